@@ -1,0 +1,165 @@
+//! `commitments add`: record a new commitment, which starts in the first status of the scale
+//! (`announced`) on the day it was made.
+
+use uuid::Uuid;
+
+use super::{date_arg, non_empty, optional_date};
+use crate::context::Context;
+use crate::error::{Error, Result};
+use crate::model::{is_slug, is_web_url, Commitment, Edit, Event, Funding, Source, SOURCE_REF};
+use crate::store::{self, Change};
+
+/// Add a commitment. Its history starts with the first status (announced) on the made date,
+/// citing the source document if one is given.
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// A short, unique slug: lowercase letters, digits and hyphens, e.g. fr-mobile-unit.
+    id: String,
+    /// What was promised, in one sentence.
+    #[arg(long)]
+    title: String,
+    /// The accountable party, e.g. "France (Ministry of the Interior)".
+    #[arg(long)]
+    owner: String,
+    /// The day the commitment was announced (YYYY-MM-DD).
+    #[arg(long, value_name = "DATE")]
+    made: String,
+    /// The deadline, if the owner set one (YYYY-MM-DD).
+    #[arg(long, value_name = "DATE")]
+    due: Option<String>,
+    /// A tag for grouping (repeatable).
+    #[arg(long = "tag", value_name = "TAG")]
+    tags: Vec<String>,
+    /// Another party to the commitment (repeatable).
+    #[arg(long = "partner", value_name = "PARTY")]
+    partners: Vec<String>,
+    /// Title of the document the commitment comes from.
+    #[arg(long, value_name = "TITLE")]
+    source_title: Option<String>,
+    /// Its publisher, e.g. GOV.UK.
+    #[arg(long, value_name = "PUBLISHER", requires = "source_title")]
+    source_publisher: Option<String>,
+    /// Its publication date (YYYY-MM-DD).
+    #[arg(long, value_name = "DATE", requires = "source_title")]
+    source_date: Option<String>,
+    /// Its web address (http or https).
+    #[arg(long, value_name = "URL", requires = "source_title")]
+    source_url: Option<String>,
+    /// Where in it, e.g. "para 6".
+    #[arg(long, value_name = "WHERE", requires = "source_title")]
+    source_locator: Option<String>,
+    /// A short, exact quotation of the commitment from the source.
+    #[arg(long, value_name = "TEXT", requires = "source_title")]
+    source_quote: Option<String>,
+    /// Money committed, as a plain number, e.g. 3000000.
+    #[arg(long, requires = "currency")]
+    amount: Option<f64>,
+    /// ISO 4217 currency of --amount, e.g. GBP.
+    #[arg(long, requires = "amount")]
+    currency: Option<String>,
+    /// A note on the first event.
+    #[arg(long)]
+    note: Option<String>,
+    /// Who is recording this (default: $COMMITMENTS_USER, else git's user.name).
+    #[arg(long, value_name = "NAME")]
+    by: Option<String>,
+}
+
+pub fn run(ctx: &Context, args: Args) -> Result<()> {
+    if !is_slug(&args.id) {
+        return Err(Error::Argument(format!(
+            "`{}` is not a usable id: use lowercase letters, digits and single hyphens, e.g. fr-mobile-unit",
+            args.id
+        )));
+    }
+    let made = date_arg("--made", &args.made)?;
+    let due = optional_date("--due", args.due.as_deref())?;
+    if let Some(d) = due
+        && d < made
+    {
+        return Err(Error::Argument(format!("--due ({d}) is before --made ({made})")));
+    }
+    let funding = match (args.amount, args.currency) {
+        (Some(amount), Some(currency)) => {
+            if !amount.is_finite() || amount < 0.0 {
+                return Err(Error::Argument("--amount must be a positive number".into()));
+            }
+            let currency = currency.trim().to_ascii_uppercase();
+            if currency.len() != 3 || !currency.bytes().all(|b| b.is_ascii_uppercase()) {
+                return Err(Error::Argument(format!(
+                    "--currency `{currency}` is not a three-letter ISO 4217 code such as GBP"
+                )));
+            }
+            Some(Funding { amount, currency })
+        }
+        _ => None,
+    };
+    let source = match args.source_title {
+        None => None,
+        Some(title) => {
+            if let Some(u) = &args.source_url
+                && !is_web_url(u)
+            {
+                return Err(Error::Argument(format!(
+                    "--source-url `{u}` is not an http(s) address"
+                )));
+            }
+            Some(Source {
+                title: non_empty("--source-title", &title)?,
+                publisher: args.source_publisher,
+                date: optional_date("--source-date", args.source_date.as_deref())?,
+                url: args.source_url.map(|u| u.trim().to_string()),
+                locator: args.source_locator,
+                quote: args.source_quote,
+            })
+        }
+    };
+    let recorded_at = ctx.now()?;
+    let recorded_by = ctx.recorder(args.by.as_deref());
+    let title = non_empty("--title", &args.title)?;
+    let owner = non_empty("--owner", &args.owner)?;
+    let id = args.id;
+    let shown_id = id.clone();
+    store::modify(&ctx.file, |ledger| {
+        if ledger.commitments.iter().any(|c| c.id == id) {
+            return Err(Error::Argument(format!(
+                "a commitment with the id `{id}` already exists; choose another id"
+            )));
+        }
+        let first = ledger.vocabulary.initial().key.clone();
+        let sourced = source.is_some();
+        let event = Event {
+            date: made,
+            status: first,
+            note: args.note.or_else(|| {
+                (!sourced).then(|| "Added without a source document.".to_string())
+            }),
+            evidence: if sourced { vec![SOURCE_REF.into()] } else { vec![] },
+            unsourced: !sourced,
+            recorded_by: Some(recorded_by),
+            recorded_at: Some(recorded_at),
+        };
+        let commitment = Commitment {
+            id,
+            uuid: Some(Uuid::new_v4()),
+            title,
+            owner,
+            partners: args.partners,
+            made,
+            due,
+            tags: args.tags,
+            funding,
+            source,
+            evidence: vec![],
+            history: vec![event],
+            gaps: vec![],
+        };
+        Ok((
+            Change {
+                edits: vec![Edit::AddCommitment(Box::new(commitment))],
+            },
+            (),
+        ))
+    })?;
+    ctx.print(&format!("Added {shown_id}."))
+}

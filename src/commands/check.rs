@@ -1,0 +1,28 @@
+//! `commitments check`: is the ledger file valid?
+
+use crate::context::Context;
+use crate::error::Result;
+use crate::store;
+
+/// Validate the ledger. Prints one summary line if it is valid; otherwise lists every problem
+/// with file:line:column, what was found and what would be valid, and exits with status 1.
+#[derive(Debug, clap::Args)]
+pub struct Args {}
+
+pub fn run(ctx: &Context, _args: Args) -> Result<()> {
+    let loaded = store::load(&ctx.file)?;
+    let l = &loaded.ledger;
+    let evidence: usize = l.commitments.iter().map(|c| c.evidence.len()).sum();
+    let events: usize = l.commitments.iter().map(|c| c.history.len()).sum();
+    ctx.print(&format!(
+        "{}: ok — {}, {}, {}",
+        ctx.file.display(),
+        count(l.commitments.len(), "commitment", "commitments"),
+        count(evidence, "evidence entry", "evidence entries"),
+        count(events, "status event", "status events"),
+    ))
+}
+
+fn count(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}

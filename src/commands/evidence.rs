@@ -1,0 +1,210 @@
+//! `commitments evidence`: attach a source to a commitment without changing its status.
+
+use super::{non_empty, optional_date};
+use crate::context::Context;
+use crate::error::{Error, Result};
+use crate::model::{is_slug, is_web_url, slugify, Commitment, Date, Edit, Evidence, EvidenceKind, SOURCE_REF};
+use crate::store::{self, Change};
+
+/// Add an evidence entry to a commitment (its status does not change). Prints the entry's id,
+/// which `update --evidence` cites.
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// The commitment: its id, UUID, or the start of its UUID.
+    commitment: String,
+    #[command(flatten)]
+    evidence: EvidenceArgs,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct EvidenceArgs {
+    /// Web address of the source (http or https).
+    #[arg(long)]
+    url: String,
+    /// Its title.
+    #[arg(long)]
+    title: String,
+    /// Who published it, e.g. "Home Office".
+    #[arg(long)]
+    publisher: Option<String>,
+    /// When it was published (YYYY-MM-DD).
+    #[arg(long, value_name = "DATE")]
+    published: Option<String>,
+    /// When you read it (YYYY-MM-DD; default today).
+    #[arg(long, value_name = "DATE")]
+    accessed: Option<String>,
+    /// official-statement, legislation, parliament, court, media, ngo-report, dataset or other.
+    #[arg(long)]
+    kind: Option<String>,
+    /// A short, exact quotation.
+    #[arg(long)]
+    quote: Option<String>,
+    /// The entry's id (default: made from the publisher and date, e.g. home-office-2025-12-19).
+    #[arg(long, value_name = "ID")]
+    id: Option<String>,
+}
+
+impl EvidenceArgs {
+    /// The same fields, as `update` collects them under its own option names.
+    pub fn new(
+        url: String,
+        title: String,
+        publisher: Option<String>,
+        published: Option<String>,
+        kind: Option<String>,
+        quote: Option<String>,
+        id: Option<String>,
+    ) -> Self {
+        EvidenceArgs {
+            url,
+            title,
+            publisher,
+            published,
+            accessed: None,
+            kind,
+            quote,
+            id,
+        }
+    }
+}
+
+pub fn run(ctx: &Context, args: Args) -> Result<()> {
+    let draft = Draft::from_args(ctx, args.evidence, "")?;
+    let key = args.commitment;
+    let (id, commitment_id) = store::modify(&ctx.file, |ledger| {
+        let index = ledger.position(&key)?;
+        let c = &ledger.commitments[index];
+        let evidence = draft.into_evidence(c)?;
+        let id = evidence.id.clone();
+        Ok((
+            Change {
+                edits: vec![Edit::AddEvidence {
+                    commitment: index,
+                    evidence,
+                }],
+            },
+            (id, c.id.clone()),
+        ))
+    })?;
+    ctx.print(&format!("{id}\n"))?;
+    eprintln_note(&format!("Added evidence {id} to {commitment_id}."));
+    Ok(())
+}
+
+/// Confirmation goes to standard error so that standard output is just the id, for scripts.
+fn eprintln_note(text: &str) {
+    use std::io::Write as _;
+    let _ = writeln!(std::io::stderr(), "{text}");
+}
+
+/// Evidence checked against the command line, before the ledger is read.
+pub struct Draft {
+    pub id: Option<String>,
+    pub title: String,
+    pub publisher: Option<String>,
+    pub url: String,
+    pub published: Option<Date>,
+    pub accessed: Date,
+    pub kind: Option<EvidenceKind>,
+    pub quote: Option<String>,
+}
+
+impl Draft {
+    /// `prefix` names the options as the user typed them (`--evidence-` in `update`).
+    pub fn from_args(ctx: &Context, a: EvidenceArgs, prefix: &str) -> Result<Self> {
+        let url = a.url.trim().to_string();
+        if !is_web_url(&url) {
+            return Err(Error::Argument(format!(
+                "--{prefix}url `{}` is not an http(s) address; evidence must be a web page or document a reader can open",
+                a.url
+            )));
+        }
+        let kind = match a.kind.as_deref() {
+            None => None,
+            Some(k) => Some(EvidenceKind::parse(k.trim()).ok_or_else(|| {
+                Error::Argument(format!(
+                    "--kind `{k}` is not an evidence kind; use one of: {}",
+                    EvidenceKind::keys()
+                ))
+            })?),
+        };
+        if let Some(id) = &a.id
+            && (!is_slug(id) || id == SOURCE_REF)
+        {
+            return Err(Error::Argument(format!(
+                "`{id}` is not a usable evidence id: use lowercase letters, digits and hyphens (and not `source`)"
+            )));
+        }
+        Ok(Draft {
+            id: a.id,
+            title: non_empty(&format!("--{prefix}title"), &a.title)?,
+            publisher: a.publisher.map(|p| p.trim().to_string()).filter(|p| !p.is_empty()),
+            url,
+            published: optional_date("--published", a.published.as_deref())?,
+            accessed: optional_date("--accessed", a.accessed.as_deref())?.unwrap_or(ctx.today),
+            kind,
+            quote: a.quote.map(|q| q.trim().to_string()).filter(|q| !q.is_empty()),
+        })
+    }
+
+    /// The entry for `commitment`, with an id that is free there.
+    pub fn into_evidence(self, commitment: &Commitment) -> Result<Evidence> {
+        let taken = |id: &str| commitment.evidence.iter().any(|e| e.id == id);
+        let id = match self.id {
+            Some(id) if taken(&id) => {
+                return Err(Error::Argument(format!(
+                    "{} already has evidence with the id `{id}`; choose another --id",
+                    commitment.id
+                )));
+            }
+            Some(id) => id,
+            None => {
+                let base = default_id(self.publisher.as_deref(), &self.url, self.published);
+                (1..)
+                    .map(|n| if n == 1 { base.clone() } else { format!("{base}-{n}") })
+                    .find(|id| !taken(id))
+                    .unwrap_or(base)
+            }
+        };
+        Ok(Evidence {
+            id,
+            title: self.title,
+            publisher: self.publisher,
+            url: self.url,
+            published: self.published,
+            accessed: Some(self.accessed),
+            kind: self.kind,
+            quote: self.quote,
+        })
+    }
+}
+
+/// `home-office-2025-12-19`: who and when, which is how researchers refer to a source.
+fn default_id(publisher: Option<&str>, url: &str, published: Option<Date>) -> String {
+    let who = publisher
+        .map(|p| slugify(p, 32))
+        .filter(|s| !s.is_empty())
+        .unwrap_or_else(|| {
+            let host = url.split("://").nth(1).unwrap_or(url).split('/').next().unwrap_or("");
+            slugify(host.trim_start_matches("www."), 24)
+        });
+    let who = if who.is_empty() { "evidence".to_string() } else { who };
+    match published {
+        Some(d) => format!("{who}-{}", d.format("%Y-%m-%d")),
+        None => who,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::parse_date;
+
+    #[test]
+    fn ids_say_who_and_when() {
+        let d = parse_date("2025-12-19").ok();
+        assert_eq!(default_id(Some("Home Office"), "https://x.org", d), "home-office-2025-12-19");
+        assert_eq!(default_id(None, "https://www.wired-gov.net/a/b", d), "wired-gov-net-2025-12-19");
+        assert_eq!(default_id(None, "https://www.cps.gov.uk/", None), "cps-gov-uk");
+    }
+}

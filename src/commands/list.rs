@@ -1,0 +1,64 @@
+//! `commitments list`: the commitments, filtered.
+
+use super::{optional_date, status_arg, Format};
+use crate::context::Context;
+use crate::error::Result;
+use crate::report::render::{cell, date_cell, json, status_cell, table};
+use crate::report::{status_rows, summary};
+use crate::store;
+
+/// List commitments, optionally filtered by owner, status, tag or overdue.
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// Only those whose owner contains this text (case-insensitive).
+    #[arg(long)]
+    owner: Option<String>,
+    /// Only those in this status (on the --as-of date).
+    #[arg(long)]
+    status: Option<String>,
+    /// Only those with this tag.
+    #[arg(long)]
+    tag: Option<String>,
+    /// Only those past their due date and not closed.
+    #[arg(long)]
+    overdue: bool,
+    /// Judge status and overdue on this date (YYYY-MM-DD; default today).
+    #[arg(long, value_name = "DATE")]
+    as_of: Option<String>,
+    #[arg(long, value_enum, default_value_t)]
+    format: Format,
+}
+
+pub fn run(ctx: &Context, args: Args) -> Result<()> {
+    let ledger = store::load(&ctx.file)?.ledger;
+    let as_of = optional_date("--as-of", args.as_of.as_deref())?.unwrap_or(ctx.today);
+    let status = args.status.as_deref().map(|s| status_arg(&ledger, s)).transpose()?;
+    let owner = args.owner.map(|o| o.to_lowercase());
+    let rows: Vec<_> = status_rows(&ledger, as_of)
+        .into_iter()
+        .filter(|r| owner.as_ref().is_none_or(|o| r.owner.to_lowercase().contains(o)))
+        .filter(|r| status.as_ref().is_none_or(|s| &r.status == s))
+        .filter(|r| args.tag.as_ref().is_none_or(|t| r.tags.contains(t)))
+        .filter(|r| !args.overdue || r.overdue)
+        .collect();
+    match args.format {
+        Format::Json => ctx.print(&json(&rows)),
+        Format::Table => {
+            let mut t = table(&["Id", "Title", "Owner", "Status", "Due"], ctx.color);
+            for r in &rows {
+                t.add_row(vec![
+                    cell(&r.id),
+                    cell(&r.title),
+                    cell(&r.owner),
+                    status_cell(&ledger.vocabulary, &r.status, ctx.color),
+                    date_cell(r.due),
+                ]);
+            }
+            if rows.is_empty() {
+                ctx.print("No commitments match.")
+            } else {
+                ctx.print(&format!("{t}\n{}", summary(&ledger, &rows)))
+            }
+        }
+    }
+}

@@ -1,0 +1,113 @@
+//! The command line: one module per subcommand, each with its arguments (whose doc comments
+//! are the `--help` text) and its `run`.
+
+mod add;
+mod check;
+mod evidence;
+mod gap;
+mod init;
+mod list;
+mod report;
+mod show;
+mod update;
+
+use std::path::PathBuf;
+
+use crate::context::{ColorChoice, Context};
+use crate::error::{Error, Result};
+use crate::model::{parse_date, Date, Ledger};
+
+/// An accountability ledger: commitments, the evidence behind them, and their status over time.
+///
+/// The ledger is a YAML file (default ./commitments.yaml) that you may also edit by hand;
+/// `commitments check` tells you whether it is valid. Dates are YYYY-MM-DD.
+#[derive(Debug, clap::Parser)]
+#[command(name = "commitments", version, max_term_width = 100)]
+pub struct Cli {
+    /// The ledger file.
+    #[arg(
+        short,
+        long,
+        global = true,
+        env = "COMMITMENTS_FILE",
+        default_value = "commitments.yaml",
+        value_name = "PATH"
+    )]
+    file: PathBuf,
+
+    /// Colour in tables: auto (only on a terminal, never with NO_COLOR), always or never.
+    #[arg(long, global = true, value_enum, default_value = "auto", value_name = "WHEN")]
+    color: ColorChoice,
+
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Debug, clap::Subcommand)]
+enum Command {
+    Init(init::Args),
+    Add(add::Args),
+    Evidence(evidence::Args),
+    Update(update::Args),
+    Gap(gap::Args),
+    Show(show::Args),
+    List(list::Args),
+    Report(report::Args),
+    Check(check::Args),
+}
+
+impl Cli {
+    pub fn execute(self) -> Result<()> {
+        let ctx = Context::new(self.file, self.color)?;
+        match self.command {
+            Command::Init(a) => init::run(&ctx, a),
+            Command::Add(a) => add::run(&ctx, a),
+            Command::Evidence(a) => evidence::run(&ctx, a),
+            Command::Update(a) => update::run(&ctx, a),
+            Command::Gap(a) => gap::run(&ctx, a),
+            Command::Show(a) => show::run(&ctx, a),
+            Command::List(a) => list::run(&ctx, a),
+            Command::Report(a) => report::run(&ctx, a),
+            Command::Check(a) => check::run(&ctx, a),
+        }
+    }
+}
+
+/// Output formats shared by the reading commands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
+pub enum Format {
+    #[default]
+    Table,
+    Json,
+}
+
+/// A date given on the command line, with the option's name in any complaint.
+fn date_arg(name: &str, text: &str) -> Result<Date> {
+    parse_date(text).map_err(|e| Error::Argument(format!("{name}: {e}")))
+}
+
+fn optional_date(name: &str, text: Option<&str>) -> Result<Option<Date>> {
+    text.map(|t| date_arg(name, t)).transpose()
+}
+
+/// A status given on the command line must be one of the ledger's.
+fn status_arg(ledger: &Ledger, status: &str) -> Result<String> {
+    if ledger.vocabulary.get(status).is_some() {
+        Ok(status.to_string())
+    } else {
+        Err(Error::Argument(format!(
+            "unknown status `{status}`; this ledger's statuses are: {}",
+            ledger.vocabulary.keys().join(", ")
+        )))
+    }
+}
+
+/// The text of a required free-text option, which must say something.
+fn non_empty(name: &str, text: &str) -> Result<String> {
+    let t = text.trim();
+    if t.is_empty() {
+        Err(Error::Argument(format!("{name} must not be empty")))
+    } else {
+        Ok(t.to_string())
+    }
+}

@@ -1,0 +1,135 @@
+//! `commitments show`: one commitment, its record and its whole timeline.
+
+use super::Format;
+use crate::context::Context;
+use crate::error::Result;
+use crate::model::{Commitment, Ledger, TimelineItem};
+use crate::report::render::{cell, clean, json, status_cell, table};
+use crate::store;
+
+/// Show a commitment: its record, and its events and evidence in date order.
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// The commitment: its id, UUID, or the start of its UUID.
+    commitment: String,
+    #[arg(long, value_enum, default_value_t)]
+    format: Format,
+}
+
+pub fn run(ctx: &Context, args: Args) -> Result<()> {
+    let ledger = store::load(&ctx.file)?.ledger;
+    let c = ledger.find(&args.commitment)?;
+    let status = c.status_as_of(ctx.today);
+    match args.format {
+        Format::Json => ctx.print(&json(&serde_json::json!({
+            "as_of": ctx.today,
+            "status": status.as_ref().map(|s| s.status),
+            "status_since": status.as_ref().map(|s| s.since),
+            "overdue": c.is_overdue(ctx.today, |k| ledger.vocabulary.is_closed(k)),
+            "commitment": c,
+        }))),
+        Format::Table => ctx.print(&render(ctx, &ledger, c)),
+    }
+}
+
+fn render(ctx: &Context, ledger: &Ledger, c: &Commitment) -> String {
+    let mut record = table(&["Field", "Value"], ctx.color);
+    let mut field = |name: &str, value: String| {
+        if !value.is_empty() {
+            record.add_row(vec![cell(name), cell(&value)]);
+        }
+    };
+    field("Id", c.id.clone());
+    field("UUID", c.uuid_string().unwrap_or_default());
+    field("Owner", c.owner.clone());
+    field("Partners", c.partners.join(", "));
+    field("Made", c.made.to_string());
+    field("Due", c.due.map(|d| d.to_string()).unwrap_or_default());
+    field("Funding", c.funding.as_ref().map(|f| f.display()).unwrap_or_default());
+    field("Tags", c.tags.join(", "));
+    if let Some(s) = &c.source {
+        let mut lines = vec![s.title.clone()];
+        let by: Vec<String> = [s.publisher.clone(), s.date.map(|d| d.to_string()), s.locator.clone()]
+            .into_iter()
+            .flatten()
+            .collect();
+        if !by.is_empty() {
+            lines.push(by.join(", "));
+        }
+        lines.extend(s.url.clone());
+        lines.extend(s.quote.as_ref().map(|q| format!("“{q}”")));
+        field("Source", lines.join("\n"));
+    }
+    let status = match c.status_as_of(ctx.today) {
+        Some(s) => {
+            let mut text = format!("{} since {} (as of {})", ledger.vocabulary.label(s.status), s.since, ctx.today);
+            if c.is_overdue(ctx.today, |k| ledger.vocabulary.is_closed(k)) {
+                text.push_str("; overdue");
+            }
+            text
+        }
+        None => format!("not yet made on {}", ctx.today),
+    };
+    field("Status", status);
+
+    let mut timeline = table(&["Date", "What", "Detail"], ctx.color);
+    for item in c.timeline() {
+        match item {
+            TimelineItem::Event(e) => {
+                let mut detail = Vec::new();
+                if let Some(n) = &e.note {
+                    detail.push(n.clone());
+                }
+                if e.unsourced {
+                    detail.push("UNSOURCED".into());
+                } else {
+                    detail.push(format!("rests on: {}", e.evidence.join(", ")));
+                }
+                let by: Vec<String> = [
+                    e.recorded_by.clone(),
+                    e.recorded_at.map(|t| t.format("%Y-%m-%d %H:%M UTC").to_string()),
+                ]
+                .into_iter()
+                .flatten()
+                .collect();
+                if !by.is_empty() {
+                    detail.push(format!("recorded by {}", by.join(", ")));
+                }
+                timeline.add_row(vec![
+                    cell(&e.date.to_string()),
+                    status_cell(&ledger.vocabulary, &e.status, ctx.color),
+                    cell(&detail.join("\n")),
+                ]);
+            }
+            TimelineItem::Evidence(e) => {
+                let mut detail = vec![format!("[{}] {}", e.id, e.title)];
+                let by: Vec<String> = [e.publisher.clone(), e.kind.map(|k| k.key().to_string())]
+                    .into_iter()
+                    .flatten()
+                    .collect();
+                if !by.is_empty() {
+                    detail.push(by.join(", "));
+                }
+                detail.push(e.url.clone());
+                if let Some(q) = &e.quote {
+                    detail.push(format!("“{q}”"));
+                }
+                let when = match (e.published, e.accessed) {
+                    (Some(p), _) => p.to_string(),
+                    (None, Some(a)) => format!("{a} (accessed)"),
+                    (None, None) => "undated".into(),
+                };
+                timeline.add_row(vec![cell(&when), cell("evidence"), cell(&detail.join("\n"))]);
+            }
+        }
+    }
+    let mut out = format!("{} — {}\n{record}\n{timeline}\n", clean(&c.id), clean(&c.title));
+    if !c.gaps.is_empty() {
+        out.push_str("Gaps (searched for, not found):\n");
+        for g in &c.gaps {
+            let checked = g.checked.map(|d| format!(" (checked {d})")).unwrap_or_default();
+            out.push_str(&format!("  - {}{checked}\n", clean(&g.note)));
+        }
+    }
+    out
+}

@@ -1,0 +1,92 @@
+//! The one error type. Every failure a user can meet ends here, with a message that says
+//! what is wrong and what to do, and an exit status.
+
+use std::path::PathBuf;
+
+use crate::model::LookupError;
+use crate::store::Problem;
+
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    #[error("{} does not exist; run `commitments init` to start a ledger there, or pass -f PATH", .path.display())]
+    Missing { path: PathBuf },
+
+    #[error("{} already exists; `init` never overwrites a ledger", .path.display())]
+    Exists { path: PathBuf },
+
+    #[error("could not {action} {}: {source}", .path.display())]
+    Io {
+        action: &'static str,
+        path: PathBuf,
+        source: std::io::Error,
+    },
+
+    /// The ledger fails validation. Rendered with every problem and its position.
+    #[error("{}", render_problems(.path, .problems, .text.as_deref(), .refusing))]
+    Invalid {
+        path: PathBuf,
+        problems: Vec<Problem>,
+        text: Option<String>,
+        /// Set when a write was asked for: the message then says nothing was changed.
+        refusing: bool,
+    },
+
+    #[error(transparent)]
+    Lookup(#[from] LookupError),
+
+    /// A command-line value that is well-formed for clap but wrong for the ledger.
+    #[error("{0}")]
+    Argument(String),
+
+    #[error("{} changed on disk while this command was working (was it saved from an editor?); nothing was written — run the command again", .path.display())]
+    ChangedOnDisk { path: PathBuf },
+
+    /// A write produced a file that does not read back as intended. Never expected; the file
+    /// was not touched.
+    #[error("internal error: {0}; {1} was not changed. Please report this.")]
+    Verify(String, String),
+}
+
+impl Error {
+    /// The exit status: 1 for anything wrong with the ledger or an argument. (2, for usage,
+    /// comes from clap before any of this runs.)
+    pub fn code(&self) -> u8 {
+        1
+    }
+
+    pub fn io(action: &'static str, path: impl Into<PathBuf>, source: std::io::Error) -> Self {
+        Error::Io {
+            action,
+            path: path.into(),
+            source,
+        }
+    }
+}
+
+fn render_problems(
+    path: &std::path::Path,
+    problems: &[Problem],
+    text: Option<&str>,
+    refusing: &bool,
+) -> String {
+    let mut out: Vec<String> = problems.iter().map(|p| p.render(path, text)).collect();
+    let n = problems.len();
+    let summary = format!(
+        "{} problem{} in {}",
+        n,
+        if n == 1 { "" } else { "s" },
+        path.display()
+    );
+    if *refusing {
+        out.push(format!(
+            "{summary}; nothing was changed. Fix {} first (`commitments check` lists {}).",
+            if n == 1 { "it" } else { "them" },
+            if n == 1 { "it" } else { "them" }
+        ));
+    } else {
+        out.push(summary);
+    }
+    out.join("\n\n")
+}
+
+pub type Result<T, E = Error> = std::result::Result<T, E>;

@@ -1,0 +1,53 @@
+//! `commitments`: an accountability ledger of commitments, the evidence behind them and
+//! their status over time, kept in a plain YAML file that people also edit by hand.
+//!
+//! The flow is file → model → commands → output: `store` reads and writes the file,
+//! `model` is the domain, `commands` holds one module per subcommand, and `report` turns a
+//! ledger into tables and documents.
+
+pub mod commands;
+pub mod context;
+pub mod error;
+pub mod model;
+pub mod report;
+pub mod store;
+
+use std::ffi::OsString;
+use std::io::Write as _;
+use std::process::ExitCode;
+
+use clap::Parser as _;
+
+pub use error::{Error, Result};
+
+/// Runs the command line and returns the exit status: 0 success, 1 a problem with the
+/// ledger or an argument, 2 a usage error.
+pub fn run(args: impl IntoIterator<Item = OsString>) -> ExitCode {
+    // A bug must still end with a message, not a backtrace, and never with a half-written
+    // file (writes are atomic, so a panic cannot tear the ledger).
+    std::panic::set_hook(Box::new(|info| {
+        let _ = writeln!(
+            std::io::stderr(),
+            "commitments: internal error: {info}\nNothing was written. Please report this with the command you ran."
+        );
+    }));
+    let cli = match commands::Cli::try_parse_from(args) {
+        Ok(cli) => cli,
+        Err(e) => {
+            let _ = e.print();
+            return ExitCode::from(e.exit_code() as u8);
+        }
+    };
+    let result = std::panic::catch_unwind(|| cli.execute());
+    match result {
+        Ok(Ok(())) => ExitCode::SUCCESS,
+        Ok(Err(Error::Io { source, .. })) if source.kind() == std::io::ErrorKind::BrokenPipe => {
+            ExitCode::SUCCESS
+        }
+        Ok(Err(e)) => {
+            let _ = writeln!(std::io::stderr(), "commitments: {e}");
+            ExitCode::from(e.code())
+        }
+        Err(_) => ExitCode::from(1),
+    }
+}

@@ -1,0 +1,261 @@
+//! A commitment: who promised what, when, on what source, and what has happened since.
+
+use uuid::Uuid;
+
+use super::{Date, Event, Evidence};
+
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct Funding {
+    pub amount: f64,
+    /// ISO 4217 code, e.g. GBP.
+    pub currency: String,
+}
+
+impl Funding {
+    /// `GBP 3,000,000`: the way the users write money in briefings.
+    pub fn display(&self) -> String {
+        let whole = self.amount.trunc() as u64;
+        let digits = whole.to_string();
+        let mut grouped = String::new();
+        for (i, c) in digits.chars().enumerate() {
+            if i > 0 && (digits.len() - i) % 3 == 0 {
+                grouped.push(',');
+            }
+            grouped.push(c);
+        }
+        let frac = self.amount - self.amount.trunc();
+        if frac.abs() > f64::EPSILON {
+            let cents = format!("{frac:.2}");
+            grouped.push_str(cents.trim_start_matches('0'));
+        }
+        format!("{} {}", self.currency, grouped)
+    }
+}
+
+/// The document a commitment comes from.
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+pub struct Source {
+    pub title: String,
+    pub publisher: Option<String>,
+    pub date: Option<Date>,
+    pub url: Option<String>,
+    /// Where in the document: "para 6", "p. 12".
+    pub locator: Option<String>,
+    pub quote: Option<String>,
+}
+
+/// Something searched for and not found. Recorded so that silence is not mistaken for progress.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct Gap {
+    pub note: String,
+    pub checked: Option<Date>,
+}
+
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct Commitment {
+    pub id: String,
+    pub uuid: Option<Uuid>,
+    pub title: String,
+    pub owner: String,
+    pub partners: Vec<String>,
+    pub made: Date,
+    pub due: Option<Date>,
+    pub tags: Vec<String>,
+    pub funding: Option<Funding>,
+    pub source: Option<Source>,
+    pub evidence: Vec<Evidence>,
+    pub history: Vec<Event>,
+    pub gaps: Vec<Gap>,
+}
+
+/// Where a commitment stood on a given day.
+#[derive(Debug, Clone, PartialEq)]
+pub struct StatusAsOf<'a> {
+    pub status: &'a str,
+    /// The day it entered this status (the first of a run of events with the same status).
+    pub since: Date,
+    /// The event that decided it.
+    pub event: &'a Event,
+}
+
+/// One line of a commitment's story, for `show`.
+#[derive(Debug, Clone, Copy)]
+pub enum TimelineItem<'a> {
+    Event(&'a Event),
+    Evidence(&'a Evidence),
+}
+
+impl TimelineItem<'_> {
+    pub fn date(&self) -> Option<Date> {
+        match self {
+            TimelineItem::Event(e) => Some(e.date),
+            TimelineItem::Evidence(e) => e.date(),
+        }
+    }
+}
+
+impl Commitment {
+    /// Events in date order. Events on the same day keep their order in the file, so the
+    /// later entry wins: the file is the one place the status lives.
+    pub fn events_in_order(&self) -> Vec<&Event> {
+        let mut events: Vec<&Event> = self.history.iter().collect();
+        events.sort_by_key(|e| e.date);
+        events
+    }
+
+    /// The status on `date`: the latest event on or before it. None before the first event.
+    pub fn status_as_of(&self, date: Date) -> Option<StatusAsOf<'_>> {
+        let events: Vec<&Event> = self
+            .events_in_order()
+            .into_iter()
+            .take_while(|e| e.date <= date)
+            .collect();
+        let last = *events.last()?;
+        let since = events
+            .iter()
+            .rev()
+            .take_while(|e| e.status == last.status)
+            .last()
+            .map_or(last.date, |e| e.date);
+        Some(StatusAsOf {
+            status: &last.status,
+            since,
+            event: last,
+        })
+    }
+
+    /// The newest evidence date on or before `date`.
+    pub fn latest_evidence(&self, date: Date) -> Option<Date> {
+        self.evidence
+            .iter()
+            .filter_map(Evidence::date)
+            .filter(|d| *d <= date)
+            .max()
+    }
+
+    pub fn evidence_by_id(&self, id: &str) -> Option<&Evidence> {
+        self.evidence.iter().find(|e| e.id == id)
+    }
+
+    /// Events and evidence together, oldest first; undated evidence last.
+    pub fn timeline(&self) -> Vec<TimelineItem<'_>> {
+        let mut items: Vec<TimelineItem> = self
+            .history
+            .iter()
+            .map(TimelineItem::Event)
+            .chain(self.evidence.iter().map(TimelineItem::Evidence))
+            .collect();
+        // Evidence before the event that cites it on the same day reads naturally.
+        items.sort_by_key(|i| {
+            (
+                i.date().is_none(),
+                i.date(),
+                matches!(i, TimelineItem::Event(_)),
+            )
+        });
+        items
+    }
+
+    /// Whether `due` has passed on `date` without the commitment reaching a closed status.
+    pub fn is_overdue(&self, date: Date, closed: impl Fn(&str) -> bool) -> bool {
+        match (self.due, self.status_as_of(date)) {
+            (Some(due), Some(s)) => due < date && !closed(s.status),
+            _ => false,
+        }
+    }
+
+    pub fn uuid_string(&self) -> Option<String> {
+        self.uuid.map(|u| u.hyphenated().to_string())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::parse_date;
+
+    fn d(s: &str) -> Date {
+        parse_date(s).unwrap()
+    }
+
+    fn event(date: &str, status: &str) -> Event {
+        Event {
+            date: d(date),
+            status: status.into(),
+            note: None,
+            evidence: vec![],
+            unsourced: true,
+            recorded_by: None,
+            recorded_at: None,
+        }
+    }
+
+    fn commitment(history: Vec<Event>) -> Commitment {
+        Commitment {
+            id: "x".into(),
+            uuid: None,
+            title: "t".into(),
+            owner: "o".into(),
+            partners: vec![],
+            made: d("2025-03-31"),
+            due: Some(d("2025-12-31")),
+            tags: vec![],
+            funding: None,
+            source: None,
+            evidence: vec![],
+            history,
+            gaps: vec![],
+        }
+    }
+
+    #[test]
+    fn status_is_latest_event_by_date_not_file_order() {
+        let c = commitment(vec![
+            event("2025-03-31", "announced"),
+            event("2025-12-19", "delivered"),
+            event("2025-07-17", "in-progress"),
+        ]);
+        assert_eq!(c.status_as_of(d("2026-01-01")).unwrap().status, "delivered");
+        assert_eq!(c.status_as_of(d("2025-08-01")).unwrap().status, "in-progress");
+        assert!(c.status_as_of(d("2025-03-30")).is_none());
+    }
+
+    #[test]
+    fn since_is_start_of_the_run() {
+        let c = commitment(vec![
+            event("2025-03-31", "announced"),
+            event("2025-05-01", "in-progress"),
+            event("2025-09-01", "in-progress"),
+        ]);
+        let s = c.status_as_of(d("2025-10-01")).unwrap();
+        assert_eq!(s.since, d("2025-05-01"));
+        assert_eq!(s.event.date, d("2025-09-01"));
+    }
+
+    #[test]
+    fn same_day_later_entry_wins() {
+        let c = commitment(vec![
+            event("2025-03-31", "announced"),
+            event("2025-03-31", "in-progress"),
+        ]);
+        assert_eq!(c.status_as_of(d("2025-03-31")).unwrap().status, "in-progress");
+    }
+
+    #[test]
+    fn overdue_only_when_open_and_past_due() {
+        let c = commitment(vec![event("2025-03-31", "announced")]);
+        let closed = |s: &str| s == "delivered";
+        assert!(!c.is_overdue(d("2025-12-31"), closed));
+        assert!(c.is_overdue(d("2026-01-01"), closed));
+        let c = commitment(vec![event("2025-03-31", "delivered")]);
+        assert!(!c.is_overdue(d("2026-01-01"), closed));
+    }
+
+    #[test]
+    fn funding_reads_like_a_briefing() {
+        let f = Funding { amount: 3_000_000.0, currency: "GBP".into() };
+        assert_eq!(f.display(), "GBP 3,000,000");
+        let f = Funding { amount: 3_230_000.5, currency: "GBP".into() };
+        assert_eq!(f.display(), "GBP 3,230,000.50");
+    }
+}

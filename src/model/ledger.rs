@@ -1,0 +1,114 @@
+//! The whole ledger: a title, a status vocabulary and the commitments.
+
+use super::{Commitment, Event, Evidence, Gap, Vocabulary};
+
+/// One change to a ledger. Every write the CLI makes is a list of these: things are only ever
+/// added, so history is appended and never overwritten.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Edit {
+    AddCommitment(Box<Commitment>),
+    AddEvidence { commitment: usize, evidence: Evidence },
+    AddEvent { commitment: usize, event: Event },
+    AddGap { commitment: usize, gap: Gap },
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Ledger {
+    pub title: Option<String>,
+    pub vocabulary: Vocabulary,
+    pub commitments: Vec<Commitment>,
+}
+
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+pub enum LookupError {
+    #[error("no commitment has the id or UUID `{key}`{}", suggestion(.similar))]
+    Unknown { key: String, similar: Vec<String> },
+    #[error("`{key}` is the start of more than one UUID ({}); give more characters", .matches.join(", "))]
+    Ambiguous { key: String, matches: Vec<String> },
+}
+
+fn suggestion(similar: &[String]) -> String {
+    if similar.is_empty() {
+        "; `commitments list` shows them all".into()
+    } else {
+        format!("; did you mean {}?", similar.join(" or "))
+    }
+}
+
+/// A UUID prefix must be this long to count, so that a slug like `de` is never read as one.
+const MIN_UUID_PREFIX: usize = 4;
+
+impl Ledger {
+    pub fn new(title: Option<String>) -> Self {
+        Ledger {
+            title,
+            vocabulary: Vocabulary::default(),
+            commitments: Vec::new(),
+        }
+    }
+
+    /// Finds a commitment by its slug, its UUID, or a unique start of its UUID.
+    pub fn position(&self, key: &str) -> Result<usize, LookupError> {
+        if let Some(i) = self.commitments.iter().position(|c| c.id == key) {
+            return Ok(i);
+        }
+        let wanted = key.to_ascii_lowercase();
+        let uuid_matches: Vec<usize> = if wanted.len() >= MIN_UUID_PREFIX
+            && wanted.chars().all(|c| c.is_ascii_hexdigit() || c == '-')
+        {
+            self.commitments
+                .iter()
+                .enumerate()
+                .filter(|(_, c)| {
+                    c.uuid_string()
+                        .is_some_and(|u| u.starts_with(&wanted) || u.replace('-', "").starts_with(&wanted))
+                })
+                .map(|(i, _)| i)
+                .collect()
+        } else {
+            Vec::new()
+        };
+        match uuid_matches.as_slice() {
+            [i] => Ok(*i),
+            [] => Err(LookupError::Unknown {
+                key: key.into(),
+                similar: self.similar_ids(key),
+            }),
+            many => Err(LookupError::Ambiguous {
+                key: key.into(),
+                matches: many.iter().map(|i| self.commitments[*i].id.clone()).collect(),
+            }),
+        }
+    }
+
+    /// The ledger as it will be after `edit`.
+    pub fn apply(&mut self, edit: &Edit) {
+        match edit {
+            Edit::AddCommitment(c) => self.commitments.push((**c).clone()),
+            Edit::AddEvidence { commitment, evidence } => {
+                self.commitments[*commitment].evidence.push(evidence.clone());
+            }
+            Edit::AddEvent { commitment, event } => {
+                self.commitments[*commitment].history.push(event.clone());
+            }
+            Edit::AddGap { commitment, gap } => {
+                self.commitments[*commitment].gaps.push(gap.clone());
+            }
+        }
+    }
+
+    pub fn find(&self, key: &str) -> Result<&Commitment, LookupError> {
+        self.position(key).map(|i| &self.commitments[i])
+    }
+
+    /// Ids that share a word with `key`, for "did you mean" hints.
+    fn similar_ids(&self, key: &str) -> Vec<String> {
+        let words: Vec<&str> = key.split(['-', '_', ' ']).filter(|w| w.len() > 1).collect();
+        self.commitments
+            .iter()
+            .filter(|c| words.iter().any(|w| c.id.split('-').any(|p| p == *w)))
+            .map(|c| format!("`{}`", c.id))
+            .take(3)
+            .collect()
+    }
+}

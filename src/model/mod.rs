@@ -1,0 +1,96 @@
+//! The domain: commitments, the evidence behind them, and their status history.
+//!
+//! Pure data and rules. Nothing here reads files or prints; `store` turns text into these
+//! types and `commands` and `report` use them.
+
+mod commitment;
+mod date;
+mod event;
+mod evidence;
+mod ledger;
+mod status;
+
+pub use commitment::{Commitment, Funding, Gap, Source, StatusAsOf, TimelineItem};
+pub use date::{Date, DateError, parse_date};
+pub use event::{Event, SOURCE_REF};
+pub use evidence::{Evidence, EvidenceKind};
+pub use ledger::{Edit, Ledger, LookupError};
+pub use status::{StatusDef, Vocabulary};
+
+/// Whether a URL is one we will store and print as a link: http or https only, so that a
+/// `javascript:` or `file:` address can never reach a report as something clickable.
+pub fn is_web_url(url: &str) -> bool {
+    let lower = url.trim().to_ascii_lowercase();
+    let rest = lower
+        .strip_prefix("https://")
+        .or_else(|| lower.strip_prefix("http://"));
+    matches!(rest, Some(r) if !r.is_empty() && !r.starts_with('/') && !url.chars().any(char::is_whitespace))
+}
+
+/// A short, human slug: lowercase letters, digits and single hyphens.
+pub fn is_slug(s: &str) -> bool {
+    !s.is_empty()
+        && s.len() <= 64
+        && s.bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+        && !s.starts_with('-')
+        && !s.ends_with('-')
+        && !s.contains("--")
+}
+
+/// Turns free text ("Home Office via Wired-Gov") into a slug ("home-office-via-wired-gov").
+pub fn slugify(text: &str, max_len: usize) -> String {
+    let mut out = String::new();
+    for c in text.chars() {
+        if c.is_ascii_alphanumeric() {
+            out.push(c.to_ascii_lowercase());
+        } else if !out.is_empty() && !out.ends_with('-') {
+            out.push('-');
+        }
+    }
+    // Whole words only, so that an id never ends in half a name.
+    let mut cut = String::new();
+    for word in out.split('-').filter(|w| !w.is_empty()) {
+        let extra = if cut.is_empty() { word.len() } else { word.len() + 1 };
+        if cut.len() + extra > max_len {
+            if cut.is_empty() {
+                cut = word.chars().take(max_len).collect();
+            }
+            break;
+        }
+        if !cut.is_empty() {
+            cut.push('-');
+        }
+        cut.push_str(word);
+    }
+    cut
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn web_urls() {
+        assert!(is_web_url("https://www.gov.uk/x"));
+        assert!(is_web_url("HTTP://example.org"));
+        assert!(!is_web_url("javascript:alert(1)"));
+        assert!(!is_web_url("https://"));
+        assert!(!is_web_url("ftp://example.org"));
+        assert!(!is_web_url("https://exa mple.org"));
+        assert!(!is_web_url("www.gov.uk"));
+    }
+
+    #[test]
+    fn slugs() {
+        assert!(is_slug("fr-mobile-unit"));
+        assert!(!is_slug("Fr-mobile"));
+        assert!(!is_slug("a--b"));
+        assert!(!is_slug("-a"));
+        assert_eq!(slugify("Home Office via Wired-Gov", 40), "home-office-via-wired-gov");
+        assert_eq!(slugify("  GOV.UK ", 40), "gov-uk");
+        assert_eq!(slugify("abc def", 4), "abc");
+        assert_eq!(slugify("Home Office via Wired-Gov", 20), "home-office-via");
+        assert_eq!(slugify("Supercalifragilistic", 5), "super");
+    }
+}

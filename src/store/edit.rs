@@ -1,0 +1,205 @@
+//! Lossless edits: the few changes the CLI makes, applied to the text so that every comment,
+//! blank line, key order and quoting style elsewhere in the file survives byte for byte.
+//!
+//! The edits are made on yaml-edit's concrete syntax tree. `write` then re-reads the result
+//! and compares it with the intended ledger before anything reaches the disk.
+
+use std::str::FromStr;
+
+use yaml_edit::{Document, Mapping, MappingBuilder, SequenceBuilder};
+
+use crate::model::{Commitment, Edit, Event, Evidence, Gap};
+
+#[derive(Debug, thiserror::Error)]
+#[error("{0}")]
+pub struct EditError(pub String);
+
+/// Applies `edits` to `text` and returns the new text.
+pub fn apply(text: &str, edits: &[Edit]) -> Result<String, EditError> {
+    let doc = Document::from_str(text)
+        .map_err(|e| EditError(format!("the file could not be read for editing: {e}")))?;
+    let root = doc
+        .as_mapping()
+        .ok_or_else(|| EditError("the top of the file is not a mapping".into()))?;
+    for edit in edits {
+        match edit {
+            Edit::AddCommitment(c) => append(&root, "commitments", commitment(c))?,
+            Edit::AddEvidence { commitment, evidence: e } => {
+                append(&record(&root, *commitment)?, "evidence", evidence(e))?;
+            }
+            Edit::AddEvent { commitment, event: e } => {
+                append(&record(&root, *commitment)?, "history", event(e))?;
+            }
+            Edit::AddGap { commitment, gap: g } => {
+                append(&record(&root, *commitment)?, "gaps", gap(g))?;
+            }
+        }
+    }
+    Ok(doc.to_string())
+}
+
+fn record(root: &Mapping, index: usize) -> Result<Mapping, EditError> {
+    root.get_sequence("commitments")
+        .and_then(|s| s.get(index))
+        .and_then(|n| n.as_mapping().cloned())
+        .ok_or_else(|| EditError(format!("commitment number {} is not a mapping", index + 1)))
+}
+
+/// Appends `item` to the list under `key`, making the list if there is none. An empty flow
+/// list (`[]`, as `init` writes) becomes a block list: one entry per line reads and diffs
+/// better than a growing line of braces.
+fn append(parent: &Mapping, key: &str, item: MappingBuilder) -> Result<(), EditError> {
+    let item = item.build_document();
+    let item = item
+        .as_mapping()
+        .ok_or_else(|| EditError("internal: built entry is not a mapping".into()))?;
+    match parent.get_sequence(key) {
+        Some(seq) if !(seq.is_flow_style() && seq.is_empty()) => seq.push(item),
+        _ => {
+            if parent.get(key).is_some() && parent.get_sequence(key).is_none() {
+                return Err(EditError(format!("`{key}` is not a list")));
+            }
+            let list = SequenceBuilder::new().item(item).build_document();
+            // Sources read best before the events that cite them.
+            let placed = parent.get(key).is_none()
+                && key == "evidence"
+                && parent.insert_before("history", key, &list);
+            if !placed {
+                parent.set(key, list);
+            }
+        }
+    }
+    Ok(())
+}
+
+/// A built entry as a mapping, which `SequenceBuilder::item` lays out as `- key: value`.
+fn node(m: MappingBuilder) -> Option<Mapping> {
+    m.build_document().as_mapping()
+}
+
+fn date(d: chrono::NaiveDate) -> String {
+    d.format("%Y-%m-%d").to_string()
+}
+
+fn commitment(c: &Commitment) -> MappingBuilder {
+    let mut m = MappingBuilder::new().pair("id", c.id.as_str());
+    if let Some(u) = c.uuid_string() {
+        m = m.pair("uuid", u);
+    }
+    m = m
+        .pair("title", c.title.as_str())
+        .pair("owner", c.owner.as_str());
+    if !c.partners.is_empty() {
+        m = m.sequence("partners", |s| {
+            c.partners.iter().fold(s, |s, p| s.item(p.as_str()))
+        });
+    }
+    m = m.pair("made", date(c.made));
+    if let Some(d) = c.due {
+        m = m.pair("due", date(d));
+    }
+    if !c.tags.is_empty() {
+        m = m.sequence("tags", |s| c.tags.iter().fold(s, |s, t| s.item(t.as_str())));
+    }
+    if let Some(f) = &c.funding {
+        m = m.mapping("funding", |fm| {
+            let fm = if f.amount.fract() == 0.0 && f.amount < 9.0e15 {
+                fm.pair("amount", f.amount as u64)
+            } else {
+                fm.pair("amount", f.amount)
+            };
+            fm.pair("currency", f.currency.as_str())
+        });
+    }
+    if let Some(s) = &c.source {
+        m = m.mapping("source", |sm| {
+            let mut sm = sm.pair("title", s.title.as_str());
+            if let Some(p) = &s.publisher {
+                sm = sm.pair("publisher", p.as_str());
+            }
+            if let Some(d) = s.date {
+                sm = sm.pair("date", date(d));
+            }
+            if let Some(u) = &s.url {
+                sm = sm.pair("url", u.as_str());
+            }
+            if let Some(l) = &s.locator {
+                sm = sm.pair("locator", l.as_str());
+            }
+            if let Some(q) = &s.quote {
+                sm = sm.pair("quote", q.as_str());
+            }
+            sm
+        });
+    }
+    if !c.evidence.is_empty() {
+        m = m.sequence("evidence", |s| {
+            c.evidence.iter().fold(s, |s, e| s.item(&node(evidence(e))))
+        });
+    }
+    m = m.sequence("history", |s| {
+        c.history.iter().fold(s, |s, e| s.item(&node(event(e))))
+    });
+    if !c.gaps.is_empty() {
+        m = m.sequence("gaps", |s| c.gaps.iter().fold(s, |s, g| s.item(&node(gap(g)))));
+    }
+    m
+}
+
+fn evidence(e: &Evidence) -> MappingBuilder {
+    let mut m = MappingBuilder::new()
+        .pair("id", e.id.as_str())
+        .pair("title", e.title.as_str());
+    if let Some(p) = &e.publisher {
+        m = m.pair("publisher", p.as_str());
+    }
+    m = m.pair("url", e.url.as_str());
+    if let Some(d) = e.published {
+        m = m.pair("published", date(d));
+    }
+    if let Some(d) = e.accessed {
+        m = m.pair("accessed", date(d));
+    }
+    if let Some(k) = e.kind {
+        m = m.pair("kind", k.key());
+    }
+    if let Some(q) = &e.quote {
+        m = m.pair("quote", q.as_str());
+    }
+    m
+}
+
+fn event(e: &Event) -> MappingBuilder {
+    let mut m = MappingBuilder::new()
+        .pair("date", date(e.date))
+        .pair("status", e.status.as_str());
+    if !e.evidence.is_empty() {
+        m = m.sequence("evidence", |s| {
+            e.evidence.iter().fold(s, |s, id| s.item(id.as_str()))
+        });
+    }
+    if e.unsourced {
+        m = m.pair("unsourced", true);
+    }
+    if let Some(n) = &e.note {
+        m = m.pair("note", n.as_str());
+    }
+    if let Some(b) = &e.recorded_by {
+        m = m.pair("recorded_by", b.as_str());
+    }
+    if let Some(t) = e.recorded_at {
+        m = m.pair(
+            "recorded_at",
+            t.to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
+        );
+    }
+    m
+}
+
+fn gap(g: &Gap) -> MappingBuilder {
+    let mut m = MappingBuilder::new().pair("note", g.note.as_str());
+    if let Some(d) = g.checked {
+        m = m.pair("checked", date(d));
+    }
+    m
+}

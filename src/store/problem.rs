@@ -1,0 +1,93 @@
+//! A problem found in a ledger file, with where it is and what would be valid.
+
+use std::fmt::Write as _;
+use std::path::Path;
+
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Position {
+    /// 1-based.
+    pub line: usize,
+    /// 1-based, in characters.
+    pub column: usize,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Problem {
+    pub at: Option<Position>,
+    /// What the person wrote there, if it helps to repeat it.
+    pub found: Option<String>,
+    pub message: String,
+    /// What would be valid.
+    pub help: Option<String>,
+}
+
+impl Problem {
+    pub fn new(at: Option<Position>, message: impl Into<String>) -> Self {
+        Problem {
+            at,
+            found: None,
+            message: message.into(),
+            help: None,
+        }
+    }
+
+    pub fn found(mut self, text: impl Into<String>) -> Self {
+        self.found = Some(text.into());
+        self
+    }
+
+    pub fn help(mut self, help: impl Into<String>) -> Self {
+        self.help = Some(help.into());
+        self
+    }
+
+    /// `path:line:col: message`, the offending line with a marker under it, and the help.
+    /// This is the shape editors and CI logs recognise, so a click can take a person there.
+    pub fn render(&self, path: &Path, source: Option<&str>) -> String {
+        let mut out = String::new();
+        let shown = path.display();
+        match &self.at {
+            Some(p) => {
+                let _ = write!(out, "{shown}:{}:{}: {}", p.line, p.column, self.message);
+            }
+            None => {
+                let _ = write!(out, "{shown}: {}", self.message);
+            }
+        }
+        if let (Some(p), Some(src)) = (&self.at, source)
+            && let Some(line) = src.lines().nth(p.line.saturating_sub(1))
+        {
+            let line = line.trim_end_matches('\r');
+            let number = p.line.to_string();
+            let pad = " ".repeat(number.len());
+            let visible: String = line.chars().map(visible_char).collect();
+            let col = p.column.saturating_sub(1).min(visible.chars().count());
+            let width = self
+                .found
+                .as_ref()
+                .map_or(1, |f| f.chars().count().clamp(1, 60))
+                .min(visible.chars().count().saturating_sub(col).max(1));
+            let _ = write!(
+                out,
+                "\n{pad} |\n{number} | {visible}\n{pad} | {}{}",
+                " ".repeat(col),
+                "^".repeat(width)
+            );
+        } else if let Some(found) = &self.found {
+            let _ = write!(out, "\n  found: {}", found.chars().map(visible_char).collect::<String>());
+        }
+        if let Some(help) = &self.help {
+            let _ = write!(out, "\n  = help: {help}");
+        }
+        out
+    }
+}
+
+/// Control characters (a stray escape sequence, a tab) are shown, never sent to the terminal.
+fn visible_char(c: char) -> char {
+    match c {
+        '\t' => '→',
+        c if c.is_control() => '�',
+        c => c,
+    }
+}

@@ -1,0 +1,554 @@
+//! From the file's types to the model, collecting every problem on the way.
+
+use std::collections::{HashMap, HashSet};
+
+use chrono::{DateTime, Utc};
+use serde_saphyr::Spanned;
+use uuid::Uuid;
+
+use super::file::{
+    CommitmentFile, EventFile, EvidenceFile, Field, FundingFile, GapFile, LedgerFile, SourceFile,
+    StatusFile,
+};
+use super::problem::{Position, Problem};
+use crate::model::{
+    is_slug, is_web_url, parse_date, Commitment, Date, Event, Evidence, EvidenceKind, Funding,
+    Gap, Ledger, Source, StatusDef, Vocabulary, SOURCE_REF,
+};
+
+pub const FORMAT_VERSION: u32 = 1;
+
+pub fn position<T>(s: &Spanned<T>) -> Option<Position> {
+    let l = s.referenced;
+    (l.line() > 0).then(|| Position {
+        line: l.line() as usize,
+        column: l.column().max(1) as usize,
+    })
+}
+
+/// Collects problems; each check returns what it could make of the value.
+#[derive(Default)]
+struct Checker {
+    problems: Vec<Problem>,
+}
+
+impl Checker {
+    fn push(&mut self, p: Problem) {
+        self.problems.push(p);
+    }
+
+    fn text(&mut self, f: &Option<Field>) -> Option<String> {
+        let f = f.as_ref()?;
+        let t = f.value.0.trim();
+        if t.is_empty() {
+            None
+        } else {
+            Some(f.value.0.clone())
+        }
+    }
+
+    fn required<T>(
+        &mut self,
+        f: &Option<Field>,
+        name: &str,
+        owner: &Spanned<T>,
+        what: &str,
+    ) -> Option<String> {
+        let value = self.text(f);
+        if value.is_none() {
+            let at = f.as_ref().map_or_else(|| position(owner), position);
+            self.push(
+                Problem::new(at, format!("{what} has no `{name}`"))
+                    .help(format!("add `{name}:` with a value")),
+            );
+        }
+        value
+    }
+
+    fn date(&mut self, f: &Option<Field>, name: &str) -> Option<Date> {
+        let f = f.as_ref()?;
+        match parse_date(&f.value.0) {
+            Ok(d) => Some(d),
+            Err(e) => {
+                self.push(
+                    Problem::new(position(f), format!("`{name}`: {e}"))
+                        .found(f.value.0.clone())
+                        .help("write dates as YYYY-MM-DD, e.g. 2025-03-31"),
+                );
+                None
+            }
+        }
+    }
+
+    fn url(&mut self, f: &Option<Field>, name: &str) -> Option<String> {
+        let f = f.as_ref()?;
+        let u = f.value.0.trim().to_string();
+        if is_web_url(&u) {
+            Some(u)
+        } else {
+            self.push(
+                Problem::new(position(f), format!("`{name}` is not a web address"))
+                    .found(f.value.0.clone())
+                    .help("give a full http:// or https:// address, e.g. https://www.gov.uk/..."),
+            );
+            None
+        }
+    }
+
+    fn bool(&mut self, f: &Option<Field>, name: &str) -> bool {
+        let Some(f) = f else { return false };
+        match f.value.0.as_str() {
+            "true" => true,
+            "false" => false,
+            other => {
+                self.push(
+                    Problem::new(position(f), format!("`{name}` must be true or false"))
+                        .found(other.to_string()),
+                );
+                false
+            }
+        }
+    }
+
+    fn list(&mut self, items: &Option<Vec<Field>>) -> Vec<String> {
+        items
+            .iter()
+            .flatten()
+            .filter_map(|f| self.text(&Some(f.clone())))
+            .collect()
+    }
+}
+
+pub fn validate(file: LedgerFile) -> Result<Ledger, Vec<Problem>> {
+    let mut c = Checker::default();
+    if let Some(v) = &file.version
+        && v.value.0.trim() != FORMAT_VERSION.to_string()
+    {
+        c.push(
+            Problem::new(position(v), "this version of the file format is not supported")
+                .found(v.value.0.clone())
+                .help(format!("this program reads `version: {FORMAT_VERSION}`")),
+        );
+    }
+    let title = c.text(&file.title);
+    let vocabulary = match &file.statuses {
+        Some(list) => vocabulary(&mut c, list),
+        None => Vocabulary::default(),
+    };
+    let mut commitments = Vec::new();
+    let mut ids: HashMap<String, Option<Position>> = HashMap::new();
+    let mut uuids: HashMap<Uuid, String> = HashMap::new();
+    for raw in file.commitments.iter().flatten() {
+        let Some(commitment) = commitment(&mut c, raw, &vocabulary) else {
+            continue;
+        };
+        if let Some(first) = ids.get(&commitment.id) {
+            let at = raw.value.id.as_ref().and_then(position);
+            let earlier = first
+                .as_ref()
+                .map_or(String::new(), |p| format!(" (first used on line {})", p.line));
+            c.push(
+                Problem::new(at, format!("the id `{}` is used twice{earlier}", commitment.id))
+                    .found(commitment.id.clone())
+                    .help("every commitment needs its own id; rename one of them"),
+            );
+        } else {
+            ids.insert(commitment.id.clone(), raw.value.id.as_ref().and_then(position));
+        }
+        if let Some(u) = commitment.uuid {
+            if let Some(other) = uuids.get(&u) {
+                c.push(
+                    Problem::new(
+                        raw.value.uuid.as_ref().and_then(position),
+                        format!("the UUID {u} is also the UUID of `{other}`"),
+                    )
+                    .help("UUIDs must be unique; delete this `uuid:` line and the next write assigns none, or give a new one"),
+                );
+            } else {
+                uuids.insert(u, commitment.id.clone());
+            }
+        }
+        commitments.push(commitment);
+    }
+    if c.problems.is_empty() {
+        Ok(Ledger {
+            title,
+            vocabulary,
+            commitments,
+        })
+    } else {
+        c.problems.sort_by(|a, b| a.at.cmp(&b.at));
+        Err(c.problems)
+    }
+}
+
+fn vocabulary(c: &mut Checker, list: &[Spanned<StatusFile>]) -> Vocabulary {
+    let mut defs = Vec::new();
+    let mut seen = HashSet::new();
+    for raw in list {
+        let s = &raw.value;
+        let Some(key) = c.required(&s.key, "key", raw, "this status") else {
+            continue;
+        };
+        if !is_slug(&key) {
+            c.push(
+                Problem::new(s.key.as_ref().and_then(position), "a status key must be a slug")
+                    .found(key.clone())
+                    .help("use lowercase letters, digits and hyphens, e.g. in-progress"),
+            );
+        }
+        if !seen.insert(key.clone()) {
+            c.push(
+                Problem::new(s.key.as_ref().and_then(position), format!("the status `{key}` is defined twice"))
+                    .found(key.clone()),
+            );
+        }
+        let score = match &s.score {
+            None => 0.0,
+            Some(f) => match f.value.0.trim().parse::<f64>() {
+                Ok(v) if v.is_finite() => v,
+                _ => {
+                    c.push(
+                        Problem::new(position(f), "`score` must be a number")
+                            .found(f.value.0.clone())
+                            .help("e.g. 0, 0.5 or 1"),
+                    );
+                    0.0
+                }
+            },
+        };
+        let closed = c.bool(&s.closed, "closed");
+        defs.push(StatusDef {
+            label: c.text(&s.label).unwrap_or_else(|| key.clone()),
+            key,
+            score,
+            closed,
+            description: c.text(&s.description).unwrap_or_default(),
+        });
+    }
+    if defs.is_empty() {
+        c.push(
+            Problem::new(None, "`statuses:` is given but defines no status")
+                .help("remove `statuses:` to use the default scale, or list at least one status"),
+        );
+        return Vocabulary::default();
+    }
+    Vocabulary::new(defs)
+}
+
+fn commitment(
+    c: &mut Checker,
+    raw: &Spanned<CommitmentFile>,
+    vocabulary: &Vocabulary,
+) -> Option<Commitment> {
+    let r = &raw.value;
+    let id = c.required(&r.id, "id", raw, "a commitment");
+    if let (Some(id), Some(f)) = (&id, &r.id)
+        && !is_slug(id)
+    {
+        c.push(
+            Problem::new(position(f), "an id must be a short slug")
+                .found(id.clone())
+                .help("use lowercase letters, digits and single hyphens, e.g. fr-mobile-unit"),
+        );
+    }
+    let what = match &id {
+        Some(id) => format!("commitment `{id}`"),
+        None => "a commitment".to_string(),
+    };
+    let uuid = r.uuid.as_ref().and_then(|f| match Uuid::parse_str(f.value.0.trim()) {
+        Ok(u) => Some(u),
+        Err(_) => {
+            c.push(
+                Problem::new(position(f), "`uuid` is not a UUID")
+                    .found(f.value.0.clone())
+                    .help("a UUID looks like 3f2b8c1e-9d4a-4e6b-8f0a-2c5d7e9b1a34; or delete the line"),
+            );
+            None
+        }
+    });
+    let title = c.required(&r.title, "title", raw, &what);
+    let owner = c.required(&r.owner, "owner", raw, &what);
+    let made = match &r.made {
+        None => {
+            c.push(
+                Problem::new(position(raw), format!("{what} has no `made` date"))
+                    .help("add `made: YYYY-MM-DD`, the day the commitment was announced"),
+            );
+            None
+        }
+        some => c.date(some, "made"),
+    };
+    let due = c.date(&r.due, "due");
+    if let (Some(m), Some(d), Some(f)) = (made, due, &r.due)
+        && d < m
+    {
+        c.push(
+            Problem::new(position(f), format!("`due` ({d}) is before `made` ({m})"))
+                .found(f.value.0.clone()),
+        );
+    }
+    let funding = r.funding.as_ref().and_then(|f| funding(c, f));
+    let source = r.source.as_ref().and_then(|s| source(c, s));
+    let mut evidence = Vec::new();
+    let mut evidence_ids = HashSet::new();
+    for e in r.evidence.iter().flatten() {
+        if let Some(e2) = evidence_entry(c, e) {
+            if !evidence_ids.insert(e2.id.clone()) {
+                c.push(
+                    Problem::new(e.value.id.as_ref().and_then(position), format!("the evidence id `{}` is used twice in {what}", e2.id))
+                        .found(e2.id.clone())
+                        .help("evidence ids must be unique within a commitment"),
+                );
+            }
+            evidence.push(e2);
+        }
+    }
+    let mut history = Vec::new();
+    for e in r.history.iter().flatten() {
+        if let Some(ev) = event(c, e, vocabulary, &evidence_ids, source.is_some(), made) {
+            history.push(ev);
+        }
+    }
+    if r.history.as_ref().is_none_or(Vec::is_empty) {
+        c.push(
+            Problem::new(position(raw), format!("{what} has no history, so it has no status"))
+                .help(format!(
+                    "add `history:` with a first event: `- date: <made>`, `status: {}`, `evidence: [source]`",
+                    vocabulary.initial().key
+                )),
+        );
+    }
+    let gaps = r
+        .gaps
+        .iter()
+        .flatten()
+        .filter_map(|g| gap(c, g))
+        .collect();
+    Some(Commitment {
+        id: id?,
+        uuid,
+        title: title?,
+        owner: owner?,
+        partners: c.list(&r.partners),
+        made: made?,
+        due,
+        tags: c.list(&r.tags),
+        funding,
+        source,
+        evidence,
+        history,
+        gaps,
+    })
+}
+
+fn funding(c: &mut Checker, raw: &Spanned<FundingFile>) -> Option<Funding> {
+    let f = &raw.value;
+    let amount = c.required(&f.amount, "amount", raw, "`funding`");
+    let currency = c.required(&f.currency, "currency", raw, "`funding`");
+    let amount = amount.and_then(|a| match a.trim().parse::<f64>() {
+        Ok(v) if v.is_finite() && v >= 0.0 => Some(v),
+        _ => {
+            c.push(
+                Problem::new(f.amount.as_ref().and_then(position), "`amount` must be a plain number")
+                    .found(a)
+                    .help("write the amount without separators or currency, e.g. 3000000"),
+            );
+            None
+        }
+    });
+    let currency = currency.and_then(|cur| {
+        if cur.len() == 3 && cur.bytes().all(|b| b.is_ascii_uppercase()) {
+            Some(cur)
+        } else {
+            c.push(
+                Problem::new(f.currency.as_ref().and_then(position), "`currency` must be a three-letter ISO 4217 code")
+                    .found(cur)
+                    .help("e.g. GBP, EUR, USD"),
+            );
+            None
+        }
+    });
+    Some(Funding {
+        amount: amount?,
+        currency: currency?,
+    })
+}
+
+fn source(c: &mut Checker, raw: &Spanned<SourceFile>) -> Option<Source> {
+    let s = &raw.value;
+    let title = c.required(&s.title, "title", raw, "`source`");
+    let date = c.date(&s.date, "date");
+    let url = c.url(&s.url, "url");
+    Some(Source {
+        title: title?,
+        publisher: c.text(&s.publisher),
+        date,
+        url,
+        locator: c.text(&s.locator),
+        quote: c.text(&s.quote),
+    })
+}
+
+fn evidence_entry(c: &mut Checker, raw: &Spanned<EvidenceFile>) -> Option<Evidence> {
+    let e = &raw.value;
+    let id = c.required(&e.id, "id", raw, "an evidence entry");
+    if let (Some(id), Some(f)) = (&id, &e.id) {
+        if id == SOURCE_REF {
+            c.push(
+                Problem::new(position(f), "`source` is reserved: events cite it to mean the commitment's source document")
+                    .found(id.clone())
+                    .help("choose another id for this evidence entry"),
+            );
+        } else if !is_slug(id) {
+            c.push(
+                Problem::new(position(f), "an evidence id must be a short slug")
+                    .found(id.clone())
+                    .help("use lowercase letters, digits and single hyphens, e.g. home-office-2025-03-31"),
+            );
+        }
+    }
+    let title = c.required(&e.title, "title", raw, "an evidence entry");
+    let url = match &e.url {
+        None => {
+            c.push(
+                Problem::new(position(raw), "an evidence entry has no `url`")
+                    .help("add `url:` with the http(s) address of the source"),
+            );
+            None
+        }
+        some => c.url(some, "url"),
+    };
+    let published = c.date(&e.published, "published");
+    let accessed = c.date(&e.accessed, "accessed");
+    let kind = e.kind.as_ref().and_then(|f| {
+        let k = EvidenceKind::parse(f.value.0.trim());
+        if k.is_none() {
+            c.push(
+                Problem::new(position(f), "unknown evidence kind")
+                    .found(f.value.0.clone())
+                    .help(format!("one of: {}", EvidenceKind::keys())),
+            );
+        }
+        k
+    });
+    Some(Evidence {
+        id: id?,
+        title: title?,
+        publisher: c.text(&e.publisher),
+        url: url?,
+        published,
+        accessed,
+        kind,
+        quote: c.text(&e.quote),
+    })
+}
+
+fn event(
+    c: &mut Checker,
+    raw: &Spanned<EventFile>,
+    vocabulary: &Vocabulary,
+    evidence_ids: &HashSet<String>,
+    has_source: bool,
+    made: Option<Date>,
+) -> Option<Event> {
+    let e = &raw.value;
+    let date = match &e.date {
+        None => {
+            c.push(
+                Problem::new(position(raw), "a history event has no `date`")
+                    .help("add `date: YYYY-MM-DD`, the day it happened according to the evidence"),
+            );
+            None
+        }
+        some => c.date(some, "date"),
+    };
+    if let (Some(d), Some(m), Some(f)) = (date, made, &e.date)
+        && d < m
+    {
+        c.push(
+            Problem::new(position(f), format!("this event ({d}) is dated before the commitment was made ({m})"))
+                .found(f.value.0.clone())
+                .help("a status can only be recorded from the `made` date on; cite earlier sources as evidence instead"),
+        );
+    }
+    let status = c.required(&e.status, "status", raw, "a history event");
+    if let (Some(s), Some(f)) = (&status, &e.status)
+        && vocabulary.get(s).is_none()
+    {
+        c.push(
+            Problem::new(position(f), format!("unknown status `{s}`"))
+                .found(s.clone())
+                .help(format!("one of: {}", vocabulary.keys().join(", "))),
+        );
+    }
+    let mut cited = Vec::new();
+    for f in e.evidence.iter().flatten() {
+        let id = f.value.0.trim().to_string();
+        let known = evidence_ids.contains(&id) || (id == SOURCE_REF && has_source);
+        if !known {
+            let mut valid: Vec<&str> = evidence_ids.iter().map(String::as_str).collect();
+            valid.sort_unstable();
+            if has_source {
+                valid.insert(0, SOURCE_REF);
+            }
+            let help = if valid.is_empty() {
+                "this commitment has no evidence entries yet; add one under `evidence:` first".to_string()
+            } else {
+                format!("cite one of: {}", valid.join(", "))
+            };
+            c.push(
+                Problem::new(position(f), format!("no evidence entry has the id `{id}`"))
+                    .found(id.clone())
+                    .help(help),
+            );
+        }
+        cited.push(id);
+    }
+    let unsourced = c.bool(&e.unsourced, "unsourced");
+    let note = c.text(&e.note);
+    if cited.is_empty() && !unsourced {
+        c.push(
+            Problem::new(position(raw), "this status event cites no evidence")
+                .help("add `evidence: [<evidence id>]`, or `unsourced: true` with a `note` saying why"),
+        );
+    }
+    if unsourced && note.is_none() {
+        c.push(
+            Problem::new(e.unsourced.as_ref().and_then(position), "an unsourced event must have a `note` saying why")
+                .help("add `note:` explaining why there is no source"),
+        );
+    }
+    let recorded_at = e.recorded_at.as_ref().and_then(|f| {
+        match DateTime::parse_from_rfc3339(f.value.0.trim()) {
+            Ok(t) => Some(t.with_timezone(&Utc)),
+            Err(_) => {
+                c.push(
+                    Problem::new(position(f), "`recorded_at` is not a timestamp")
+                        .found(f.value.0.clone())
+                        .help("use RFC 3339 in UTC, e.g. 2025-04-01T09:30:00Z"),
+                );
+                None
+            }
+        }
+    });
+    Some(Event {
+        date: date?,
+        status: status?,
+        note,
+        evidence: cited,
+        unsourced,
+        recorded_by: c.text(&e.recorded_by),
+        recorded_at,
+    })
+}
+
+fn gap(c: &mut Checker, raw: &Spanned<GapFile>) -> Option<Gap> {
+    let g = &raw.value;
+    let note = c.required(&g.note, "note", raw, "a gap");
+    let checked = c.date(&g.checked, "checked");
+    Some(Gap {
+        note: note?,
+        checked,
+    })
+}
