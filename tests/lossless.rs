@@ -1,0 +1,1 @@
+//! Writes change only what they must.
