@@ -45,7 +45,12 @@ pub fn run(args: impl IntoIterator<Item = OsString>) -> ExitCode {
             ExitCode::SUCCESS
         }
         Ok(Err(e)) => {
-            let _ = writeln!(std::io::stderr(), "commitments: {e}");
+            // Validation reports start each line with `file:line:column`, where editors and
+            // CI logs look for it; everything else is prefixed with the program's name.
+            let _ = match &e {
+                Error::Invalid { .. } => writeln!(std::io::stderr(), "{e}"),
+                _ => writeln!(std::io::stderr(), "commitments: {e}"),
+            };
             ExitCode::from(e.code())
         }
         Err(_) => ExitCode::from(1),

@@ -144,6 +144,10 @@ fn yaml_problem(e: &serde_saphyr::Error) -> Problem {
     if let Some(i) = message.find(" at line ") {
         message.truncate(i);
     }
+    // Advice meant for programmers using the library, not for people editing a ledger.
+    if let Some(i) = message.find(", set DuplicateKeyPolicy") {
+        message.truncate(i);
+    }
     let lower = message.to_lowercase();
     let help = if lower.contains("unknown field") {
         "the fields are listed in docs/file-format.md; check the spelling and the indentation"
