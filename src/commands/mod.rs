@@ -8,6 +8,7 @@ mod gap;
 mod init;
 mod list;
 mod report;
+mod schema;
 mod show;
 mod update;
 
@@ -60,6 +61,7 @@ enum Command {
     List(list::Args),
     Report(report::Args),
     Check(check::Args),
+    Schema(schema::Args),
 }
 
 impl Cli {
@@ -75,6 +77,7 @@ impl Cli {
             Command::List(a) => list::run(&ctx, a),
             Command::Report(a) => report::run(&ctx, a),
             Command::Check(a) => check::run(&ctx, a),
+            Command::Schema(a) => schema::run(&ctx, a),
         }
     }
 }

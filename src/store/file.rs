@@ -5,9 +5,18 @@
 //! first. These are the types the JSON Schema is generated from, so the schema and the loader
 //! cannot drift apart.
 
+use schemars::JsonSchema;
 use serde::Deserialize;
 use serde::de::{self, Deserializer, Visitor};
 use serde_saphyr::Spanned;
+
+// `Spanned` belongs to serde-saphyr, so it cannot implement `JsonSchema`: every field says
+// which shape of `schema.rs` it takes. A field that `validate` requires is given a shape that
+// is not an `Option`, which the schema lists as required.
+use super::schema::{
+    Amount, Currency, DateText, EvidenceId, EvidenceRef, Flag, Kind, Number, Required, Scalar,
+    Slug, StatusKey, Timestamp, UuidText, Version, WebUrl,
+};
 
 /// Any YAML scalar, kept as the text the person wrote (`2025-03-31`, `3000000`, `yes`).
 #[derive(Debug, Clone, PartialEq)]
@@ -46,90 +55,196 @@ impl<'de> Deserialize<'de> for Text {
 
 pub type Field = Spanned<Text>;
 
-#[derive(Debug, Deserialize)]
+/// A ledger of commitments, kept with `commitments` (docs/file-format.md).
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[schemars(title = "commitments ledger")]
 pub struct LedgerFile {
+    /// The file-format version; this program reads 1.
+    #[schemars(with = "Option<Version>")]
     pub version: Option<Field>,
+    /// What the ledger tracks; reports print it.
+    #[schemars(with = "Option<Scalar>")]
     pub title: Option<Field>,
+    /// Free text about the ledger.
+    #[schemars(with = "Option<Scalar>")]
     pub description: Option<Field>,
+    /// The ledger's own status scale; the default scale (announced, in-progress, partial, delivered, stalled, abandoned) if absent.
+    #[schemars(with = "Option<Vec<StatusFile>>")]
     pub statuses: Option<Vec<Spanned<StatusFile>>>,
+    /// The commitments; `[]` when there are none.
+    #[schemars(with = "Option<Vec<CommitmentFile>>")]
     pub commitments: Option<Vec<Spanned<CommitmentFile>>>,
 }
 
-#[derive(Debug, Deserialize)]
+/// A status of the ledger's own scale.
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct StatusFile {
+    /// What the file and the command line use, e.g. in-progress.
+    #[schemars(with = "Slug")]
     pub key: Option<Field>,
+    /// What a reader sees, e.g. In progress (default: the key).
+    #[schemars(with = "Option<Scalar>")]
     pub label: Option<Field>,
+    /// Progress towards delivery, for averages (default 0).
+    #[schemars(with = "Option<Number>")]
     pub score: Option<Field>,
+    /// A closed status is final: a closed commitment is never overdue (default false).
+    #[schemars(with = "Option<Flag>")]
     pub closed: Option<Field>,
+    /// What the status means.
+    #[schemars(with = "Option<Scalar>")]
     pub description: Option<Field>,
 }
 
-#[derive(Debug, Deserialize)]
+/// A commitment: who promised what, when, on what source, and what has happened since.
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct CommitmentFile {
+    /// A short slug used on the command line, unique in the file: fr-mobile-unit.
+    #[schemars(with = "Slug")]
     pub id: Option<Field>,
+    /// A stable identifier, assigned by `add`.
+    #[schemars(with = "Option<UuidText>")]
     pub uuid: Option<Field>,
+    /// What was promised, in one sentence.
+    #[schemars(with = "Required")]
     pub title: Option<Field>,
+    /// The accountable party: "France (Ministry of the Interior)".
+    #[schemars(with = "Required")]
     pub owner: Option<Field>,
+    /// Other parties to the commitment.
+    #[schemars(with = "Option<Vec<Scalar>>")]
     pub partners: Option<Vec<Field>>,
+    /// The day it was announced.
+    #[schemars(with = "DateText")]
     pub made: Option<Field>,
+    /// The deadline, if the owner set one; not before `made`.
+    #[schemars(with = "Option<DateText>")]
     pub due: Option<Field>,
+    /// For grouping and filtering.
+    #[schemars(with = "Option<Vec<Scalar>>")]
     pub tags: Option<Vec<Field>>,
+    /// Money committed.
+    #[schemars(with = "Option<FundingFile>")]
     pub funding: Option<Spanned<FundingFile>>,
+    /// The document the commitment comes from.
+    #[schemars(with = "Option<SourceFile>")]
     pub source: Option<Spanned<SourceFile>>,
+    /// Dated, published sources that statuses rest on.
+    #[schemars(with = "Option<Vec<EvidenceFile>>")]
     pub evidence: Option<Vec<Spanned<EvidenceFile>>>,
+    /// Status events; the status is the latest by date. At least one.
+    #[schemars(with = "Vec<EventFile>", length(min = 1))]
     pub history: Option<Vec<Spanned<EventFile>>>,
+    /// Things searched for and not found.
+    #[schemars(with = "Option<Vec<GapFile>>")]
     pub gaps: Option<Vec<Spanned<GapFile>>>,
 }
 
-#[derive(Debug, Deserialize)]
+/// Money committed.
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct FundingFile {
+    /// A plain number, no separators: 3000000.
+    #[schemars(with = "Amount")]
     pub amount: Option<Field>,
+    /// ISO 4217: GBP.
+    #[schemars(with = "Currency")]
     pub currency: Option<Field>,
 }
 
-#[derive(Debug, Deserialize)]
+/// The document a commitment comes from.
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct SourceFile {
+    /// The document's title.
+    #[schemars(with = "Required")]
     pub title: Option<Field>,
+    /// Who published it.
+    #[schemars(with = "Option<Scalar>")]
     pub publisher: Option<Field>,
+    /// When it was published.
+    #[schemars(with = "Option<DateText>")]
     pub date: Option<Field>,
+    /// Where to read it.
+    #[schemars(with = "Option<WebUrl>")]
     pub url: Option<Field>,
+    /// Where in it: "para 6".
+    #[schemars(with = "Option<Scalar>")]
     pub locator: Option<Field>,
+    /// A short, exact quotation of the commitment.
+    #[schemars(with = "Option<Scalar>")]
     pub quote: Option<Field>,
 }
 
-#[derive(Debug, Deserialize)]
+/// A dated, published source that a status rests on.
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct EvidenceFile {
+    /// Unique within the commitment; events cite it.
+    #[schemars(with = "EvidenceId")]
     pub id: Option<Field>,
+    /// The page or document's title.
+    #[schemars(with = "Required")]
     pub title: Option<Field>,
+    /// The original publisher, naming any mirror.
+    #[schemars(with = "Option<Scalar>")]
     pub publisher: Option<Field>,
+    /// Where to read it.
+    #[schemars(with = "WebUrl")]
     pub url: Option<Field>,
+    /// When it was published.
+    #[schemars(with = "Option<DateText>")]
     pub published: Option<Field>,
+    /// When it was read.
+    #[schemars(with = "Option<DateText>")]
     pub accessed: Option<Field>,
+    /// What sort of source it is.
+    #[schemars(with = "Option<Kind>")]
     pub kind: Option<Field>,
+    /// A short, exact quotation.
+    #[schemars(with = "Option<Scalar>")]
     pub quote: Option<Field>,
 }
 
-#[derive(Debug, Deserialize)]
+/// On this date, per this evidence, the commitment stood here.
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[schemars(transform = super::schema::event_rests_on_something)]
 pub struct EventFile {
+    /// When it happened according to the evidence; on or after `made`.
+    #[schemars(with = "DateText")]
     pub date: Option<Field>,
+    /// A key of the ledger's status scale.
+    #[schemars(with = "StatusKey")]
     pub status: Option<Field>,
+    /// What happened and how sure we are; required when `unsourced`.
+    #[schemars(with = "Option<Scalar>")]
     pub note: Option<Field>,
+    /// Ids of evidence entries of this commitment; `source` cites its source document.
+    #[schemars(with = "Option<Vec<EvidenceRef>>")]
     pub evidence: Option<Vec<Field>>,
+    /// true records a status without evidence; `note` must say why.
+    #[schemars(with = "Option<Flag>")]
     pub unsourced: Option<Field>,
+    /// Who recorded it.
+    #[schemars(with = "Option<Scalar>")]
     pub recorded_by: Option<Field>,
+    /// When it was recorded, in UTC.
+    #[schemars(with = "Option<Timestamp>")]
     pub recorded_at: Option<Field>,
 }
 
-#[derive(Debug, Deserialize)]
+/// Something searched for and not found.
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct GapFile {
+    /// What was looked for, and where.
+    #[schemars(with = "Required")]
     pub note: Option<Field>,
+    /// When it was last looked for.
+    #[schemars(with = "Option<DateText>")]
     pub checked: Option<Field>,
 }

@@ -4,6 +4,7 @@
 mod edit;
 mod file;
 mod problem;
+mod schema;
 mod validate;
 mod write;
 
@@ -11,6 +12,7 @@ use std::path::{Path, PathBuf};
 
 pub use file::LedgerFile as FileFormat;
 pub use problem::{Position, Problem};
+pub use schema::{SCHEMA_PATH, json_schema_text, modeline};
 pub use validate::FORMAT_VERSION;
 pub use write::{Change, create, modify};
 
