@@ -6,8 +6,9 @@ use crate::context::Context;
 use crate::error::Result;
 use crate::store;
 
-/// Create a new, empty ledger file (never overwrites one). Its first line names the JSON Schema
-/// that editors check it with; `init` writes that schema to schema/commitments.schema.json beside
+/// Create a new, empty ledger file (never overwrites one).
+///
+/// Its first line names the JSON Schema that editors check it with; `init` writes that schema to schema/commitments.schema.json beside
 /// the ledger unless a copy is there already.
 #[derive(Debug, clap::Args)]
 pub struct Args {

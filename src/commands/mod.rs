@@ -3,10 +3,12 @@
 
 mod add;
 mod check;
+mod completions;
 mod evidence;
 mod gap;
 mod init;
 mod list;
+mod man;
 mod report;
 mod schema;
 mod show;
@@ -62,6 +64,8 @@ enum Command {
     Report(report::Args),
     Check(check::Args),
     Schema(schema::Args),
+    Completions(completions::Args),
+    Man(man::Args),
 }
 
 impl Cli {
@@ -78,6 +82,8 @@ impl Cli {
             Command::Report(a) => report::run(&ctx, a),
             Command::Check(a) => check::run(&ctx, a),
             Command::Schema(a) => schema::run(&ctx, a),
+            Command::Completions(a) => completions::run(&ctx, a),
+            Command::Man(a) => man::run(&ctx, a),
         }
     }
 }

@@ -4,7 +4,9 @@ use crate::context::Context;
 use crate::error::Result;
 use crate::store;
 
-/// Print the JSON Schema (draft 2020-12) of the ledger file. It is generated from the types the
+/// Print the JSON Schema (draft 2020-12) of the ledger file, for editors.
+///
+/// It is generated from the types the
 /// loader reads the file with, so it cannot drift from what `check` accepts. Editors that know
 /// the yaml-language-server (VS Code's YAML extension, Neovim, Helix, Zed…) read the first line
 /// of a ledger, `# yaml-language-server: $schema=schema/commitments.schema.json`, and then check
