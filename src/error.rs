@@ -38,6 +38,11 @@ pub enum Error {
     #[error("{0}")]
     Argument(String),
 
+    /// Files given to `import` that cannot be taken in: every problem, with its row and column.
+    /// Nothing was written.
+    #[error("{0}")]
+    Rejected(String),
+
     #[error("{} changed on disk while this command was working (was it saved from an editor?); nothing was written — run the command again", .path.display())]
     ChangedOnDisk { path: PathBuf },
 

@@ -194,7 +194,7 @@ impl Draft {
 }
 
 /// `home-office-2025-12-19`: who and when, which is how researchers refer to a source.
-fn default_id(publisher: Option<&str>, url: &str, published: Option<Date>) -> String {
+pub(crate) fn default_id(publisher: Option<&str>, url: &str, published: Option<Date>) -> String {
     let who = publisher
         .map(|p| slugify(p, 32))
         .filter(|s| !s.is_empty())

@@ -6,6 +6,7 @@ mod check;
 mod completions;
 mod evidence;
 mod gap;
+mod import;
 mod init;
 mod list;
 mod man;
@@ -63,6 +64,7 @@ enum Command {
     List(list::Args),
     Report(report::Args),
     Check(check::Args),
+    Import(import::Args),
     Schema(schema::Args),
     Completions(completions::Args),
     Man(man::Args),
@@ -81,6 +83,7 @@ impl Cli {
             Command::List(a) => list::run(&ctx, a),
             Command::Report(a) => report::run(&ctx, a),
             Command::Check(a) => check::run(&ctx, a),
+            Command::Import(a) => import::run(&ctx, a),
             Command::Schema(a) => schema::run(&ctx, a),
             Command::Completions(a) => completions::run(&ctx, a),
             Command::Man(a) => man::run(&ctx, a),
@@ -95,6 +98,8 @@ pub enum Format {
     Table,
     Json,
 }
+
+pub(crate) use evidence::default_id as evidence_id;
 
 /// A date given on the command line, with the option's name in any complaint.
 fn date_arg(name: &str, text: &str) -> Result<Date> {

@@ -17,7 +17,7 @@ pub use validate::FORMAT_VERSION;
 pub use write::{Change, create, modify};
 
 use crate::error::{Error, Result};
-use crate::model::Ledger;
+use crate::model::{Edit, Ledger};
 
 const BOM: &str = "\u{feff}";
 
@@ -100,6 +100,30 @@ pub(crate) fn decode(path: &Path, bytes: Vec<u8>) -> Result<(String, bool)> {
         Some(rest) => (rest.to_string(), true),
         None => (text, false),
     })
+}
+
+/// `text` (the ledger at `path`, which reads as `ledger`) with `edits` applied exactly as a
+/// write applies them, and checked the same way: the result must read back as `ledger` with the
+/// edits made. For previews and merges, which need the text without writing a file.
+pub fn edited_text(path: &Path, text: &str, ledger: &Ledger, edits: &[Edit]) -> Result<String> {
+    let shown = path.display().to_string();
+    let mut intended = ledger.clone();
+    for e in edits {
+        intended.apply(e);
+    }
+    let new_text =
+        edit::apply(text, edits).map_err(|e| Error::Verify(e.to_string(), shown.clone()))?;
+    match parse(path, &new_text) {
+        Ok(reread) if reread == intended => Ok(new_text),
+        Ok(_) => Err(Error::Verify(
+            "the edited file does not read back as intended".into(),
+            shown,
+        )),
+        Err(e) => Err(Error::Verify(
+            format!("the edited file does not pass check: {e}"),
+            shown,
+        )),
+    }
 }
 
 /// Parses and validates ledger text.
