@@ -43,6 +43,10 @@ pub enum Error {
     #[error("{0}")]
     Rejected(String),
 
+    /// A merge that a person has to finish; the file holds conflict markers.
+    #[error("{0}")]
+    Conflict(String),
+
     #[error("{} changed on disk while this command was working (was it saved from an editor?); nothing was written — run the command again", .path.display())]
     ChangedOnDisk { path: PathBuf },
 

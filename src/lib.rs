@@ -9,6 +9,7 @@ pub mod commands;
 pub mod context;
 pub mod error;
 pub mod import;
+pub mod merge;
 pub mod model;
 pub mod report;
 pub mod store;

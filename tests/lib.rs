@@ -6,5 +6,6 @@ mod bad_input;
 mod cli;
 mod import;
 mod lossless;
+mod merge;
 mod schema;
 mod shells;

@@ -93,8 +93,10 @@ fn the_manual_page_names_every_command_and_renders() {
         "{page}"
     );
     for name in subcommands() {
+        // roff writes every hyphen as `\-`.
+        let roff_name = name.replace('-', "\\-");
         assert!(
-            page.contains(&format!("commitments\\-{name}(1)")),
+            page.contains(&format!("commitments\\-{roff_name}(1)")),
             "man page lacks `{name}`"
         );
     }

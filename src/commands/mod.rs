@@ -10,6 +10,7 @@ mod import;
 mod init;
 mod list;
 mod man;
+mod merge_driver;
 mod report;
 mod schema;
 mod show;
@@ -68,6 +69,7 @@ enum Command {
     Schema(schema::Args),
     Completions(completions::Args),
     Man(man::Args),
+    MergeDriver(merge_driver::Args),
 }
 
 impl Cli {
@@ -87,6 +89,7 @@ impl Cli {
             Command::Schema(a) => schema::run(&ctx, a),
             Command::Completions(a) => completions::run(&ctx, a),
             Command::Man(a) => man::run(&ctx, a),
+            Command::MergeDriver(a) => merge_driver::run(&ctx, a),
         }
     }
 }
