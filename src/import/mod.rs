@@ -226,6 +226,8 @@ struct Reader<'a> {
     problems: Vec<Problem>,
     /// `(file, column) → how many cells were unknown`, and the markers seen.
     unknown: BTreeMap<(String, String), (usize, Vec<String>)>,
+    /// The cells already counted there (a cell may be looked at more than once).
+    counted: HashSet<(String, usize, usize)>,
 }
 
 impl<'a> Reader<'a> {
@@ -239,7 +241,10 @@ impl<'a> Reader<'a> {
             if let Some(d) = default {
                 return Cell::Value(d.as_str());
             }
-            if !raw.trim().is_empty() {
+            let first_look = self
+                .counted
+                .insert((cols.table.name.clone(), row.number, i));
+            if !raw.trim().is_empty() && first_look {
                 let entry = self
                     .unknown
                     .entry((cols.table.name.clone(), cols.table.headers[i].clone()))
@@ -299,6 +304,19 @@ impl<'a> Reader<'a> {
                 ));
                 None
             }
+        }
+    }
+
+    /// A date every row needs.
+    fn required_date(
+        &mut self,
+        cols: &Columns<'a>,
+        row: &'a Row,
+        field: &'static str,
+    ) -> Option<Date> {
+        match self.cell(cols, row, field) {
+            Cell::Value(_) => self.date(cols, row, field),
+            _ => self.required(cols, row, field).and(None),
         }
     }
 
@@ -502,106 +520,174 @@ struct RowEvent {
 /// Works out what importing `tables` into `ledger` would add. Every problem in every file is
 /// reported together; if there is any, nothing is to be written.
 pub fn plan(ledger: &Ledger, tables: &Tables, settings: &Settings) -> Result<Plan, Vec<Problem>> {
-    let mut r = Reader {
-        settings,
-        problems: Vec::new(),
-        unknown: BTreeMap::new(),
-    };
-    let mut plan = Plan::default();
-    let mut renamed = BTreeMap::new();
-    let mut renamed_evidence = BTreeMap::new();
-
-    let commitment_cols = match tables.commitments.as_ref() {
-        Some(t) => Some(columns(Kind::Commitments, t, settings, None).map_err(|p| vec![p])?),
-        None => None,
-    };
-    let id_column = commitment_cols.as_ref().and_then(|c| c.column_name("id"));
-    let mut file_columns = Vec::new();
-    for kind in [Kind::Events, Kind::Evidence] {
-        if let Some(t) = tables.get(kind) {
-            file_columns
-                .push(columns(kind, t, settings, id_column.as_deref()).map_err(|p| vec![p])?);
-        }
+    let mut p = Planner::new(ledger, tables, settings)?;
+    p.read_commitments();
+    let mut evidence_for = p.read_evidence();
+    let mut events_for = p.read_events();
+    let mut targets: Vec<Target> = evidence_for
+        .keys()
+        .chain(events_for.keys())
+        .copied()
+        .chain((0..p.new.len()).map(Target::New))
+        .collect();
+    targets.sort();
+    targets.dedup();
+    for t in targets {
+        let (evidence, taken) = p.name_evidence(t, evidence_for.remove(&t).unwrap_or_default());
+        let mut history = p.first_events(t);
+        p.add_events(
+            t,
+            &mut history,
+            events_for.remove(&t).unwrap_or_default(),
+            &taken,
+        );
+        p.record(t, evidence, history);
     }
-    let (event_cols, evidence_cols) = {
-        let mut ev = None;
-        let mut ed = None;
-        for c in file_columns {
-            match c.kind {
-                Kind::Events => ev = Some(c),
-                _ => ed = Some(c),
+    p.finish()
+}
+
+/// Which commitment a row of the events or evidence file belongs to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+enum Target {
+    /// One on a row of the commitments file (its place among the new ones).
+    New(usize),
+    /// One already in the ledger (its place there).
+    Existing(usize),
+}
+
+/// An evidence row, read, waiting for its id to be settled.
+struct EvidenceRow {
+    row: usize,
+    given_id: Option<String>,
+    evidence: Evidence,
+}
+
+/// The state of one import as it is worked out, stage by stage.
+struct Planner<'a> {
+    ledger: &'a Ledger,
+    settings: &'a Settings,
+    r: Reader<'a>,
+    plan: Plan,
+    commitment_cols: Option<Columns<'a>>,
+    event_cols: Option<Columns<'a>>,
+    evidence_cols: Option<Columns<'a>>,
+    /// The commitments file's name, for problems and notes ("" if there is none).
+    commitments_file: String,
+    new: Vec<NewCommitment>,
+    new_ids: HashMap<String, usize>,
+    renamed: BTreeMap<String, String>,
+    renamed_evidence: BTreeMap<String, String>,
+}
+
+impl<'a> Planner<'a> {
+    /// Settles which column holds which field in each file, and refuses a file that has no
+    /// column (or default) for a field every row needs.
+    fn new(
+        ledger: &'a Ledger,
+        tables: &'a Tables,
+        settings: &'a Settings,
+    ) -> Result<Self, Vec<Problem>> {
+        let commitment_cols = tables
+            .commitments
+            .as_ref()
+            .map(|t| columns(Kind::Commitments, t, settings, None))
+            .transpose()
+            .map_err(|p| vec![p])?;
+        let id_column = commitment_cols.as_ref().and_then(|c| c.column_name("id"));
+        let other = |kind| {
+            tables
+                .get(kind)
+                .map(|t| columns(kind, t, settings, id_column.as_deref()))
+                .transpose()
+                .map_err(|p| vec![p])
+        };
+        let event_cols = other(Kind::Events)?;
+        let evidence_cols = other(Kind::Evidence)?;
+        let mut missing = Vec::new();
+        for (cols, required) in [
+            (&commitment_cols, &["id", "title", "owner", "made"][..]),
+            (&event_cols, &["commitment", "date", "status"][..]),
+            (&evidence_cols, &["commitment", "title", "url"][..]),
+        ] {
+            if let Some(c) = cols {
+                missing.extend(require_columns(c, settings, required));
             }
         }
-        (ev, ed)
-    };
-    let mut missing = Vec::new();
-    if let Some(c) = &commitment_cols {
-        missing.extend(require_columns(
-            c,
-            settings,
-            &["id", "title", "owner", "made"],
-        ));
-    }
-    if let Some(c) = &event_cols {
-        missing.extend(require_columns(
-            c,
-            settings,
-            &["commitment", "date", "status"],
-        ));
-    }
-    if let Some(c) = &evidence_cols {
-        missing.extend(require_columns(
-            c,
-            settings,
-            &["commitment", "title", "url"],
-        ));
-    }
-    if !missing.is_empty() {
-        return Err(missing);
-    }
-    for cols in [&commitment_cols, &event_cols, &evidence_cols]
-        .into_iter()
-        .flatten()
-    {
-        let unused: Vec<&str> = cols
-            .table
-            .headers
-            .iter()
-            .enumerate()
-            .filter(|(i, h)| {
-                !cols.index.values().any(|j| j == i)
-                    && !cols.kind.derived().contains(&value::normal(h).as_str())
-            })
-            .map(|(_, h)| h.as_str())
-            .collect();
-        if !unused.is_empty() {
-            plan.notes.push(format!(
-                "{}: columns not imported: {}",
-                cols.table.name,
-                unused.join(", ")
-            ));
+        if !missing.is_empty() {
+            return Err(missing);
         }
+        let mut plan = Plan::default();
+        for cols in [&commitment_cols, &event_cols, &evidence_cols]
+            .into_iter()
+            .flatten()
+        {
+            let unused: Vec<&str> = cols
+                .table
+                .headers
+                .iter()
+                .enumerate()
+                .filter(|(i, h)| {
+                    !cols.index.values().any(|j| j == i)
+                        && !cols.kind.derived().contains(&value::normal(h).as_str())
+                })
+                .map(|(_, h)| h.as_str())
+                .collect();
+            if !unused.is_empty() {
+                plan.notes.push(format!(
+                    "{}: columns not imported: {}",
+                    cols.table.name,
+                    unused.join(", ")
+                ));
+            }
+        }
+        Ok(Planner {
+            ledger,
+            settings,
+            r: Reader {
+                settings,
+                problems: Vec::new(),
+                unknown: BTreeMap::new(),
+                counted: HashSet::new(),
+            },
+            plan,
+            commitments_file: tables
+                .commitments
+                .as_ref()
+                .map_or_else(String::new, |t| t.name.clone()),
+            commitment_cols,
+            event_cols,
+            evidence_cols,
+            new: Vec::new(),
+            new_ids: HashMap::new(),
+            renamed: BTreeMap::new(),
+            renamed_evidence: BTreeMap::new(),
+        })
     }
 
-    // Commitments.
-    let mut new: Vec<NewCommitment> = Vec::new();
-    let mut seen_rows: HashMap<String, &Row> = HashMap::new();
-    let mut uuids: HashMap<Uuid, String> = ledger
-        .commitments
-        .iter()
-        .filter_map(|c| c.uuid.map(|u| (u, c.id.clone())))
-        .collect();
-    if let Some(cols) = &commitment_cols {
+    /// The commitments file: one new commitment a row; exact repeats once; the same id with
+    /// other values, or an id the ledger has, is a problem.
+    fn read_commitments(&mut self) {
+        let Some(cols) = &self.commitment_cols else {
+            return;
+        };
+        let r = &mut self.r;
+        let mut seen_rows: HashMap<String, &Row> = HashMap::new();
+        let mut uuids: HashMap<Uuid, String> = self
+            .ledger
+            .commitments
+            .iter()
+            .filter_map(|c| c.uuid.map(|u| (u, c.id.clone())))
+            .collect();
         for (index, row) in cols.table.rows.iter().enumerate() {
-            let Some(id) = r.id(cols, row, "id", &mut renamed) else {
-                if matches!(r.cell(cols, row, "id"), Cell::Unknown | Cell::Absent) {
+            let Some(id) = r.id(cols, row, "id", &mut self.renamed) else {
+                if !matches!(r.cell(cols, row, "id"), Cell::Value(_)) {
                     r.required(cols, row, "id");
                 }
                 continue;
             };
             if let Some(first) = seen_rows.get(&id) {
                 if first.cells == row.cells {
-                    plan.notes.push(format!(
+                    self.plan.notes.push(format!(
                         "{}: row {} repeats row {} exactly; imported once",
                         cols.table.name, row.number, first.number
                     ));
@@ -613,7 +699,7 @@ pub fn plan(ledger: &Ledger, tables: &Tables, settings: &Settings) -> Result<Pla
                 continue;
             }
             seen_rows.insert(id.clone(), row);
-            if ledger.commitments.iter().any(|c| c.id == id) {
+            if self.ledger.commitments.iter().any(|c| c.id == id) {
                 r.problem(
                     cols,
                     row,
@@ -623,123 +709,122 @@ pub fn plan(ledger: &Ledger, tables: &Tables, settings: &Settings) -> Result<Pla
                 .hint("import adds new commitments only; remove the row, or give it another id");
                 continue;
             }
-            if let Some(c) = read_commitment(&mut r, ledger, cols, (index, row), id, &mut uuids) {
-                new.push(c);
+            if let Some(c) = read_commitment(r, self.ledger, cols, (index, row), id, &mut uuids) {
+                self.new_ids.insert(c.commitment.id.clone(), self.new.len());
+                self.new.push(c);
             }
         }
     }
-    let new_ids: HashMap<String, usize> = new
-        .iter()
-        .enumerate()
-        .map(|(i, c)| (c.commitment.id.clone(), i))
-        .collect();
 
-    // Which commitment a row of the events or evidence file belongs to: one being imported
-    // (Ok(Left)) or one already in the ledger (Ok(Right)).
-    let target = |r: &mut Reader<'_>, cols: &Columns, row: &Row, key: &str| -> Option<Target> {
-        let slug = if is_slug(key) {
-            key.to_string()
+    /// The commitment a row of the events or evidence file names: being imported, or already
+    /// in the ledger. Ids are made into slugs the same way as in the commitments file.
+    fn target(&mut self, cols: &Columns<'a>, row: &'a Row) -> Option<Target> {
+        let key = self.r.required(cols, row, "commitment")?;
+        let slug = if is_slug(&key) {
+            key.clone()
         } else {
-            slugify(key, 64)
+            slugify(&key, 64)
         };
-        if let Some(&i) = new_ids.get(&slug) {
+        if let Some(&i) = self.new_ids.get(&slug) {
             return Some(Target::New(i));
         }
-        if let Ok(i) = ledger.position(key).or_else(|_| ledger.position(&slug)) {
+        if let Ok(i) = self
+            .ledger
+            .position(&key)
+            .or_else(|_| self.ledger.position(&slug))
+        {
             return Some(Target::Existing(i));
         }
-        r.problem(
-            cols,
-            row,
-            "commitment",
-            format!("no commitment has the id `{key}`"),
-        )
-        .hint(if tables.commitments.is_some() {
+        let help = if self.commitment_cols.is_some() {
             "the id must be on a row of the commitments file or already in the ledger"
         } else {
             "the id must be one of the ledger's commitments (`commitments list`)"
-        });
+        };
+        self.r
+            .problem(
+                cols,
+                row,
+                "commitment",
+                format!("no commitment has the id `{key}`"),
+            )
+            .hint(help);
         None
-    };
+    }
 
-    // Evidence.
-    let mut evidence_for: HashMap<Target, Vec<(usize, Option<String>, Evidence)>> = HashMap::new();
-    if let Some(cols) = &evidence_cols {
+    /// The evidence file, by commitment; a row repeating another for the same commitment once.
+    fn read_evidence(&mut self) -> HashMap<Target, Vec<EvidenceRow>> {
+        let mut by_target: HashMap<Target, Vec<EvidenceRow>> = HashMap::new();
+        let Some(cols) = self.evidence_cols.take() else {
+            return by_target;
+        };
         let mut seen: HashMap<(Target, Vec<String>), usize> = HashMap::new();
         for row in &cols.table.rows {
-            let Some(key) = r.required(cols, row, "commitment") else {
+            let Some(t) = self.target(&cols, row) else {
                 continue;
             };
-            let Some(t) = target(&mut r, cols, row, &key) else {
-                continue;
-            };
-            let Some((given_id, e)) = read_evidence(&mut r, cols, row, &mut renamed_evidence)
+            let Some((given_id, evidence)) =
+                read_evidence(&mut self.r, &cols, row, &mut self.renamed_evidence)
             else {
                 continue;
             };
-            let fingerprint = (t, fingerprint(&e, &given_id));
-            if let Some(first) = seen.get(&fingerprint) {
-                plan.notes.push(format!(
+            let key = (t, fingerprint(&evidence, &given_id));
+            if let Some(first) = seen.get(&key) {
+                self.plan.notes.push(format!(
                     "{}: row {} repeats row {first} for the same commitment; imported once",
                     cols.table.name, row.number
                 ));
                 continue;
             }
-            seen.insert(fingerprint, row.number);
-            evidence_for
-                .entry(t)
-                .or_default()
-                .push((row.number, given_id, e));
+            seen.insert(key, row.number);
+            by_target.entry(t).or_default().push(EvidenceRow {
+                row: row.number,
+                given_id,
+                evidence,
+            });
         }
+        self.evidence_cols = Some(cols);
+        by_target
     }
 
-    // Events.
-    let mut events_for: HashMap<Target, Vec<RowEvent>> = HashMap::new();
-    if let Some(cols) = &event_cols {
+    /// The events file, by commitment.
+    fn read_events(&mut self) -> HashMap<Target, Vec<RowEvent>> {
+        let mut by_target: HashMap<Target, Vec<RowEvent>> = HashMap::new();
+        let Some(cols) = self.event_cols.take() else {
+            return by_target;
+        };
         for row in &cols.table.rows {
-            let Some(key) = r.required(cols, row, "commitment") else {
+            let Some(t) = self.target(&cols, row) else {
                 continue;
             };
-            let Some(t) = target(&mut r, cols, row, &key) else {
-                continue;
+            let r = &mut self.r;
+            let date = r.required_date(&cols, row, "date");
+            let status = match r.cell(&cols, row, "status") {
+                Cell::Value(_) => r.status(self.ledger, &cols, row, "status"),
+                _ => r.required(&cols, row, "status").and(None),
             };
-            let date = match r.cell(cols, row, "date") {
-                Cell::Value(_) => r.date(cols, row, "date"),
-                _ => {
-                    r.required(cols, row, "date");
-                    None
-                }
-            };
-            let status = match r.cell(cols, row, "status") {
-                Cell::Value(_) => r.status(ledger, cols, row, "status"),
-                _ => {
-                    r.required(cols, row, "status");
-                    None
-                }
-            };
-            let note = r.text(cols, row, "note");
+            let note = r.text(&cols, row, "note");
             let cited: Vec<String> = r
-                .list(cols, row, "evidence")
+                .list(&cols, row, "evidence")
                 .into_iter()
                 .map(|id| if is_slug(&id) { id } else { slugify(&id, 64) })
                 .collect();
             let recorded_by = r
-                .text(cols, row, "recorded_by")
-                .unwrap_or_else(|| settings.recorded_by.clone());
+                .text(&cols, row, "recorded_by")
+                .unwrap_or_else(|| self.settings.recorded_by.clone());
             let (Some(date), Some(status)) = (date, status) else {
                 continue;
             };
-            if date > settings.today {
+            if date > self.settings.today {
                 r.problem(
-                    cols,
+                    &cols,
                     row,
                     "date",
-                    format!("{date} is in the future (today is {})", settings.today),
+                    format!("{date} is in the future (today is {})", self.settings.today),
                 )
                 .hint("a status event records what has happened");
                 continue;
             }
-            events_for.entry(t).or_default().push(RowEvent {
+            by_target.entry(t).or_default().push(RowEvent {
                 file: cols.table.name.clone(),
                 row: row.number,
                 date_column: cols.column_name("date"),
@@ -752,64 +837,67 @@ pub fn plan(ledger: &Ledger, tables: &Tables, settings: &Settings) -> Result<Pla
                     unsourced: cited.is_empty(),
                     evidence: cited,
                     recorded_by: Some(recorded_by),
-                    recorded_at: Some(settings.recorded_at),
+                    recorded_at: Some(self.settings.recorded_at),
                 },
             });
         }
+        self.event_cols = Some(cols);
+        by_target
     }
 
-    // Put each new commitment together: its evidence, then its history.
-    let commitments_file = tables
-        .commitments
-        .as_ref()
-        .map_or("", |t| t.name.as_str())
-        .to_string();
-    let mut targets: Vec<Target> = evidence_for
-        .keys()
-        .chain(events_for.keys())
-        .copied()
-        .collect();
-    targets.extend((0..new.len()).map(Target::New));
-    targets.sort();
-    targets.dedup();
-    for t in targets {
-        let (existing_evidence, made, has_source, name): (Vec<String>, Date, bool, String) = match t
-        {
-            Target::New(i) => {
-                let c = &new[i].commitment;
-                (Vec::new(), c.made, c.source.is_some(), c.id.clone())
-            }
-            Target::Existing(i) => {
-                let c = &ledger.commitments[i];
-                (
-                    c.evidence.iter().map(|e| e.id.clone()).collect(),
-                    c.made,
-                    c.source.is_some(),
-                    c.id.clone(),
-                )
-            }
+    fn name_of(&self, t: Target) -> (&str, Date, bool) {
+        let c = match t {
+            Target::New(i) => &self.new[i].commitment,
+            Target::Existing(i) => &self.ledger.commitments[i],
         };
-        // Evidence ids: as given, else made from the publisher and date as `evidence` does.
-        let mut taken: HashSet<String> = existing_evidence.iter().cloned().collect();
-        let mut added_evidence = Vec::new();
-        let evidence_file = evidence_cols
+        (&c.id, c.made, c.source.is_some())
+    }
+
+    /// Settles the ids of a commitment's new evidence: as given, else made from the publisher
+    /// and date as `commitments evidence` makes them. Returns the entries and every id the
+    /// commitment will have.
+    fn name_evidence(
+        &mut self,
+        t: Target,
+        rows: Vec<EvidenceRow>,
+    ) -> (Vec<Evidence>, HashSet<String>) {
+        let mut taken: HashSet<String> = match t {
+            Target::New(_) => HashSet::new(),
+            Target::Existing(i) => self.ledger.commitments[i]
+                .evidence
+                .iter()
+                .map(|e| e.id.clone())
+                .collect(),
+        };
+        let name = self.name_of(t).0.to_string();
+        let (file, id_column) = self
+            .evidence_cols
             .as_ref()
-            .map(|c| c.table.name.clone())
-            .unwrap_or_default();
-        for (row, given, mut e) in evidence_for.remove(&t).unwrap_or_default() {
-            let id = match given {
+            .map_or((String::new(), None), |c| {
+                (c.table.name.clone(), c.column_name("id"))
+            });
+        let mut named = Vec::new();
+        for EvidenceRow {
+            row,
+            given_id,
+            mut evidence,
+        } in rows
+        {
+            let id = match given_id {
                 Some(id) if taken.contains(&id) || id == SOURCE_REF => {
-                    r.problems.push(
-                        Problem::new(&evidence_file, Some(row), evidence_cols.as_ref().and_then(|c| c.column_name("id")).as_deref(),
-                            format!("`{name}` already has evidence with the id `{id}`"))
+                    self.r.problems.push(
+                        Problem::new(&file, Some(row), id_column.as_deref(), format!("`{name}` already has evidence with the id `{id}`"))
                             .help("evidence ids must be unique within a commitment (and `source` is reserved)"),
                     );
                     continue;
                 }
                 Some(id) => id,
                 None => {
-                    let base =
-                        crate::commands::evidence_id(e.publisher.as_deref(), &e.url, e.published);
+                    let base = crate::commands::evidence_id(
+                        evidence.publisher.as_deref(),
+                        &evidence.url,
+                        evidence.published,
+                    );
                     (1..)
                         .map(|n| {
                             if n == 1 {
@@ -823,96 +911,125 @@ pub fn plan(ledger: &Ledger, tables: &Tables, settings: &Settings) -> Result<Pla
                 }
             };
             taken.insert(id.clone());
-            e.id = id;
-            added_evidence.push(e);
+            evidence.id = id;
+            named.push(evidence);
         }
-        // History: the commitment row's first status and the status it states, then the
-        // events file's rows. The same status on the same day from two places is one event.
-        let mut history: Vec<RowEvent> = Vec::new();
-        if let Target::New(i) = t {
-            let n = &new[i];
-            let c = &n.commitment;
-            let first = ledger.vocabulary.initial().key.clone();
+        (named, taken)
+    }
+
+    /// A new commitment's history before the events file: its first status on its made date,
+    /// resting on its source if it has one, and the status its row states, if any.
+    fn first_events(&mut self, t: Target) -> Vec<RowEvent> {
+        let Target::New(i) = t else {
+            return Vec::new();
+        };
+        let n = &self.new[i];
+        let c = &n.commitment;
+        let has_source = c.source.is_some();
+        let first = self.ledger.vocabulary.initial().key.clone();
+        let file = &self.commitments_file;
+        let mut history = vec![RowEvent {
+            file: file.clone(),
+            row: n.row,
+            date_column: None,
+            automatic: true,
+            note: None,
+            event: Event {
+                date: c.made,
+                status: first.clone(),
+                note: (!has_source).then(|| {
+                    format!(
+                        "Imported from {file}, row {}, which names no source document.",
+                        n.row
+                    )
+                }),
+                evidence: if has_source {
+                    vec![SOURCE_REF.into()]
+                } else {
+                    vec![]
+                },
+                unsourced: !has_source,
+                recorded_by: Some(self.settings.recorded_by.clone()),
+                recorded_at: Some(self.settings.recorded_at),
+            },
+        }];
+        let Some((status, since)) = &n.status else {
+            return history;
+        };
+        let cols = self
+            .commitment_cols
+            .as_ref()
+            .expect("a new commitment comes from the commitments file");
+        let row = &cols.table.rows[n.index];
+        let problem = match since {
+            None if *status != first => Some((
+                format!("the status `{status}` has no date"),
+                Some(
+                    "say from when with --map since=COLUMN, or --default since=DATE for every row",
+                ),
+            )),
+            Some(d) if *d < c.made => Some((
+                format!(
+                    "the status date {d} is before the commitment was made ({})",
+                    c.made
+                ),
+                None,
+            )),
+            Some(d) if *d > self.settings.today => Some((
+                format!("{d} is in the future (today is {})", self.settings.today),
+                None,
+            )),
+            _ => None,
+        };
+        if let Some((message, help)) = problem {
+            let p = self.r.problem(cols, row, "since", message);
+            if let Some(h) = help {
+                p.hint(h);
+            }
+        } else if let Some(d) = since
+            && (*status != first || *d != c.made)
+        {
             history.push(RowEvent {
-                file: commitments_file.clone(),
+                file: file.clone(),
                 row: n.row,
-                date_column: None,
-                automatic: true,
-                note: None,
+                date_column: cols.column_name("since"),
+                automatic: false,
+                note: n.note.clone(),
                 event: Event {
-                    date: c.made,
-                    status: first.clone(),
-                    note: (!has_source).then(|| {
-                        format!(
-                            "Imported from {commitments_file}, row {}, which names no source document.",
-                            n.row
-                        )
-                    }),
-                    evidence: if has_source { vec![SOURCE_REF.into()] } else { vec![] },
-                    unsourced: !has_source,
-                    recorded_by: Some(settings.recorded_by.clone()),
-                    recorded_at: Some(settings.recorded_at),
+                    date: *d,
+                    status: status.clone(),
+                    note: None,
+                    evidence: vec![],
+                    unsourced: true,
+                    recorded_by: Some(self.settings.recorded_by.clone()),
+                    recorded_at: Some(self.settings.recorded_at),
                 },
             });
-            if let Some((status, since)) = &n.status {
-                let cols = commitment_cols
-                    .as_ref()
-                    .expect("a new commitment has a file");
-                let row = &cols.table.rows[n.index];
-                let problem = match since {
-                    None if *status != first => Some((
-                        format!("the status `{status}` has no date"),
-                        Some(
-                            "say from when with --map since=COLUMN, or --default since=DATE for every row",
-                        ),
-                    )),
-                    Some(d) if *d < c.made => Some((
-                        format!(
-                            "the status date {d} is before the commitment was made ({})",
-                            c.made
-                        ),
-                        None,
-                    )),
-                    Some(d) if *d > settings.today => Some((
-                        format!("{d} is in the future (today is {})", settings.today),
-                        None,
-                    )),
-                    _ => None,
-                };
-                if let Some((message, help)) = problem {
-                    let p = r.problem(cols, row, "since", message);
-                    if let Some(h) = help {
-                        p.hint(h);
-                    }
-                } else if let Some(d) = since
-                    && (*status != first || *d != c.made)
-                {
-                    history.push(RowEvent {
-                        file: commitments_file.clone(),
-                        row: n.row,
-                        date_column: cols.column_name("since"),
-                        automatic: false,
-                        note: n.note.clone(),
-                        event: Event {
-                            date: *d,
-                            status: status.clone(),
-                            note: None,
-                            evidence: vec![],
-                            unsourced: true,
-                            recorded_by: Some(settings.recorded_by.clone()),
-                            recorded_at: Some(settings.recorded_at),
-                        },
-                    });
-                }
-            }
         }
-        let mut from_file = events_for.remove(&t).unwrap_or_default();
-        from_file.sort_by_key(|e| (e.event.date, e.row));
-        let evidence_column = event_cols.as_ref().and_then(|c| c.column_name("evidence"));
-        for re in from_file {
+        history
+    }
+
+    /// Adds the events file's rows for one commitment to `history`, in date order. The same
+    /// status on the same day from two places is one event (with every citation); two statuses
+    /// on one day are a problem.
+    fn add_events(
+        &mut self,
+        t: Target,
+        history: &mut Vec<RowEvent>,
+        mut rows: Vec<RowEvent>,
+        evidence_ids: &HashSet<String>,
+    ) {
+        let (name, made, has_source) = self.name_of(t);
+        let name = name.to_string();
+        let evidence_column = self
+            .event_cols
+            .as_ref()
+            .and_then(|c| c.column_name("evidence"));
+        rows.sort_by_key(|e| (e.event.date, e.row));
+        for re in rows {
             let e = &re.event;
             if e.date < made {
-                r.problems.push(
+                self.r.problems.push(
                     Problem::new(
                         &re.file,
                         Some(re.row),
@@ -924,8 +1041,8 @@ pub fn plan(ledger: &Ledger, tables: &Tables, settings: &Settings) -> Result<Pla
                 continue;
             }
             for cited in &e.evidence {
-                if !(taken.contains(cited) || (cited == SOURCE_REF && has_source)) {
-                    r.problems.push(
+                if !(evidence_ids.contains(cited) || (cited == SOURCE_REF && has_source)) {
+                    self.r.problems.push(
                         Problem::new(
                             &re.file,
                             Some(re.row),
@@ -939,12 +1056,12 @@ pub fn plan(ledger: &Ledger, tables: &Tables, settings: &Settings) -> Result<Pla
                 }
             }
             if let Target::Existing(i) = t
-                && ledger.commitments[i]
+                && self.ledger.commitments[i]
                     .history
                     .iter()
                     .any(|h| h.date == e.date && h.status == e.status)
             {
-                plan.notes.push(format!(
+                self.plan.notes.push(format!(
                     "{}, row {}: `{name}` already has `{}` on {}; not added again",
                     re.file, re.row, e.status, e.date
                 ));
@@ -970,7 +1087,7 @@ pub fn plan(ledger: &Ledger, tables: &Tables, settings: &Settings) -> Result<Pla
                 .iter()
                 .find(|h| h.event.date == e.date && !h.automatic)
             {
-                r.problems.push(
+                self.r.problems.push(
                     Problem::new(
                         &re.file,
                         Some(re.row),
@@ -986,105 +1103,101 @@ pub fn plan(ledger: &Ledger, tables: &Tables, settings: &Settings) -> Result<Pla
             }
             history.push(re);
         }
-        for h in &mut history {
-            if !h.automatic {
-                h.event.unsourced = h.event.evidence.is_empty();
-                h.event.note = Some(provenance(
-                    h.note.as_deref(),
-                    &h.file,
-                    h.row,
-                    !h.event.evidence.is_empty(),
-                ));
-            }
+        // Every event from a row says which row, and, if it cites nothing, that the row did not.
+        for h in history.iter_mut().filter(|h| !h.automatic) {
+            h.event.unsourced = h.event.evidence.is_empty();
+            h.event.note = Some(provenance(
+                h.note.as_deref(),
+                &h.file,
+                h.row,
+                !h.event.evidence.is_empty(),
+            ));
         }
-        let added_events: Vec<Event> = match t {
-            Target::Existing(_) => history.iter().map(|h| h.event.clone()).collect(),
-            Target::New(_) => Vec::new(),
-        };
         history.sort_by_key(|h| h.event.date);
+    }
+
+    /// A new commitment takes its evidence and history whole; one in the ledger gets edits.
+    fn record(&mut self, t: Target, evidence: Vec<Evidence>, history: Vec<RowEvent>) {
+        self.plan.evidence += evidence.len();
+        self.plan.events += history.len();
         match t {
             Target::New(i) => {
-                let c = &mut new[i].commitment;
-                plan.evidence += added_evidence.len();
-                plan.events += history.len();
-                c.evidence = added_evidence;
+                let c = &mut self.new[i].commitment;
+                c.evidence = evidence;
                 c.history = history.into_iter().map(|h| h.event).collect();
             }
             Target::Existing(i) => {
-                plan.evidence += added_evidence.len();
-                plan.events += added_events.len();
-                for evidence in added_evidence {
-                    plan.edits.push(Edit::AddEvidence {
+                self.plan
+                    .edits
+                    .extend(evidence.into_iter().map(|evidence| Edit::AddEvidence {
                         commitment: i,
                         evidence,
-                    });
-                }
-                for event in added_events {
-                    plan.edits.push(Edit::AddEvent {
+                    }));
+                self.plan
+                    .edits
+                    .extend(history.into_iter().map(|h| Edit::AddEvent {
                         commitment: i,
-                        event,
-                    });
-                }
+                        event: h.event,
+                    }));
             }
         }
     }
-    plan.new_commitments = new.len();
-    let additions: Vec<Edit> = std::mem::take(&mut plan.edits);
-    plan.edits = new
-        .into_iter()
-        .map(|n| Edit::AddCommitment(Box::new(n.commitment)))
-        .chain(additions)
-        .collect();
 
-    for (what, renamed) in [("commitment", &renamed), ("evidence", &renamed_evidence)] {
-        if renamed.is_empty() {
-            continue;
-        }
-        let shown: Vec<String> = renamed
-            .iter()
-            .take(5)
-            .map(|(a, b)| format!("{a} → {b}"))
+    /// The plan, with notes on what was changed or left unknown; or every problem, the
+    /// commitments file's first, each file's in row order.
+    fn finish(mut self) -> Result<Plan, Vec<Problem>> {
+        let mut plan = self.plan;
+        plan.new_commitments = self.new.len();
+        let additions = std::mem::take(&mut plan.edits);
+        plan.edits = self
+            .new
+            .into_iter()
+            .map(|n| Edit::AddCommitment(Box::new(n.commitment)))
+            .chain(additions)
             .collect();
-        let more = renamed.len().saturating_sub(shown.len());
-        plan.notes.push(format!(
-            "{what} ids made into slugs (lowercase letters, digits and hyphens): {}{}",
-            shown.join(", "),
-            if more > 0 {
-                format!(", and {more} more")
-            } else {
-                String::new()
+        for (what, renamed) in [
+            ("commitment", &self.renamed),
+            ("evidence", &self.renamed_evidence),
+        ] {
+            if renamed.is_empty() {
+                continue;
             }
-        ));
-    }
-    for ((file, column), (n, markers)) in &r.unknown {
-        plan.notes.push(format!(
-            "{file}: {n} cell{} of {column} read as unknown ({})",
-            if *n == 1 { "" } else { "s" },
-            markers
+            let shown: Vec<String> = renamed
                 .iter()
-                .map(|m| format!("\"{m}\""))
-                .collect::<Vec<_>>()
-                .join(", ")
-        ));
+                .take(5)
+                .map(|(a, b)| format!("{a} → {b}"))
+                .collect();
+            let more = renamed.len() - shown.len();
+            plan.notes.push(format!(
+                "{what} ids made into slugs (lowercase letters, digits and hyphens): {}{}",
+                shown.join(", "),
+                if more > 0 {
+                    format!(", and {more} more")
+                } else {
+                    String::new()
+                }
+            ));
+        }
+        for ((file, column), (n, markers)) in &self.r.unknown {
+            plan.notes.push(format!(
+                "{file}: {n} cell{} of {column} read as unknown ({})",
+                if *n == 1 { "" } else { "s" },
+                markers
+                    .iter()
+                    .map(|m| format!("\"{m}\""))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ));
+        }
+        if self.r.problems.is_empty() {
+            return Ok(plan);
+        }
+        let first = self.commitments_file;
+        self.r
+            .problems
+            .sort_by_key(|p| (p.file != first, p.file.clone(), p.row));
+        Err(self.r.problems)
     }
-    if r.problems.is_empty() {
-        Ok(plan)
-    } else {
-        r.problems.sort_by(|a, b| {
-            (a.file != commitments_file, &a.file, a.row).cmp(&(
-                b.file != commitments_file,
-                &b.file,
-                b.row,
-            ))
-        });
-        Err(r.problems)
-    }
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-enum Target {
-    New(usize),
-    Existing(usize),
 }
 
 /// The note on an imported event says where it came from, so a reader can trace it.
@@ -1153,13 +1266,7 @@ fn read_commitment<'a>(
     };
     let title = r.required(cols, row, "title");
     let owner = r.required(cols, row, "owner");
-    let made = match r.cell(cols, row, "made") {
-        Cell::Value(_) => r.date(cols, row, "made"),
-        _ => {
-            r.required(cols, row, "made");
-            None
-        }
-    };
+    let made = r.required_date(cols, row, "made");
     let due = r.date(cols, row, "due");
     if let (Some(m), Some(d)) = (made, due)
         && d < m
