@@ -401,3 +401,39 @@ fn removals_on_one_side_are_kept_and_broken_input_falls_back_to_text() {
     let text = std::fs::read_to_string(dir.join("ours2")).unwrap();
     assert!(text.contains("<<<<<<< ours"), "{text}");
 }
+
+#[test]
+fn two_ledgers_started_separately_merge_when_their_commitments_differ() {
+    let t = Test::new()
+        .ledger(EMPTY_LEDGER)
+        .env("COMMITMENTS_FILE", "ours");
+    let dir = t.dir.path();
+    std::fs::write(dir.join("base"), "").unwrap();
+    for (file, id) in [("ours", "a-one"), ("theirs", "b-two")] {
+        std::fs::write(dir.join(file), EMPTY_LEDGER).unwrap();
+        t.then(&[
+            "-f",
+            file,
+            "add",
+            id,
+            "--title",
+            "T",
+            "--owner",
+            "O",
+            "--made",
+            "2025-01-01",
+        ])
+        .success();
+    }
+    driver(&t, ["base", "ours", "theirs"])
+        .success()
+        .stdout_has("theirs added 1 commitment");
+    let merged = std::fs::read_to_string(dir.join("ours")).unwrap();
+    assert!(merged.starts_with("# my ledger\n"), "{merged}");
+    assert!(
+        merged.contains("id: a-one") && merged.contains("id: b-two"),
+        "{merged}"
+    );
+}
+
+const EMPTY_LEDGER: &str = "# my ledger\nversion: 1\ncommitments: []\n";

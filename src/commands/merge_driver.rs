@@ -6,7 +6,7 @@ use std::process::Command;
 use crate::context::Context;
 use crate::error::{Error, Result};
 use crate::merge;
-use crate::model::Edit;
+use crate::model::{Edit, Ledger};
 use crate::store;
 
 /// Merge two versions of a ledger for git, record by record (a git "merge driver").
@@ -41,8 +41,14 @@ pub fn run(ctx: &Context, args: Args) -> Result<()> {
     let base = read(&args.base)?;
     let ours = read(&args.ours)?;
     let theirs = read(&args.theirs)?;
+    // Git gives an empty ancestor when both sides created the file independently.
+    let base_ledger = if base.text.trim().is_empty() {
+        Ok(Ledger::new(None))
+    } else {
+        store::parse(&name, &base.text)
+    };
     let parsed = (
-        store::parse(&name, &base.text),
+        base_ledger,
         store::parse(&name, &ours.text),
         store::parse(&name, &theirs.text),
     );
