@@ -2,6 +2,6 @@
 
 mod harness;
 
+mod bad_input;
 mod cli;
 mod lossless;
-mod bad_input;
