@@ -1,1 +1,1058 @@
-//! Bad input: a clear message with file:line:column, exit 1, the file unchanged.
+//! Bad input: a clear message with file:line:column where there is one, exit 1, the file
+//! byte-for-byte unchanged, and never a panic.
+
+use crate::harness::*;
+
+/// `commitments.yaml:L:C` for the first occurrence of `needle` in `text` (1-based, columns in
+/// characters), so that expected positions follow the fixture instead of being hard-coded.
+#[track_caller]
+fn at(text: &str, needle: &str) -> String {
+    let i = text
+        .find(needle)
+        .unwrap_or_else(|| panic!("{needle:?} not in the text"));
+    let before = &text[..i];
+    let line = before.matches('\n').count() + 1;
+    let column = before.rsplit('\n').next().unwrap_or("").chars().count() + 1;
+    format!("commitments.yaml:{line}:{column}")
+}
+
+/// The sample with `from` replaced by `to` (which must change it).
+#[track_caller]
+fn broken(from: &str, to: &str) -> String {
+    assert!(SAMPLE.contains(from), "{from:?} not in the sample");
+    SAMPLE.replacen(from, to, 1)
+}
+
+/// Runs `check`, then a write, on `text`; both must fail with exit 1 naming `position` and
+/// saying `message`, and the file must not change. Returns `check`'s output.
+#[track_caller]
+fn refused(text: &str, position: Option<&str>, message: &str) -> Output {
+    let t = Test::new().ledger(text);
+    let before = t.file_bytes();
+    let check = t.then(&["check"]).failure(1).stderr_has(message);
+    let write = t
+        .then(&["gap", "uk-cps-3m", "--note", "should not be written"])
+        .failure(1)
+        .stderr_has(message)
+        .stderr_has("nothing was changed");
+    if let Some(p) = position {
+        assert!(
+            check.stderr.contains(p),
+            "check does not name {p}:\n{}",
+            check.stderr
+        );
+        assert!(
+            write.stderr.contains(p),
+            "the write does not name {p}:\n{}",
+            write.stderr
+        );
+    }
+    assert!(t.file_bytes() == before, "the file changed");
+    // Reading commands refuse it too.
+    t.then(&["report"]).failure(1).stderr_has(message);
+    assert!(t.file_bytes() == before, "the file changed");
+    check
+}
+
+// ---------------------------------------------------------------- the file
+
+#[test]
+fn malformed_yaml_syntax_error() {
+    let text = broken(
+        "    owner: United Kingdom (Home Office)",
+        "    owner: United Kingdom: the Home Office",
+    );
+    let out = refused(
+        &text,
+        Some(&at(&text, ": the Home Office")),
+        "not valid YAML",
+    );
+    out.stderr_has("mapping values are not allowed");
+}
+
+#[test]
+fn malformed_yaml_unclosed_quote() {
+    let text = broken(
+        "title: GBP 3m for the Crown Prosecution Service",
+        "title: \"GBP 3m for the Crown Prosecution Service",
+    );
+    let out = refused(&text, None, "not valid YAML");
+    // The parser notices on the line after the opening quote, where the scalar's
+    // continuation is not indented enough; either line is a fair place to send the reader.
+    let opened = at(&text, "\"GBP 3m");
+    let line: usize = opened.split(':').nth(1).unwrap().parse().unwrap();
+    let named = [
+        format!("commitments.yaml:{line}:"),
+        format!("commitments.yaml:{}:", line + 1),
+    ];
+    assert!(
+        named.iter().any(|n| out.stderr.contains(n.as_str())),
+        "{named:?} not in:\n{}",
+        out.stderr
+    );
+}
+
+#[test]
+fn unknown_status_in_the_file() {
+    let text = broken("status: in-progress", "status: underway");
+    refused(
+        &text,
+        Some(&at(&text, "underway")),
+        "unknown status `underway`",
+    )
+    .stderr_has("announced, in-progress, partial, delivered, stalled, abandoned");
+}
+
+#[test]
+fn impossible_date_2025_02_30() {
+    let text = broken("due: 2026-03-31", "due: 2025-02-30");
+    refused(
+        &text,
+        Some(&at(&text, "2025-02-30")),
+        "February 2025 has 28 days",
+    )
+    .stderr_has("2025-02-30");
+}
+
+#[test]
+fn impossible_month() {
+    let text = broken("checked: 2026-11-20", "checked: 2026-13-20");
+    refused(
+        &text,
+        Some(&at(&text, "2026-13-20")),
+        "there is no month 13",
+    );
+}
+
+#[test]
+fn wrong_date_format() {
+    let text = broken("due: 2026-03-31", "due: 31/03/2025");
+    refused(
+        &text,
+        Some(&at(&text, "31/03/2025")),
+        "not a date in the form YYYY-MM-DD",
+    )
+    .stderr_has("31/03/2025");
+}
+
+#[test]
+fn duplicate_commitment_id_in_the_file() {
+    let text = broken("  - id: uk-cps-3m", "  - id: fr-mobile-unit  # copied");
+    refused(
+        &text,
+        Some(&at(&text, "fr-mobile-unit  # copied")),
+        "the id `fr-mobile-unit` is used twice",
+    )
+    .stderr_has(&format!(
+        "first used on line {}",
+        at(&text, "fr-mobile-unit   # the slug")
+            .split(':')
+            .nth(1)
+            .unwrap()
+    ));
+}
+
+#[test]
+fn duplicate_uuid() {
+    let text = broken(
+        "uuid: 9a1d2c3e-0000-4000-8000-000000000003",
+        "uuid: 9a1d2c3e-0000-4000-8000-000000000002  # copied",
+    );
+    let needle = "9a1d2c3e-0000-4000-8000-000000000002  # copied";
+    refused(
+        &text,
+        Some(&at(&text, needle)),
+        "is also the UUID of `de-smuggling-law`",
+    );
+}
+
+#[test]
+fn duplicate_evidence_id_within_a_commitment() {
+    let text = broken(
+        "        quote: French begin deploying officers from a specialist policing unit\n",
+        "        quote: French begin deploying officers from a specialist policing unit\n      - {id: times-2025-03-30, title: Again, url: 'https://example.org/again'}\n",
+    );
+    refused(
+        &text,
+        Some(&at(&text, "times-2025-03-30, title: Again")),
+        "the evidence id `times-2025-03-30` is used twice",
+    );
+}
+
+#[test]
+fn cited_evidence_that_does_not_exist() {
+    let text = broken(
+        "evidence: [times-2025-03-30]",
+        "evidence: [times-2025-03-31]",
+    );
+    refused(
+        &text,
+        Some(&at(&text, "times-2025-03-31")),
+        "no evidence entry has the id `times-2025-03-31`",
+    )
+    .stderr_has("cite one of: source, times-2025-03-30");
+}
+
+#[test]
+fn citing_source_when_there_is_none() {
+    let text = broken("        unsourced: true\n", "        evidence: [source]\n");
+    refused(
+        &text,
+        Some(&at(&text, "source]\n        note")),
+        "no evidence entry has the id `source`",
+    );
+}
+
+#[test]
+fn event_before_the_commitment_was_made() {
+    let text = broken("{date: 2025-04-01,", "{date: 2025-03-01,");
+    refused(
+        &text,
+        Some(&at(&text, "2025-03-01")),
+        "dated before the commitment was made",
+    );
+}
+
+#[test]
+fn unsourced_event_without_a_note() {
+    let text = broken("        note: \"Test record: no source given\"\n", "");
+    refused(
+        &text,
+        Some(&at(&text, "true\n\n# end")),
+        "must have a `note`",
+    );
+}
+
+#[test]
+fn url_that_is_not_http() {
+    let text = broken("url: https://example.org/times", "url: javascript:alert(1)");
+    refused(
+        &text,
+        Some(&at(&text, "javascript:alert(1)")),
+        "is not a web address",
+    );
+}
+
+#[test]
+fn empty_file() {
+    // Only comments is as empty as nothing: it has no `version` and no `commitments`.
+    for text in [
+        "",
+        "\n\n",
+        "# only a comment\n",
+        "# a comment\n\n   # and another\n",
+        "---\n",
+        "...\n",
+        "# c\n--- # start\n# d\n...\n",
+    ] {
+        let t = Test::new().ledger(text);
+        t.then(&["check"])
+            .failure(1)
+            .stderr_has("commitments.yaml")
+            .stderr_has("the file is empty")
+            .stderr_has("commitments init");
+        t.then(&[
+            "add",
+            "x-one",
+            "--title",
+            "T",
+            "--owner",
+            "O",
+            "--made",
+            "2025-03-31",
+        ])
+        .failure(1)
+        .stderr_has("nothing was changed");
+        assert_eq!(t.file(), text);
+    }
+}
+
+#[test]
+fn unknown_field_typo() {
+    let text = broken(
+        "    made: 2025-03-31\n    due: 2026-03-31",
+        "    titel: typo\n    made: 2025-03-31\n    due: 2026-03-31",
+    );
+    refused(&text, Some(&at(&text, "titel")), "unknown field `titel`").stderr_has("title");
+}
+
+#[test]
+fn unknown_top_level_field() {
+    let text = broken("version: 1\n", "version: 1\nvesion: 2\n");
+    refused(&text, Some(&at(&text, "vesion")), "unknown field `vesion`");
+}
+
+#[test]
+fn tab_indentation() {
+    let text = broken(
+        "    owner: United Kingdom (Home Office)",
+        "\towner: United Kingdom (Home Office)",
+    );
+    refused(&text, Some(&at(&text, "\towner")), "tab").stderr_has("indent with spaces, not tabs");
+}
+
+#[test]
+fn tab_indentation_inside_an_event() {
+    let text = broken(
+        "        status: announced\n        unsourced",
+        "\t\tstatus: announced\n        unsourced",
+    );
+    refused(&text, Some(&at(&text, "\t\tstatus")), "tab");
+}
+
+#[test]
+fn duplicate_mapping_key() {
+    let text = broken(
+        "    due: 2026-03-31\n",
+        "    due: 2026-03-31\n    due: 2026-04-30\n",
+    );
+    refused(&text, Some(&at(&text, "due: 2026-04-30")), "duplicate").stderr_has("due");
+}
+
+#[test]
+fn wrong_shape_a_list_where_text_belongs() {
+    let text = broken(
+        "title: GBP 3m for the Crown Prosecution Service",
+        "title: [GBP 3m, CPS]",
+    );
+    refused(
+        &text,
+        Some(&at(&text, "title: [GBP")),
+        "not a list or a mapping",
+    );
+}
+
+#[test]
+fn unsupported_format_version() {
+    let text = broken("version: 1", "version: 2");
+    refused(
+        &text,
+        Some(&at(&text, "2\ntitle")),
+        "version of the file format is not supported",
+    );
+}
+
+#[test]
+fn not_utf8() {
+    let mut bytes = SAMPLE.as_bytes().to_vec();
+    let i = SAMPLE.find("Test ledger").unwrap() + 4;
+    bytes[i] = 0xe9; // Latin-1 é
+    let t = Test::new().ledger_bytes(&bytes);
+    t.then(&["check"])
+        .failure(1)
+        .stderr_has(&at(SAMPLE, " ledger'"))
+        .stderr_has("not UTF-8");
+    t.then(&["gap", "uk-cps-3m", "--note", "n"])
+        .failure(1)
+        .stderr_has("not UTF-8");
+    assert!(t.file_bytes() == bytes);
+}
+
+#[test]
+fn several_documents() {
+    let text = format!("{SAMPLE}---\nversion: 1  # a second document\n");
+    refused(
+        &text,
+        Some(&at(&text, "version: 1  # a second")),
+        "multiple YAML documents",
+    );
+}
+
+#[test]
+fn a_deeply_nested_file_is_refused_without_a_crash() {
+    let text = format!(
+        "version: 1\ncommitments: {}{}\n",
+        "[".repeat(20_000),
+        "]".repeat(20_000)
+    );
+    let t = Test::new().ledger(&text);
+    t.then(&["check"])
+        .failure(1)
+        .stderr_has("commitments.yaml:2:");
+    assert_eq!(t.file(), text);
+}
+
+#[test]
+fn an_alias_bomb_is_refused_quickly() {
+    let mut text = String::from(
+        "version: 1\ncommitments:\n  - id: a\n    title: &a [x, x, x, x, x, x, x, x, x, x]\n",
+    );
+    let mut prev = "a".to_string();
+    for n in 0..12 {
+        let name = format!("b{n}");
+        let refs = vec![format!("*{prev}"); 10].join(", ");
+        text.push_str(&format!("    t{n}: &{name} [{refs}]\n"));
+        prev = name;
+    }
+    let t = Test::new().ledger(&text);
+    let started = std::time::Instant::now();
+    t.then(&["check"])
+        .failure(1)
+        .stderr_has("commitments.yaml:");
+    assert!(
+        started.elapsed().as_secs() < 10,
+        "took {:?}",
+        started.elapsed()
+    );
+}
+
+// ---------------------------------------------------------------- many problems
+
+#[test]
+fn check_lists_every_problem() {
+    let text = broken("due: 2026-03-31", "due: 2025-02-30");
+    let text = text.replacen("checked: 2026-11-20", "checked: 20/11/2026", 1);
+    let text = text.replacen("status: in-progress", "status: underway", 1);
+    let t = Test::new().ledger(&text);
+    let out = t.then(&["check"]).failure(1);
+    let positions = [
+        at(&text, "underway"),
+        at(&text, "20/11/2026"),
+        at(&text, "2025-02-30"),
+    ];
+    for p in &positions {
+        assert!(
+            out.stderr.contains(p.as_str()),
+            "{p} missing:\n{}",
+            out.stderr
+        );
+    }
+    // In file order, with a count.
+    let found: Vec<usize> = positions
+        .iter()
+        .map(|p| out.stderr.find(p.as_str()).unwrap())
+        .collect();
+    assert!(found.windows(2).all(|w| w[0] < w[1]), "{}", out.stderr);
+    out.stderr_has("3 problems in commitments.yaml")
+        .stderr_has("February 2025 has 28 days")
+        .stderr_has("not a date in the form YYYY-MM-DD")
+        .stderr_has("unknown status `underway`");
+    assert!(t.file() == text);
+}
+
+#[test]
+fn check_lists_two_bad_dates() {
+    let text = broken("due: 2026-03-31", "due: 2025-02-30");
+    let text = text.replacen("due: 2025-12-31", "due: 2025-12-32", 1);
+    let out = Test::new().ledger(&text).args(&["check"]).run().failure(1);
+    out.stderr_has(&at(&text, "2025-12-32"))
+        .stderr_has(&at(&text, "2025-02-30"))
+        .stderr_has("December 2025 has 31 days")
+        .stderr_has("2 problems");
+}
+
+#[test]
+fn a_write_on_an_invalid_ledger_is_refused_and_says_nothing_was_changed() {
+    let text = broken("status: in-progress", "status: underway");
+    for args in [
+        &[
+            "add",
+            "x-new",
+            "--title",
+            "T",
+            "--owner",
+            "O",
+            "--made",
+            "2025-03-31",
+        ][..],
+        &[
+            "evidence",
+            "de-smuggling-law",
+            "--url",
+            "https://example.org",
+            "--title",
+            "T",
+        ],
+        &[
+            "update",
+            "de-smuggling-law",
+            "--status",
+            "stalled",
+            "--date",
+            "2025-06-01",
+            "--evidence",
+            "source",
+        ],
+        &[
+            "update",
+            "de-smuggling-law",
+            "--status",
+            "stalled",
+            "--date",
+            "2025-06-01",
+            "--evidence-url",
+            "https://example.org",
+            "--evidence-title",
+            "T",
+        ],
+        &["gap", "de-smuggling-law", "--note", "n"],
+    ] {
+        let t = Test::new().ledger(&text);
+        t.then(args)
+            .failure(1)
+            .stderr_has("unknown status `underway`")
+            .stderr_has(&at(&text, "underway"))
+            .stderr_has("nothing was changed")
+            .stderr_has("commitments check");
+        assert!(t.file() == text, "{args:?} changed the file");
+    }
+}
+
+// ---------------------------------------------------------------- the file system
+
+#[test]
+fn missing_file_suggests_init() {
+    for args in [
+        &["check"][..],
+        &["report"],
+        &["show", "x"],
+        &["gap", "x", "--note", "n"],
+        &[
+            "add",
+            "x-one",
+            "--title",
+            "T",
+            "--owner",
+            "O",
+            "--made",
+            "2025-03-31",
+        ],
+    ] {
+        let t = Test::new();
+        t.then(args)
+            .failure(1)
+            .stderr_has("commitments.yaml does not exist")
+            .stderr_has("commitments init");
+        assert!(!t.path().exists(), "{args:?} created the file");
+    }
+    let t = Test::new();
+    t.then(&["-f", "elsewhere/ledger.yaml", "check"])
+        .failure(1)
+        .stderr_has("elsewhere/ledger.yaml does not exist");
+}
+
+#[test]
+fn read_only_file_is_not_updated() {
+    use std::os::unix::fs::PermissionsExt as _;
+    let t = Test::new().sample();
+    std::fs::set_permissions(t.path(), std::fs::Permissions::from_mode(0o444)).unwrap();
+    for args in [
+        &[
+            "update",
+            "fr-mobile-unit",
+            "--status",
+            "stalled",
+            "--date",
+            "2025-06-01",
+            "--evidence",
+            "source",
+        ][..],
+        &["gap", "fr-mobile-unit", "--note", "n"],
+        &[
+            "evidence",
+            "fr-mobile-unit",
+            "--url",
+            "https://example.org",
+            "--title",
+            "T",
+        ],
+        &[
+            "add",
+            "x-new",
+            "--title",
+            "T",
+            "--owner",
+            "O",
+            "--made",
+            "2025-03-31",
+        ],
+    ] {
+        t.then(args)
+            .failure(1)
+            .stderr_has("read-only")
+            .stderr_has("nothing was changed");
+        assert!(
+            t.file_bytes() == SAMPLE.as_bytes(),
+            "{args:?} changed the file"
+        );
+    }
+    let mode = std::fs::metadata(t.path()).unwrap().permissions().mode();
+    assert_eq!(mode & 0o777, 0o444, "the file's mode changed");
+    // Reading is fine.
+    t.then(&["check"]).success();
+    std::fs::set_permissions(t.path(), std::fs::Permissions::from_mode(0o644)).unwrap();
+}
+
+#[test]
+fn a_folder_instead_of_a_file() {
+    let t = Test::new();
+    let dir = t.dir.path().to_str().unwrap().to_string();
+    t.then(&["-f", &dir, "check"])
+        .failure(1)
+        .stderr_has("is a folder");
+    t.then(&["-f", &dir, "gap", "x", "--note", "n"]).failure(1);
+}
+
+#[test]
+fn init_into_a_missing_folder_fails_cleanly() {
+    let t = Test::new();
+    t.then(&["-f", "no/such/folder/ledger.yaml", "init"])
+        .failure(1);
+    assert!(!t.dir.path().join("no").exists());
+}
+
+// ---------------------------------------------------------------- the command line
+
+#[test]
+fn unknown_commitment_id_on_the_command_line() {
+    let t = Test::new().sample();
+    for args in [
+        &["show", "fr-mobile"][..],
+        &[
+            "update",
+            "fr-mobile",
+            "--status",
+            "stalled",
+            "--date",
+            "2025-06-01",
+            "--evidence",
+            "source",
+        ],
+        &[
+            "evidence",
+            "fr-mobile",
+            "--url",
+            "https://example.org",
+            "--title",
+            "T",
+        ],
+        &["gap", "fr-mobile", "--note", "n"],
+    ] {
+        t.then(args)
+            .failure(1)
+            .stderr_has("no commitment has the id or UUID `fr-mobile`")
+            .stderr_has("did you mean `fr-mobile-unit`?");
+        assert!(
+            t.file_bytes() == SAMPLE.as_bytes(),
+            "{args:?} changed the file"
+        );
+    }
+}
+
+#[test]
+fn bad_dates_on_the_command_line() {
+    let t = Test::new().sample();
+    let cases: &[(&[&str], &str)] = &[
+        (
+            &[
+                "update",
+                "fr-mobile-unit",
+                "--status",
+                "stalled",
+                "--date",
+                "2025-02-30",
+                "--evidence",
+                "source",
+            ],
+            "--date: `2025-02-30` is not a real date: February 2025 has 28 days",
+        ),
+        (
+            &[
+                "update",
+                "fr-mobile-unit",
+                "--status",
+                "stalled",
+                "--date",
+                "31/03/2025",
+                "--evidence",
+                "source",
+            ],
+            "--date: `31/03/2025` is not a date in the form YYYY-MM-DD",
+        ),
+        (
+            &[
+                "add",
+                "x-new",
+                "--title",
+                "T",
+                "--owner",
+                "O",
+                "--made",
+                "2025-3-31",
+            ],
+            "--made: `2025-3-31` is not a date",
+        ),
+        (
+            &[
+                "add",
+                "x-new",
+                "--title",
+                "T",
+                "--owner",
+                "O",
+                "--made",
+                "2025-03-31",
+                "--due",
+                "2026-02-29",
+            ],
+            "February 2026 has 28 days",
+        ),
+        (
+            &["report", "--as-of", "yesterday"],
+            "--as-of: `yesterday` is not a date",
+        ),
+        (&["list", "--as-of", "2025-04-31"], "April 2025 has 30 days"),
+        (
+            &["gap", "uk-cps-3m", "--note", "n", "--checked", "2025-00-10"],
+            "there is no month 0",
+        ),
+        (
+            &[
+                "evidence",
+                "uk-cps-3m",
+                "--url",
+                "https://example.org",
+                "--title",
+                "T",
+                "--published",
+                "2025/06/01",
+            ],
+            "--published: `2025/06/01`",
+        ),
+    ];
+    for (args, message) in cases {
+        t.then(args).failure(1).stderr_has(message);
+        assert!(
+            t.file_bytes() == SAMPLE.as_bytes(),
+            "{args:?} changed the file"
+        );
+    }
+}
+
+#[test]
+fn bad_values_on_the_command_line() {
+    let t = Test::new().sample();
+    let cases: &[(&[&str], &str)] = &[
+        (
+            &[
+                "evidence",
+                "uk-cps-3m",
+                "--url",
+                "https://example.org",
+                "--title",
+                "T",
+                "--kind",
+                "blog",
+            ],
+            "--kind `blog` is not an evidence kind",
+        ),
+        (
+            &[
+                "evidence",
+                "uk-cps-3m",
+                "--url",
+                "https://example.org",
+                "--title",
+                "T",
+                "--id",
+                "source",
+            ],
+            "not a usable evidence id",
+        ),
+        (
+            &[
+                "add",
+                "x-new",
+                "--title",
+                "T",
+                "--owner",
+                "O",
+                "--made",
+                "2025-03-31",
+                "--amount",
+                "5",
+                "--currency",
+                "pounds",
+            ],
+            "not a three-letter ISO 4217 code",
+        ),
+        (
+            &[
+                "add",
+                "x-new",
+                "--title",
+                "T",
+                "--owner",
+                "O",
+                "--made",
+                "2025-03-31",
+                "--source-title",
+                "S",
+                "--source-url",
+                "ftp://x",
+            ],
+            "--source-url `ftp://x` is not an http(s) address",
+        ),
+        (
+            &[
+                "add",
+                "x-new",
+                "--title",
+                " ",
+                "--owner",
+                "O",
+                "--made",
+                "2025-03-31",
+            ],
+            "--title must not be empty",
+        ),
+        (
+            &[
+                "update",
+                "uk-cps-3m",
+                "--status",
+                "stalled",
+                "--date",
+                "2025-06-01",
+                "--evidence-url",
+                "https://example.org",
+                "--evidence-title",
+                "T",
+                "--kind",
+                "rumour",
+            ],
+            "rumour",
+        ),
+    ];
+    for (args, message) in cases {
+        t.then(args).failure(1).stderr_has(message);
+        assert!(
+            t.file_bytes() == SAMPLE.as_bytes(),
+            "{args:?} changed the file"
+        );
+    }
+}
+
+#[test]
+fn bad_commitments_today() {
+    for bad in ["tomorrow", "2025-02-30", "22/11/2026"] {
+        let t = Test::new().sample().env("COMMITMENTS_TODAY", bad);
+        t.then(&["report"])
+            .failure(1)
+            .stderr_has("COMMITMENTS_TODAY")
+            .stderr_has(bad);
+        t.then(&["gap", "uk-cps-3m", "--note", "n"])
+            .failure(1)
+            .stderr_has("COMMITMENTS_TODAY");
+        assert!(t.file_bytes() == SAMPLE.as_bytes());
+    }
+}
+
+#[test]
+fn bad_commitments_now() {
+    let t = Test::new().sample().env("COMMITMENTS_NOW", "noon");
+    t.then(&[
+        "update",
+        "uk-cps-3m",
+        "--status",
+        "stalled",
+        "--date",
+        "2025-06-01",
+        "--unsourced",
+        "--note",
+        "n",
+    ])
+    .failure(1)
+    .stderr_has("COMMITMENTS_NOW");
+    assert!(t.file_bytes() == SAMPLE.as_bytes());
+}
+
+#[test]
+fn usage_errors_exit_2() {
+    let t = Test::new().sample();
+    for args in [
+        &[][..],
+        &["frobnicate"],
+        &["update"],
+        &["update", "fr-mobile-unit"],
+        &["report", "--format", "xml"],
+        &["add", "x-new", "--title", "T"],
+        &[
+            "add",
+            "x-new",
+            "--title",
+            "T",
+            "--owner",
+            "O",
+            "--made",
+            "2025-03-31",
+            "--amount",
+            "5",
+        ],
+        &[
+            "update",
+            "fr-mobile-unit",
+            "--status",
+            "stalled",
+            "--evidence-url",
+            "https://example.org",
+        ],
+        &["check", "--no-such-flag"],
+        &["--color", "sometimes", "report"],
+    ] {
+        t.then(args).failure(2);
+        assert!(
+            t.file_bytes() == SAMPLE.as_bytes(),
+            "{args:?} changed the file"
+        );
+    }
+    // Help and version are not errors.
+    t.then(&["--help"]).success().stdout_has("Usage");
+    t.then(&["--version"]).success().stdout_has("commitments");
+}
+
+#[test]
+fn hostile_text_in_arguments_is_stored_safely() {
+    let t = Test::new().sample();
+    let note =
+        "line one\nline two: with colon # and hash, 'quotes' \"double\" \u{1b}[31m and ünïcode";
+    t.then(&["gap", "uk-cps-3m", "--note", note]).success();
+    t.then(&["check"]).success();
+    let j = t
+        .then(&["show", "uk-cps-3m", "--format", "json"])
+        .success()
+        .json();
+    assert_eq!(j["commitment"]["gaps"][0]["note"], note.trim());
+    let shown = t.then(&["show", "uk-cps-3m"]).success();
+    assert!(!shown.stdout.contains('\u{1b}'), "{}", shown.stdout);
+}
+
+/// Odd, small inputs: whatever they are, every command ends with exit 0 or 1 and a message,
+/// never a panic or an internal error; a refused write changes nothing; an accepted write
+/// leaves a file that passes `check`.
+#[test]
+fn odd_inputs_never_crash_and_never_half_write() {
+    let record = "  - id: a\n    title: A\n    owner: O\n    made: 2025-03-31\n    history:\n      - {date: 2025-03-31, status: announced, unsourced: true, note: n}\n";
+    let inputs: Vec<String> = vec![
+        "~\n".into(),
+        "null\n".into(),
+        "[]\n".into(),
+        "{}\n".into(),
+        "- a\n".into(),
+        "42\n".into(),
+        "version: 1\n".into(),
+        "version: 1\n...\n".into(),
+        "version: 1\ncommitments: 5\n".into(),
+        "version: 1\ncommitments: {a: b}\n".into(),
+        "version: 1\ncommitments: [1]\n".into(),
+        "version: 1\ncommitments: [[]]\n".into(),
+        "version: 1\ncommitments:\n  - ~\n".into(),
+        "version: 1\ncommitments:\n  - {}\n".into(),
+        "version: 1\ncommitments:\n  - id: a\n    history: ~\n".into(),
+        "version: 1\ncommitments: |\n  text\n".into(),
+        "version: &v 1\ntitle: *v\ncommitments: []\n".into(),
+        "version: 1\ntitle: *nowhere\ncommitments: []\n".into(),
+        "version: !!binary aGVsbG8=\ncommitments: []\n".into(),
+        "? version\n: 1\ncommitments: []\n".into(),
+        "version: 1\ncommitments: []\n'".into(),
+        "%YAML 1.2\n---\nversion: 1\ncommitments: []\n".into(),
+        "\u{feff}\u{feff}version: 1\ncommitments: []\n".into(),
+        "version: 1\u{0}\ncommitments: []\n".into(),
+        "version: 1\ncommitments:\n".into(),
+        "version: 1\rcommitments: []\r".into(),
+        format!("version: 1\ncommitments:\n{record}"),
+        format!("version: 1\ncommitments:\n{record}    evidence: 5\n"),
+        format!("version: 1\ncommitments:\n{record}    gaps: {{}}\n"),
+        format!("version: 1\ncommitments:\n{record}    gaps: text\n"),
+        format!(
+            "version: 1\ncommitments:\n{}",
+            record.replace("history:\n", "history: !!seq\n")
+        ),
+        format!("version: 1\nstatuses: []\ncommitments:\n{record}"),
+        format!(
+            "version: 1\nstatuses:\n  - key: announced\n  - key: announced\ncommitments:\n{record}"
+        ),
+        format!(
+            "version: 1\ncommitments:\n{}",
+            record.replace("title: A", "title: \"\\u0000\\e[2J\"")
+        ),
+    ];
+    let writes: [&[&str]; 3] = [
+        &[
+            "add",
+            "x-new",
+            "--title",
+            "T",
+            "--owner",
+            "O",
+            "--made",
+            "2025-03-31",
+        ],
+        &["gap", "a", "--note", "n"],
+        &[
+            "update",
+            "a",
+            "--status",
+            "stalled",
+            "--date",
+            "2025-05-01",
+            "--unsourced",
+            "--note",
+            "n",
+        ],
+    ];
+    for text in &inputs {
+        let ok_or_refused = |out: &Output, what: &str| {
+            assert!(
+                matches!(out.code, Some(0) | Some(1)),
+                "{what} on {text:?}: exit {:?}\n{}",
+                out.code,
+                out.stderr
+            );
+            for bad in ["panicked", "internal error", "stack backtrace"] {
+                assert!(
+                    !out.stderr.contains(bad),
+                    "{what} on {text:?}: {bad}\n{}",
+                    out.stderr
+                );
+            }
+            if out.code == Some(1) {
+                assert!(
+                    !out.stderr.trim().is_empty(),
+                    "{what} on {text:?}: no message"
+                );
+            }
+        };
+        let t = Test::new().ledger(text);
+        for read in [
+            &["check"][..],
+            &["report"],
+            &["list", "--format", "json"],
+            &["show", "a"],
+        ] {
+            ok_or_refused(&t.then(read), read[0]);
+        }
+        for w in writes {
+            let t = Test::new().ledger(text);
+            let out = t.then(w);
+            ok_or_refused(&out, w[0]);
+            if out.code == Some(0) {
+                let check = t.then(&["check"]);
+                assert_eq!(
+                    check.code,
+                    Some(0),
+                    "{} on {text:?} wrote a file that fails check:\n{}\n{}",
+                    w[0],
+                    check.stderr,
+                    t.file()
+                );
+            } else {
+                assert!(
+                    t.file() == *text,
+                    "{} on {text:?} was refused but changed the file",
+                    w[0]
+                );
+            }
+        }
+    }
+}

@@ -73,6 +73,13 @@ pub fn run(ctx: &Context, args: Args) -> Result<()> {
         )));
     }
     let made = date_arg("--made", &args.made)?;
+    if made > ctx.today {
+        // The first event is dated `made`; like `update`, record only what has happened.
+        return Err(Error::Argument(format!(
+            "--made {made} is in the future (today is {}); add a commitment once it has been announced",
+            ctx.today
+        )));
+    }
     let due = optional_date("--due", args.due.as_deref())?;
     if let Some(d) = due
         && d < made

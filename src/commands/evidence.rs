@@ -137,6 +137,18 @@ impl Draft {
                 "`{id}` is not a usable evidence id: use lowercase letters, digits and hyphens (and not `source`)"
             )));
         }
+        let published = optional_date("--published", a.published.as_deref())?;
+        let accessed = optional_date("--accessed", a.accessed.as_deref())?.unwrap_or(ctx.today);
+        for (name, date) in [("--published", published), ("--accessed", Some(accessed))] {
+            if let Some(d) = date
+                && d > ctx.today
+            {
+                return Err(Error::Argument(format!(
+                    "{name} {d} is in the future (today is {})",
+                    ctx.today
+                )));
+            }
+        }
         Ok(Draft {
             id: a.id,
             title: non_empty(&format!("--{prefix}title"), &a.title)?,
@@ -145,8 +157,8 @@ impl Draft {
                 .map(|p| p.trim().to_string())
                 .filter(|p| !p.is_empty()),
             url,
-            published: optional_date("--published", a.published.as_deref())?,
-            accessed: optional_date("--accessed", a.accessed.as_deref())?.unwrap_or(ctx.today),
+            published,
+            accessed,
             kind,
             quote: a
                 .quote

@@ -103,7 +103,7 @@ pub fn run(ctx: &Context, args: Args) -> Result<()> {
     let status_text = args.status;
     let cited_ids = args.evidence;
     let unsourced = args.unsourced;
-    let (id, status) = store::modify(&ctx.file, |ledger| {
+    let (id, status, later) = store::modify(&ctx.file, |ledger| {
         let index = ledger.position(&key)?;
         let c = &ledger.commitments[index];
         let status = status_arg(ledger, &status_text)?;
@@ -153,7 +153,20 @@ pub fn run(ctx: &Context, args: Args) -> Result<()> {
                 recorded_at: Some(recorded_at),
             },
         });
-        Ok((Change { edits }, (c.id.clone(), status)))
+        // An event dated before a later one does not change the current status; say so
+        // rather than let the confirmation suggest it did.
+        let later = c
+            .events_in_order()
+            .into_iter()
+            .rfind(|e| e.date > date)
+            .map(|e| (e.status.clone(), e.date));
+        Ok((Change { edits }, (c.id.clone(), status, later)))
     })?;
-    ctx.print(&format!("{id}: {status} from {date}."))
+    let mut message = format!("{id}: {status} from {date}.");
+    if let Some((current, on)) = later {
+        message.push_str(&format!(
+            " The current status is still {current}, from a later event ({on})."
+        ));
+    }
+    ctx.print(&message)
 }

@@ -17,7 +17,10 @@ pub fn table(headers: &[&str], color: bool) -> Table {
     {
         t.set_width(w.max(40));
     }
-    if !color {
+    if color {
+        // `--color always` means colour even into a pipe or a file.
+        t.enforce_styling();
+    } else {
         t.force_no_tty();
     }
     t

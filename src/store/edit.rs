@@ -6,7 +6,7 @@
 
 use std::str::FromStr;
 
-use yaml_edit::{Document, Mapping, MappingBuilder, SequenceBuilder};
+use yaml_edit::{Mapping, MappingBuilder, SequenceBuilder, YamlFile};
 
 use crate::model::{Commitment, Edit, Event, Evidence, Gap};
 
@@ -16,8 +16,13 @@ pub struct EditError(pub String);
 
 /// Applies `edits` to `text` and returns the new text.
 pub fn apply(text: &str, edits: &[Edit]) -> Result<String, EditError> {
-    let doc = Document::from_str(text)
+    // The whole stream, not just the document: comments before a `---` or after a `...`
+    // belong to the stream, and must survive too.
+    let file = YamlFile::from_str(text)
         .map_err(|e| EditError(format!("the file could not be read for editing: {e}")))?;
+    let doc = file
+        .document()
+        .ok_or_else(|| EditError("the file holds no YAML document".into()))?;
     let root = doc
         .as_mapping()
         .ok_or_else(|| EditError("the top of the file is not a mapping".into()))?;
@@ -41,7 +46,7 @@ pub fn apply(text: &str, edits: &[Edit]) -> Result<String, EditError> {
             }
         }
     }
-    Ok(doc.to_string())
+    Ok(file.to_string())
 }
 
 fn record(root: &Mapping, index: usize) -> Result<Mapping, EditError> {
@@ -62,7 +67,11 @@ fn append(parent: &Mapping, key: &str, item: MappingBuilder) -> Result<(), EditE
     match parent.get_sequence(key) {
         Some(seq) if !(seq.is_flow_style() && seq.is_empty()) => seq.push(item),
         _ => {
-            if parent.get(key).is_some() && parent.get_sequence(key).is_none() {
+            // `key:` with no value (or `~`, `null`) reads as no list; fill it in place.
+            let null = parent
+                .get(key)
+                .is_some_and(|n| n.as_scalar().is_some_and(|s| s.is_null()));
+            if parent.get(key).is_some() && parent.get_sequence(key).is_none() && !null {
                 return Err(EditError(format!("`{key}` is not a list")));
             }
             let list = SequenceBuilder::new().item(item).build_document();

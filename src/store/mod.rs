@@ -134,13 +134,18 @@ pub fn parse(path: &Path, text: &str) -> Result<Ledger> {
         text: Some(text.to_string()),
         refusing: false,
     };
-    if text.trim().is_empty() {
+    // Only comments, blank lines and document markers is as empty as nothing at all.
+    let nothing = |l: &str| {
+        let t = l.split(" #").next().unwrap_or(l).trim();
+        t.is_empty() || t.starts_with('#') || t == "---" || t == "..."
+    };
+    if text.lines().all(nothing) {
         return Err(invalid(vec![Problem::new(None, "the file is empty").help(
             "a ledger needs at least `version: 1` and `commitments: []`; `commitments init` writes one",
         )]));
     }
     let raw: FileFormat = serde_saphyr::from_str_with_options(text, options(text.len()))
-        .map_err(|e| invalid(vec![yaml_problem(&e)]))?;
+        .map_err(|e| invalid(vec![yaml_problem(&e, text)]))?;
     validate::validate(raw).map_err(invalid)
 }
 
@@ -160,8 +165,8 @@ fn options(len: usize) -> serde_saphyr::Options {
     }
 }
 
-fn yaml_problem(e: &serde_saphyr::Error) -> Problem {
-    let at = e.location().filter(|l| l.line() > 0).map(|l| Position {
+fn yaml_problem(e: &serde_saphyr::Error, text: &str) -> Problem {
+    let mut at = e.location().filter(|l| l.line() > 0).map(|l| Position {
         line: l.line() as usize,
         column: l.column().max(1) as usize,
     });
@@ -180,6 +185,8 @@ fn yaml_problem(e: &serde_saphyr::Error) -> Problem {
     } else if lower.contains("duplicate") {
         "a key may appear only once in each mapping; remove or merge the repeated one"
     } else if lower.contains("tab") {
+        // The parser may point at the start of the scalar it was reading; point at the tab.
+        at = indenting_tab(text, at.as_ref().map_or(1, |p| p.line)).or(at);
         "indent with spaces, not tabs"
     } else if lower.contains("budget") || lower.contains("depth") || lower.contains("alias") {
         "the file is nested too deeply or repeats anchors too often to be a ledger"
@@ -187,4 +194,21 @@ fn yaml_problem(e: &serde_saphyr::Error) -> Problem {
         "see docs/file-format.md for the layout of a ledger file"
     };
     Problem::new(at, format!("not valid YAML for a ledger: {message}")).help(help)
+}
+
+/// The first tab in a line's indentation, from line `from` on.
+fn indenting_tab(text: &str, from: usize) -> Option<Position> {
+    text.lines()
+        .enumerate()
+        .skip(from.saturating_sub(1))
+        .find_map(|(i, line)| {
+            let indent: String = line
+                .chars()
+                .take_while(|c| *c == ' ' || *c == '\t')
+                .collect();
+            indent.find('\t').map(|col| Position {
+                line: i + 1,
+                column: col + 1,
+            })
+        })
 }

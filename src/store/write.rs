@@ -40,8 +40,9 @@ pub fn modify<T>(path: &Path, decide: impl FnOnce(&Ledger) -> Result<(Change, T)
     let _lock = lock(&target)?;
     refuse_read_only(&target)?;
     let before = read(&target)?;
-    let (text, bom) = decode(&target, before.clone())?;
-    let ledger = parse(&target, &text).map_err(|e| match e {
+    // Messages name the file as the user gave it; the resolved path is only for I/O.
+    let (text, bom) = decode(path, before.clone())?;
+    let ledger = parse(path, &text).map_err(|e| match e {
         Error::Invalid {
             path,
             problems,
@@ -63,10 +64,10 @@ pub fn modify<T>(path: &Path, decide: impl FnOnce(&Ledger) -> Result<(Change, T)
     for e in &change.edits {
         intended.apply(e);
     }
-    let shown = target.display().to_string();
+    let shown = path.display().to_string();
     let new_text = edit::apply(&text, &change.edits)
         .map_err(|e| Error::Verify(e.to_string(), shown.clone()))?;
-    match parse(&target, &new_text) {
+    match parse(path, &new_text) {
         Ok(reread) if reread == intended => {}
         Ok(_) => {
             if std::env::var_os("COMMITMENTS_DEBUG_EDIT").is_some() {
@@ -85,7 +86,7 @@ pub fn modify<T>(path: &Path, decide: impl FnOnce(&Ledger) -> Result<(Change, T)
         }
     }
     if read(&target)? != before {
-        return Err(Error::ChangedOnDisk { path: target });
+        return Err(Error::ChangedOnDisk { path: path.into() });
     }
     let mut bytes = Vec::with_capacity(new_text.len() + 3);
     if bom {
