@@ -269,7 +269,8 @@ fn conflicting_duplicates_and_bad_values_are_all_reported() {
                a-1,Not the same,Owner,2025-01-01,,,,\n\
                a-2,,Owner,2025,,stalled,,ftp://example.org\n\
                a-3,Three,Owner,2025-02-30,,nonsense,2025-01-01,\n\
-               a-4,Four,Owner,2025-01-01,,,,\n";
+               a-4,Four,Owner,2025-01-01,,,,\n\
+               a-5,Five,Owner,2027-01-01,,,,\n";
     let t = Test::new().sample();
     std::fs::write(t.dir.path().join("bad.csv"), csv).unwrap();
     let before = t.file_bytes();
@@ -287,6 +288,7 @@ fn conflicting_duplicates_and_bad_values_are_all_reported() {
         "bad.csv, row 4, column source_url: `ftp://example.org` is not a web address",
         "bad.csv, row 5, column made: `2025-02-30` is not a real date",
         "bad.csv, row 5, column status: `nonsense` is not a status of this ledger",
+        "bad.csv, row 7, column made: 2027-01-01 is in the future (today is 2026-11-22)",
     ] {
         assert!(err.contains(expected), "missing {expected:?} in:\n{err}");
     }

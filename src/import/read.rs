@@ -142,6 +142,28 @@ impl<'a> Reader<'a> {
         }
     }
 
+    /// Like the commands that add by hand, an import records only what has happened.
+    pub(super) fn not_future(
+        &mut self,
+        cols: &Columns<'a>,
+        row: &'a Row,
+        field: &'static str,
+        date: Option<Date>,
+    ) {
+        let today = self.settings.today;
+        if let Some(d) = date
+            && d > today
+        {
+            self.problem(
+                cols,
+                row,
+                field,
+                format!("{d} is in the future (today is {today})"),
+            )
+            .hint("the ledger records what has happened; check the date, or COMMITMENTS_TODAY");
+        }
+    }
+
     /// A date every row needs.
     pub(super) fn required_date(
         &mut self,
@@ -403,6 +425,7 @@ pub(super) fn read_commitment<'a>(
     let title = r.required(cols, row, "title");
     let owner = r.required(cols, row, "owner");
     let made = r.required_date(cols, row, "made");
+    r.not_future(cols, row, "made", made);
     let due = r.date(cols, row, "due");
     if let (Some(m), Some(d)) = (made, due)
         && d < m
@@ -518,6 +541,8 @@ pub(super) fn read_evidence<'a>(
     };
     let published = r.date(cols, row, "published");
     let accessed = r.date(cols, row, "accessed");
+    r.not_future(cols, row, "published", published);
+    r.not_future(cols, row, "accessed", accessed);
     let kind = r.kind(cols, row);
     let publisher = r.text(cols, row, "publisher");
     let quote = r.text(cols, row, "quote");
