@@ -7,7 +7,7 @@ use std::path::PathBuf;
 use chrono::{DateTime, Local, Timelike as _, Utc};
 
 use crate::error::{Error, Result};
-use crate::model::{parse_date, Date};
+use crate::model::{Date, parse_date};
 
 pub struct Context {
     pub file: PathBuf,
@@ -19,9 +19,9 @@ pub struct Context {
 impl Context {
     pub fn new(file: PathBuf, color: ColorChoice) -> Result<Self> {
         let today = match std::env::var("COMMITMENTS_TODAY") {
-            Ok(s) if !s.trim().is_empty() => parse_date(&s).map_err(|e| {
-                Error::Argument(format!("COMMITMENTS_TODAY: {e}"))
-            })?,
+            Ok(s) if !s.trim().is_empty() => {
+                parse_date(&s).map_err(|e| Error::Argument(format!("COMMITMENTS_TODAY: {e}")))?
+            }
             _ => Local::now().date_naive(),
         };
         Ok(Context {
@@ -80,7 +80,13 @@ impl Context {
     pub fn print(&self, text: &str) -> Result<()> {
         let mut out = std::io::stdout().lock();
         out.write_all(text.as_bytes())
-            .and_then(|()| if text.ends_with('\n') { Ok(()) } else { out.write_all(b"\n") })
+            .and_then(|()| {
+                if text.ends_with('\n') {
+                    Ok(())
+                } else {
+                    out.write_all(b"\n")
+                }
+            })
             .and_then(|()| out.flush())
             .map_err(|e| Error::io("write to", "standard output", e))
     }

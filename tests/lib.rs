@@ -1,7 +1,9 @@
 //! Integration tests: each drives the real `commitments` binary in a temporary folder.
 
+// A shared toolkit: not every test run uses every helper.
+#[allow(dead_code)]
 mod harness;
 
+mod bad_input;
 mod cli;
 mod lossless;
-mod bad_input;

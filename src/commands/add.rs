@@ -6,7 +6,7 @@ use uuid::Uuid;
 use super::{date_arg, non_empty, optional_date};
 use crate::context::Context;
 use crate::error::{Error, Result};
-use crate::model::{is_slug, is_web_url, Commitment, Edit, Event, Funding, Source, SOURCE_REF};
+use crate::model::{Commitment, Edit, Event, Funding, SOURCE_REF, Source, is_slug, is_web_url};
 use crate::store::{self, Change};
 
 /// Add a commitment. Its history starts with the first status (announced) on the made date,
@@ -77,7 +77,9 @@ pub fn run(ctx: &Context, args: Args) -> Result<()> {
     if let Some(d) = due
         && d < made
     {
-        return Err(Error::Argument(format!("--due ({d}) is before --made ({made})")));
+        return Err(Error::Argument(format!(
+            "--due ({d}) is before --made ({made})"
+        )));
     }
     let funding = match (args.amount, args.currency) {
         (Some(amount), Some(currency)) => {
@@ -131,10 +133,14 @@ pub fn run(ctx: &Context, args: Args) -> Result<()> {
         let event = Event {
             date: made,
             status: first,
-            note: args.note.or_else(|| {
-                (!sourced).then(|| "Added without a source document.".to_string())
-            }),
-            evidence: if sourced { vec![SOURCE_REF.into()] } else { vec![] },
+            note: args
+                .note
+                .or_else(|| (!sourced).then(|| "Added without a source document.".to_string())),
+            evidence: if sourced {
+                vec![SOURCE_REF.into()]
+            } else {
+                vec![]
+            },
             unsourced: !sourced,
             recorded_by: Some(recorded_by),
             recorded_at: Some(recorded_at),

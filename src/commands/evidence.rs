@@ -3,7 +3,9 @@
 use super::{non_empty, optional_date};
 use crate::context::Context;
 use crate::error::{Error, Result};
-use crate::model::{is_slug, is_web_url, slugify, Commitment, Date, Edit, Evidence, EvidenceKind, SOURCE_REF};
+use crate::model::{
+    Commitment, Date, Edit, Evidence, EvidenceKind, SOURCE_REF, is_slug, is_web_url, slugify,
+};
 use crate::store::{self, Change};
 
 /// Add an evidence entry to a commitment (its status does not change). Prints the entry's id,
@@ -138,12 +140,18 @@ impl Draft {
         Ok(Draft {
             id: a.id,
             title: non_empty(&format!("--{prefix}title"), &a.title)?,
-            publisher: a.publisher.map(|p| p.trim().to_string()).filter(|p| !p.is_empty()),
+            publisher: a
+                .publisher
+                .map(|p| p.trim().to_string())
+                .filter(|p| !p.is_empty()),
             url,
             published: optional_date("--published", a.published.as_deref())?,
             accessed: optional_date("--accessed", a.accessed.as_deref())?.unwrap_or(ctx.today),
             kind,
-            quote: a.quote.map(|q| q.trim().to_string()).filter(|q| !q.is_empty()),
+            quote: a
+                .quote
+                .map(|q| q.trim().to_string())
+                .filter(|q| !q.is_empty()),
         })
     }
 
@@ -161,7 +169,13 @@ impl Draft {
             None => {
                 let base = default_id(self.publisher.as_deref(), &self.url, self.published);
                 (1..)
-                    .map(|n| if n == 1 { base.clone() } else { format!("{base}-{n}") })
+                    .map(|n| {
+                        if n == 1 {
+                            base.clone()
+                        } else {
+                            format!("{base}-{n}")
+                        }
+                    })
                     .find(|id| !taken(id))
                     .unwrap_or(base)
             }
@@ -185,10 +199,20 @@ fn default_id(publisher: Option<&str>, url: &str, published: Option<Date>) -> St
         .map(|p| slugify(p, 32))
         .filter(|s| !s.is_empty())
         .unwrap_or_else(|| {
-            let host = url.split("://").nth(1).unwrap_or(url).split('/').next().unwrap_or("");
+            let host = url
+                .split("://")
+                .nth(1)
+                .unwrap_or(url)
+                .split('/')
+                .next()
+                .unwrap_or("");
             slugify(host.trim_start_matches("www."), 24)
         });
-    let who = if who.is_empty() { "evidence".to_string() } else { who };
+    let who = if who.is_empty() {
+        "evidence".to_string()
+    } else {
+        who
+    };
     match published {
         Some(d) => format!("{who}-{}", d.format("%Y-%m-%d")),
         None => who,
@@ -203,8 +227,17 @@ mod tests {
     #[test]
     fn ids_say_who_and_when() {
         let d = parse_date("2025-12-19").ok();
-        assert_eq!(default_id(Some("Home Office"), "https://x.org", d), "home-office-2025-12-19");
-        assert_eq!(default_id(None, "https://www.wired-gov.net/a/b", d), "wired-gov-net-2025-12-19");
-        assert_eq!(default_id(None, "https://www.cps.gov.uk/", None), "cps-gov-uk");
+        assert_eq!(
+            default_id(Some("Home Office"), "https://x.org", d),
+            "home-office-2025-12-19"
+        );
+        assert_eq!(
+            default_id(None, "https://www.wired-gov.net/a/b", d),
+            "wired-gov-net-2025-12-19"
+        );
+        assert_eq!(
+            default_id(None, "https://www.cps.gov.uk/", None),
+            "cps-gov-uk"
+        );
     }
 }

@@ -30,7 +30,10 @@ pub fn run(ctx: &Context, args: Args) -> Result<()> {
         let index = ledger.position(&key)?;
         Ok((
             Change {
-                edits: vec![Edit::AddGap { commitment: index, gap }],
+                edits: vec![Edit::AddGap {
+                    commitment: index,
+                    gap,
+                }],
             },
             ledger.commitments[index].id.clone(),
         ))

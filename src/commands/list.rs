@@ -1,6 +1,6 @@
 //! `commitments list`: the commitments, filtered.
 
-use super::{optional_date, status_arg, Format};
+use super::{Format, optional_date, status_arg};
 use crate::context::Context;
 use crate::error::Result;
 use crate::report::render::{cell, date_cell, json, status_cell, table};
@@ -32,11 +32,19 @@ pub struct Args {
 pub fn run(ctx: &Context, args: Args) -> Result<()> {
     let ledger = store::load(&ctx.file)?.ledger;
     let as_of = optional_date("--as-of", args.as_of.as_deref())?.unwrap_or(ctx.today);
-    let status = args.status.as_deref().map(|s| status_arg(&ledger, s)).transpose()?;
+    let status = args
+        .status
+        .as_deref()
+        .map(|s| status_arg(&ledger, s))
+        .transpose()?;
     let owner = args.owner.map(|o| o.to_lowercase());
     let rows: Vec<_> = status_rows(&ledger, as_of)
         .into_iter()
-        .filter(|r| owner.as_ref().is_none_or(|o| r.owner.to_lowercase().contains(o)))
+        .filter(|r| {
+            owner
+                .as_ref()
+                .is_none_or(|o| r.owner.to_lowercase().contains(o))
+        })
         .filter(|r| status.as_ref().is_none_or(|s| &r.status == s))
         .filter(|r| args.tag.as_ref().is_none_or(|t| r.tags.contains(t)))
         .filter(|r| !args.overdue || r.overdue)

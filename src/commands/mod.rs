@@ -15,7 +15,7 @@ use std::path::PathBuf;
 
 use crate::context::{ColorChoice, Context};
 use crate::error::{Error, Result};
-use crate::model::{parse_date, Date, Ledger};
+use crate::model::{Date, Ledger, parse_date};
 
 /// An accountability ledger: commitments, the evidence behind them, and their status over time.
 ///
@@ -36,7 +36,13 @@ pub struct Cli {
     file: PathBuf,
 
     /// Colour in tables: auto (only on a terminal, never with NO_COLOR), always or never.
-    #[arg(long, global = true, value_enum, default_value = "auto", value_name = "WHEN")]
+    #[arg(
+        long,
+        global = true,
+        value_enum,
+        default_value = "auto",
+        value_name = "WHEN"
+    )]
     color: ColorChoice,
 
     #[command(subcommand)]

@@ -1,6 +1,6 @@
 //! `commitments report`: the status table on a date.
 
-use super::{optional_date, Format};
+use super::{Format, optional_date};
 use crate::context::Context;
 use crate::error::Result;
 use crate::report::render::{cell, date_cell, flag_cell, json, status_cell, table};
@@ -37,7 +37,15 @@ pub fn run(ctx: &Context, args: Args) -> Result<()> {
         }
         Format::Table => {
             let mut t = table(
-                &["Commitment", "Owner", "Status", "Since", "Latest evidence", "Due", ""],
+                &[
+                    "Commitment",
+                    "Owner",
+                    "Status",
+                    "Since",
+                    "Latest evidence",
+                    "Due",
+                    "",
+                ],
                 ctx.color,
             );
             for r in &rows {

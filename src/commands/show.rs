@@ -45,14 +45,21 @@ fn render(ctx: &Context, ledger: &Ledger, c: &Commitment) -> String {
     field("Partners", c.partners.join(", "));
     field("Made", c.made.to_string());
     field("Due", c.due.map(|d| d.to_string()).unwrap_or_default());
-    field("Funding", c.funding.as_ref().map(|f| f.display()).unwrap_or_default());
+    field(
+        "Funding",
+        c.funding.as_ref().map(|f| f.display()).unwrap_or_default(),
+    );
     field("Tags", c.tags.join(", "));
     if let Some(s) = &c.source {
         let mut lines = vec![s.title.clone()];
-        let by: Vec<String> = [s.publisher.clone(), s.date.map(|d| d.to_string()), s.locator.clone()]
-            .into_iter()
-            .flatten()
-            .collect();
+        let by: Vec<String> = [
+            s.publisher.clone(),
+            s.date.map(|d| d.to_string()),
+            s.locator.clone(),
+        ]
+        .into_iter()
+        .flatten()
+        .collect();
         if !by.is_empty() {
             lines.push(by.join(", "));
         }
@@ -62,7 +69,12 @@ fn render(ctx: &Context, ledger: &Ledger, c: &Commitment) -> String {
     }
     let status = match c.status_as_of(ctx.today) {
         Some(s) => {
-            let mut text = format!("{} since {} (as of {})", ledger.vocabulary.label(s.status), s.since, ctx.today);
+            let mut text = format!(
+                "{} since {} (as of {})",
+                ledger.vocabulary.label(s.status),
+                s.since,
+                ctx.today
+            );
             if c.is_overdue(ctx.today, |k| ledger.vocabulary.is_closed(k)) {
                 text.push_str("; overdue");
             }
@@ -87,7 +99,8 @@ fn render(ctx: &Context, ledger: &Ledger, c: &Commitment) -> String {
                 }
                 let by: Vec<String> = [
                     e.recorded_by.clone(),
-                    e.recorded_at.map(|t| t.format("%Y-%m-%d %H:%M UTC").to_string()),
+                    e.recorded_at
+                        .map(|t| t.format("%Y-%m-%d %H:%M UTC").to_string()),
                 ]
                 .into_iter()
                 .flatten()
@@ -119,15 +132,26 @@ fn render(ctx: &Context, ledger: &Ledger, c: &Commitment) -> String {
                     (None, Some(a)) => format!("{a} (accessed)"),
                     (None, None) => "undated".into(),
                 };
-                timeline.add_row(vec![cell(&when), cell("evidence"), cell(&detail.join("\n"))]);
+                timeline.add_row(vec![
+                    cell(&when),
+                    cell("evidence"),
+                    cell(&detail.join("\n")),
+                ]);
             }
         }
     }
-    let mut out = format!("{} — {}\n{record}\n{timeline}\n", clean(&c.id), clean(&c.title));
+    let mut out = format!(
+        "{} — {}\n{record}\n{timeline}\n",
+        clean(&c.id),
+        clean(&c.title)
+    );
     if !c.gaps.is_empty() {
         out.push_str("Gaps (searched for, not found):\n");
         for g in &c.gaps {
-            let checked = g.checked.map(|d| format!(" (checked {d})")).unwrap_or_default();
+            let checked = g
+                .checked
+                .map(|d| format!(" (checked {d})"))
+                .unwrap_or_default();
             out.push_str(&format!("  - {}{checked}\n", clean(&g.note)));
         }
     }

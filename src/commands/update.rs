@@ -67,7 +67,10 @@ pub fn run(ctx: &Context, args: Args) -> Result<()> {
             ctx.today
         )));
     }
-    let note = args.note.map(|n| n.trim().to_string()).filter(|n| !n.is_empty());
+    let note = args
+        .note
+        .map(|n| n.trim().to_string())
+        .filter(|n| !n.is_empty());
     if args.unsourced && note.is_none() {
         return Err(Error::Argument(
             "--unsourced needs a --note saying why there is no source".into(),

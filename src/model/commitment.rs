@@ -18,7 +18,7 @@ impl Funding {
         let digits = whole.to_string();
         let mut grouped = String::new();
         for (i, c) in digits.chars().enumerate() {
-            if i > 0 && (digits.len() - i) % 3 == 0 {
+            if i > 0 && (digits.len() - i).is_multiple_of(3) {
                 grouped.push(',');
             }
             grouped.push(c);
@@ -216,7 +216,10 @@ mod tests {
             event("2025-07-17", "in-progress"),
         ]);
         assert_eq!(c.status_as_of(d("2026-01-01")).unwrap().status, "delivered");
-        assert_eq!(c.status_as_of(d("2025-08-01")).unwrap().status, "in-progress");
+        assert_eq!(
+            c.status_as_of(d("2025-08-01")).unwrap().status,
+            "in-progress"
+        );
         assert!(c.status_as_of(d("2025-03-30")).is_none());
     }
 
@@ -238,7 +241,10 @@ mod tests {
             event("2025-03-31", "announced"),
             event("2025-03-31", "in-progress"),
         ]);
-        assert_eq!(c.status_as_of(d("2025-03-31")).unwrap().status, "in-progress");
+        assert_eq!(
+            c.status_as_of(d("2025-03-31")).unwrap().status,
+            "in-progress"
+        );
     }
 
     #[test]
@@ -253,9 +259,15 @@ mod tests {
 
     #[test]
     fn funding_reads_like_a_briefing() {
-        let f = Funding { amount: 3_000_000.0, currency: "GBP".into() };
+        let f = Funding {
+            amount: 3_000_000.0,
+            currency: "GBP".into(),
+        };
         assert_eq!(f.display(), "GBP 3,000,000");
-        let f = Funding { amount: 3_230_000.5, currency: "GBP".into() };
+        let f = Funding {
+            amount: 3_230_000.5,
+            currency: "GBP".into(),
+        };
         assert_eq!(f.display(), "GBP 3,230,000.50");
     }
 }

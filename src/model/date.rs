@@ -26,9 +26,15 @@ pub fn parse_date(text: &str) -> Result<Date, DateError> {
     if !shape_ok {
         return Err(DateError::Format(text.to_string()));
     }
-    let year: i32 = t[0..4].parse().map_err(|_| DateError::Format(text.into()))?;
-    let month: u32 = t[5..7].parse().map_err(|_| DateError::Format(text.into()))?;
-    let day: u32 = t[8..10].parse().map_err(|_| DateError::Format(text.into()))?;
+    let year: i32 = t[0..4]
+        .parse()
+        .map_err(|_| DateError::Format(text.into()))?;
+    let month: u32 = t[5..7]
+        .parse()
+        .map_err(|_| DateError::Format(text.into()))?;
+    let day: u32 = t[8..10]
+        .parse()
+        .map_err(|_| DateError::Format(text.into()))?;
     if !(1..=12).contains(&month) {
         return Err(DateError::Impossible {
             text: t.into(),
@@ -79,7 +85,13 @@ mod tests {
 
     #[test]
     fn refuses_other_spellings() {
-        for bad in ["31/03/2025", "2025-3-31", "2025-03-31T00:00", "", "yesterday"] {
+        for bad in [
+            "31/03/2025",
+            "2025-3-31",
+            "2025-03-31T00:00",
+            "",
+            "yesterday",
+        ] {
             assert!(
                 matches!(parse_date(bad), Err(DateError::Format(_))),
                 "{bad}"

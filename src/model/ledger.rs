@@ -7,9 +7,18 @@ use super::{Commitment, Event, Evidence, Gap, Vocabulary};
 #[derive(Debug, Clone, PartialEq)]
 pub enum Edit {
     AddCommitment(Box<Commitment>),
-    AddEvidence { commitment: usize, evidence: Evidence },
-    AddEvent { commitment: usize, event: Event },
-    AddGap { commitment: usize, gap: Gap },
+    AddEvidence {
+        commitment: usize,
+        evidence: Evidence,
+    },
+    AddEvent {
+        commitment: usize,
+        event: Event,
+    },
+    AddGap {
+        commitment: usize,
+        gap: Gap,
+    },
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -60,8 +69,9 @@ impl Ledger {
                 .iter()
                 .enumerate()
                 .filter(|(_, c)| {
-                    c.uuid_string()
-                        .is_some_and(|u| u.starts_with(&wanted) || u.replace('-', "").starts_with(&wanted))
+                    c.uuid_string().is_some_and(|u| {
+                        u.starts_with(&wanted) || u.replace('-', "").starts_with(&wanted)
+                    })
                 })
                 .map(|(i, _)| i)
                 .collect()
@@ -76,7 +86,10 @@ impl Ledger {
             }),
             many => Err(LookupError::Ambiguous {
                 key: key.into(),
-                matches: many.iter().map(|i| self.commitments[*i].id.clone()).collect(),
+                matches: many
+                    .iter()
+                    .map(|i| self.commitments[*i].id.clone())
+                    .collect(),
             }),
         }
     }
@@ -85,8 +98,13 @@ impl Ledger {
     pub fn apply(&mut self, edit: &Edit) {
         match edit {
             Edit::AddCommitment(c) => self.commitments.push((**c).clone()),
-            Edit::AddEvidence { commitment, evidence } => {
-                self.commitments[*commitment].evidence.push(evidence.clone());
+            Edit::AddEvidence {
+                commitment,
+                evidence,
+            } => {
+                self.commitments[*commitment]
+                    .evidence
+                    .push(evidence.clone());
             }
             Edit::AddEvent { commitment, event } => {
                 self.commitments[*commitment].history.push(event.clone());

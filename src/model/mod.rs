@@ -51,7 +51,11 @@ pub fn slugify(text: &str, max_len: usize) -> String {
     // Whole words only, so that an id never ends in half a name.
     let mut cut = String::new();
     for word in out.split('-').filter(|w| !w.is_empty()) {
-        let extra = if cut.is_empty() { word.len() } else { word.len() + 1 };
+        let extra = if cut.is_empty() {
+            word.len()
+        } else {
+            word.len() + 1
+        };
         if cut.len() + extra > max_len {
             if cut.is_empty() {
                 cut = word.chars().take(max_len).collect();
@@ -87,7 +91,10 @@ mod tests {
         assert!(!is_slug("Fr-mobile"));
         assert!(!is_slug("a--b"));
         assert!(!is_slug("-a"));
-        assert_eq!(slugify("Home Office via Wired-Gov", 40), "home-office-via-wired-gov");
+        assert_eq!(
+            slugify("Home Office via Wired-Gov", 40),
+            "home-office-via-wired-gov"
+        );
         assert_eq!(slugify("  GOV.UK ", 40), "gov-uk");
         assert_eq!(slugify("abc def", 4), "abc");
         assert_eq!(slugify("Home Office via Wired-Gov", 20), "home-office-via");

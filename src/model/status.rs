@@ -30,12 +30,42 @@ impl Default for Vocabulary {
         };
         Vocabulary {
             statuses: vec![
-                s("announced", "Announced", 0.0, false, "made, no sign of action yet"),
-                s("in-progress", "In progress", 0.5, false, "concrete steps under way"),
-                s("partial", "Partial", 0.75, false, "delivered in part or in a reduced form"),
+                s(
+                    "announced",
+                    "Announced",
+                    0.0,
+                    false,
+                    "made, no sign of action yet",
+                ),
+                s(
+                    "in-progress",
+                    "In progress",
+                    0.5,
+                    false,
+                    "concrete steps under way",
+                ),
+                s(
+                    "partial",
+                    "Partial",
+                    0.75,
+                    false,
+                    "delivered in part or in a reduced form",
+                ),
                 s("delivered", "Delivered", 1.0, true, "done as promised"),
-                s("stalled", "Stalled", 0.25, false, "no progress, or backsliding, for a sustained period"),
-                s("abandoned", "Abandoned", 0.0, true, "dropped, reversed or contradicted by the owner"),
+                s(
+                    "stalled",
+                    "Stalled",
+                    0.25,
+                    false,
+                    "no progress, or backsliding, for a sustained period",
+                ),
+                s(
+                    "abandoned",
+                    "Abandoned",
+                    0.0,
+                    true,
+                    "dropped, reversed or contradicted by the owner",
+                ),
             ],
         }
     }

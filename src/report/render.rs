@@ -1,7 +1,7 @@
 //! Shared pieces of terminal output: tables that fit the terminal, colour only when wanted,
 //! and text made safe to print.
 
-use comfy_table::{presets, Cell, Color, ContentArrangement, Table};
+use comfy_table::{Cell, Color, ContentArrangement, Table, presets};
 
 use crate::model::{Date, Vocabulary};
 
@@ -10,8 +10,11 @@ pub fn table(headers: &[&str], color: bool) -> Table {
     let mut t = Table::new();
     t.load_style(presets::UTF8_FULL_CONDENSED)
         .set_content_arrangement(ContentArrangement::Dynamic)
-        .set_header(headers.iter().map(|h| Cell::new(h)));
-    if let Some(w) = std::env::var("COLUMNS").ok().and_then(|c| c.parse::<u16>().ok()) {
+        .set_header(headers.iter().map(Cell::new));
+    if let Some(w) = std::env::var("COLUMNS")
+        .ok()
+        .and_then(|c| c.parse::<u16>().ok())
+    {
         t.set_width(w.max(40));
     }
     if !color {
@@ -61,7 +64,8 @@ pub fn flag_cell(on: bool, text: &str, color: bool) -> Cell {
 
 /// Pretty JSON with a final newline.
 pub fn json<T: serde::Serialize>(value: &T) -> String {
-    let mut s = serde_json::to_string_pretty(value).unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"));
+    let mut s =
+        serde_json::to_string_pretty(value).unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"));
     s.push('\n');
     s
 }

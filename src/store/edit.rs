@@ -24,10 +24,16 @@ pub fn apply(text: &str, edits: &[Edit]) -> Result<String, EditError> {
     for edit in edits {
         match edit {
             Edit::AddCommitment(c) => append(&root, "commitments", commitment(c))?,
-            Edit::AddEvidence { commitment, evidence: e } => {
+            Edit::AddEvidence {
+                commitment,
+                evidence: e,
+            } => {
                 append(&record(&root, *commitment)?, "evidence", evidence(e))?;
             }
-            Edit::AddEvent { commitment, event: e } => {
+            Edit::AddEvent {
+                commitment,
+                event: e,
+            } => {
                 append(&record(&root, *commitment)?, "history", event(e))?;
             }
             Edit::AddGap { commitment, gap: g } => {
@@ -134,14 +140,16 @@ fn commitment(c: &Commitment) -> MappingBuilder {
     }
     if !c.evidence.is_empty() {
         m = m.sequence("evidence", |s| {
-            c.evidence.iter().fold(s, |s, e| s.item(&node(evidence(e))))
+            c.evidence.iter().fold(s, |s, e| s.item(node(evidence(e))))
         });
     }
     m = m.sequence("history", |s| {
-        c.history.iter().fold(s, |s, e| s.item(&node(event(e))))
+        c.history.iter().fold(s, |s, e| s.item(node(event(e))))
     });
     if !c.gaps.is_empty() {
-        m = m.sequence("gaps", |s| c.gaps.iter().fold(s, |s, g| s.item(&node(gap(g)))));
+        m = m.sequence("gaps", |s| {
+            c.gaps.iter().fold(s, |s, g| s.item(node(gap(g))))
+        });
     }
     m
 }

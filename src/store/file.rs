@@ -5,8 +5,8 @@
 //! first. These are the types the JSON Schema is generated from, so the schema and the loader
 //! cannot drift apart.
 
-use serde::de::{self, Deserializer, Visitor};
 use serde::Deserialize;
+use serde::de::{self, Deserializer, Visitor};
 use serde_saphyr::Spanned;
 
 /// Any YAML scalar, kept as the text the person wrote (`2025-03-31`, `3000000`, `yes`).

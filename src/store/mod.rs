@@ -12,7 +12,7 @@ use std::path::{Path, PathBuf};
 pub use file::LedgerFile as FileFormat;
 pub use problem::{Position, Problem};
 pub use validate::FORMAT_VERSION;
-pub use write::{create, modify, Change};
+pub use write::{Change, create, modify};
 
 use crate::error::{Error, Result};
 use crate::model::Ledger;
@@ -113,8 +113,8 @@ pub fn parse(path: &Path, text: &str) -> Result<Ledger> {
             "a ledger needs at least `version: 1` and `commitments: []`; `commitments init` writes one",
         )]));
     }
-    let raw: FileFormat =
-        serde_saphyr::from_str_with_options(text, options(text.len())).map_err(|e| invalid(vec![yaml_problem(&e)]))?;
+    let raw: FileFormat = serde_saphyr::from_str_with_options(text, options(text.len()))
+        .map_err(|e| invalid(vec![yaml_problem(&e)]))?;
     validate::validate(raw).map_err(invalid)
 }
 

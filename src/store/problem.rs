@@ -74,7 +74,11 @@ impl Problem {
                 "^".repeat(width)
             );
         } else if let Some(found) = &self.found {
-            let _ = write!(out, "\n  found: {}", found.chars().map(visible_char).collect::<String>());
+            let _ = write!(
+                out,
+                "\n  found: {}",
+                found.chars().map(visible_char).collect::<String>()
+            );
         }
         if let Some(help) = &self.help {
             let _ = write!(out, "\n  = help: {help}");

@@ -12,8 +12,8 @@ use super::file::{
 };
 use super::problem::{Position, Problem};
 use crate::model::{
-    is_slug, is_web_url, parse_date, Commitment, Date, Event, Evidence, EvidenceKind, Funding,
-    Gap, Ledger, Source, StatusDef, Vocabulary, SOURCE_REF,
+    Commitment, Date, Event, Evidence, EvidenceKind, Funding, Gap, Ledger, SOURCE_REF, Source,
+    StatusDef, Vocabulary, is_slug, is_web_url, parse_date,
 };
 
 pub const FORMAT_VERSION: u32 = 1;
@@ -125,9 +125,12 @@ pub fn validate(file: LedgerFile) -> Result<Ledger, Vec<Problem>> {
         && v.value.0.trim() != FORMAT_VERSION.to_string()
     {
         c.push(
-            Problem::new(position(v), "this version of the file format is not supported")
-                .found(v.value.0.clone())
-                .help(format!("this program reads `version: {FORMAT_VERSION}`")),
+            Problem::new(
+                position(v),
+                "this version of the file format is not supported",
+            )
+            .found(v.value.0.clone())
+            .help(format!("this program reads `version: {FORMAT_VERSION}`")),
         );
     }
     let title = c.text(&file.title);
@@ -144,16 +147,22 @@ pub fn validate(file: LedgerFile) -> Result<Ledger, Vec<Problem>> {
         };
         if let Some(first) = ids.get(&commitment.id) {
             let at = raw.value.id.as_ref().and_then(position);
-            let earlier = first
-                .as_ref()
-                .map_or(String::new(), |p| format!(" (first used on line {})", p.line));
+            let earlier = first.as_ref().map_or(String::new(), |p| {
+                format!(" (first used on line {})", p.line)
+            });
             c.push(
-                Problem::new(at, format!("the id `{}` is used twice{earlier}", commitment.id))
-                    .found(commitment.id.clone())
-                    .help("every commitment needs its own id; rename one of them"),
+                Problem::new(
+                    at,
+                    format!("the id `{}` is used twice{earlier}", commitment.id),
+                )
+                .found(commitment.id.clone())
+                .help("every commitment needs its own id; rename one of them"),
             );
         } else {
-            ids.insert(commitment.id.clone(), raw.value.id.as_ref().and_then(position));
+            ids.insert(
+                commitment.id.clone(),
+                raw.value.id.as_ref().and_then(position),
+            );
         }
         if let Some(u) = commitment.uuid {
             if let Some(other) = uuids.get(&u) {
@@ -192,15 +201,21 @@ fn vocabulary(c: &mut Checker, list: &[Spanned<StatusFile>]) -> Vocabulary {
         };
         if !is_slug(&key) {
             c.push(
-                Problem::new(s.key.as_ref().and_then(position), "a status key must be a slug")
-                    .found(key.clone())
-                    .help("use lowercase letters, digits and hyphens, e.g. in-progress"),
+                Problem::new(
+                    s.key.as_ref().and_then(position),
+                    "a status key must be a slug",
+                )
+                .found(key.clone())
+                .help("use lowercase letters, digits and hyphens, e.g. in-progress"),
             );
         }
         if !seen.insert(key.clone()) {
             c.push(
-                Problem::new(s.key.as_ref().and_then(position), format!("the status `{key}` is defined twice"))
-                    .found(key.clone()),
+                Problem::new(
+                    s.key.as_ref().and_then(position),
+                    format!("the status `{key}` is defined twice"),
+                )
+                .found(key.clone()),
             );
         }
         let score = match &s.score {
@@ -296,9 +311,12 @@ fn commitment(
         if let Some(e2) = evidence_entry(c, e) {
             if !evidence_ids.insert(e2.id.clone()) {
                 c.push(
-                    Problem::new(e.value.id.as_ref().and_then(position), format!("the evidence id `{}` is used twice in {what}", e2.id))
-                        .found(e2.id.clone())
-                        .help("evidence ids must be unique within a commitment"),
+                    Problem::new(
+                        e.value.id.as_ref().and_then(position),
+                        format!("the evidence id `{}` is used twice in {what}", e2.id),
+                    )
+                    .found(e2.id.clone())
+                    .help("evidence ids must be unique within a commitment"),
                 );
             }
             evidence.push(e2);
@@ -319,12 +337,7 @@ fn commitment(
                 )),
         );
     }
-    let gaps = r
-        .gaps
-        .iter()
-        .flatten()
-        .filter_map(|g| gap(c, g))
-        .collect();
+    let gaps = r.gaps.iter().flatten().filter_map(|g| gap(c, g)).collect();
     Some(Commitment {
         id: id?,
         uuid,
@@ -350,9 +363,12 @@ fn funding(c: &mut Checker, raw: &Spanned<FundingFile>) -> Option<Funding> {
         Ok(v) if v.is_finite() && v >= 0.0 => Some(v),
         _ => {
             c.push(
-                Problem::new(f.amount.as_ref().and_then(position), "`amount` must be a plain number")
-                    .found(a)
-                    .help("write the amount without separators or currency, e.g. 3000000"),
+                Problem::new(
+                    f.amount.as_ref().and_then(position),
+                    "`amount` must be a plain number",
+                )
+                .found(a)
+                .help("write the amount without separators or currency, e.g. 3000000"),
             );
             None
         }
@@ -362,9 +378,12 @@ fn funding(c: &mut Checker, raw: &Spanned<FundingFile>) -> Option<Funding> {
             Some(cur)
         } else {
             c.push(
-                Problem::new(f.currency.as_ref().and_then(position), "`currency` must be a three-letter ISO 4217 code")
-                    .found(cur)
-                    .help("e.g. GBP, EUR, USD"),
+                Problem::new(
+                    f.currency.as_ref().and_then(position),
+                    "`currency` must be a three-letter ISO 4217 code",
+                )
+                .found(cur)
+                .help("e.g. GBP, EUR, USD"),
             );
             None
         }
@@ -396,9 +415,12 @@ fn evidence_entry(c: &mut Checker, raw: &Spanned<EvidenceFile>) -> Option<Eviden
     if let (Some(id), Some(f)) = (&id, &e.id) {
         if id == SOURCE_REF {
             c.push(
-                Problem::new(position(f), "`source` is reserved: events cite it to mean the commitment's source document")
-                    .found(id.clone())
-                    .help("choose another id for this evidence entry"),
+                Problem::new(
+                    position(f),
+                    "`source` is reserved: events cite it to mean the commitment's source document",
+                )
+                .found(id.clone())
+                .help("choose another id for this evidence entry"),
             );
         } else if !is_slug(id) {
             c.push(
@@ -493,7 +515,8 @@ fn event(
                 valid.insert(0, SOURCE_REF);
             }
             let help = if valid.is_empty() {
-                "this commitment has no evidence entries yet; add one under `evidence:` first".to_string()
+                "this commitment has no evidence entries yet; add one under `evidence:` first"
+                    .to_string()
             } else {
                 format!("cite one of: {}", valid.join(", "))
             };
@@ -509,29 +532,34 @@ fn event(
     let note = c.text(&e.note);
     if cited.is_empty() && !unsourced {
         c.push(
-            Problem::new(position(raw), "this status event cites no evidence")
-                .help("add `evidence: [<evidence id>]`, or `unsourced: true` with a `note` saying why"),
+            Problem::new(position(raw), "this status event cites no evidence").help(
+                "add `evidence: [<evidence id>]`, or `unsourced: true` with a `note` saying why",
+            ),
         );
     }
     if unsourced && note.is_none() {
         c.push(
-            Problem::new(e.unsourced.as_ref().and_then(position), "an unsourced event must have a `note` saying why")
-                .help("add `note:` explaining why there is no source"),
+            Problem::new(
+                e.unsourced.as_ref().and_then(position),
+                "an unsourced event must have a `note` saying why",
+            )
+            .help("add `note:` explaining why there is no source"),
         );
     }
-    let recorded_at = e.recorded_at.as_ref().and_then(|f| {
-        match DateTime::parse_from_rfc3339(f.value.0.trim()) {
-            Ok(t) => Some(t.with_timezone(&Utc)),
-            Err(_) => {
-                c.push(
-                    Problem::new(position(f), "`recorded_at` is not a timestamp")
-                        .found(f.value.0.clone())
-                        .help("use RFC 3339 in UTC, e.g. 2025-04-01T09:30:00Z"),
-                );
-                None
-            }
-        }
-    });
+    let recorded_at =
+        e.recorded_at
+            .as_ref()
+            .and_then(|f| match DateTime::parse_from_rfc3339(f.value.0.trim()) {
+                Ok(t) => Some(t.with_timezone(&Utc)),
+                Err(_) => {
+                    c.push(
+                        Problem::new(position(f), "`recorded_at` is not a timestamp")
+                            .found(f.value.0.clone())
+                            .help("use RFC 3339 in UTC, e.g. 2025-04-01T09:30:00Z"),
+                    );
+                    None
+                }
+            });
     Some(Event {
         date: date?,
         status: status?,

@@ -13,7 +13,7 @@ use std::path::{Path, PathBuf};
 
 use atomic_write_file::AtomicWriteFile;
 
-use super::{decode, edit, parse, read, BOM};
+use super::{BOM, decode, edit, parse, read};
 use crate::error::{Error, Result};
 use crate::model::{Edit, Ledger};
 
@@ -42,7 +42,12 @@ pub fn modify<T>(path: &Path, decide: impl FnOnce(&Ledger) -> Result<(Change, T)
     let before = read(&target)?;
     let (text, bom) = decode(&target, before.clone())?;
     let ledger = parse(&target, &text).map_err(|e| match e {
-        Error::Invalid { path, problems, text, .. } => Error::Invalid {
+        Error::Invalid {
+            path,
+            problems,
+            text,
+            ..
+        } => Error::Invalid {
             path,
             problems,
             text,
