@@ -2,11 +2,14 @@
 //! are the `--help` text) and its `run`.
 
 mod add;
+mod changes;
 mod check;
 mod evidence;
 mod gap;
+mod history;
 mod init;
 mod list;
+mod output;
 mod report;
 mod show;
 mod update;
@@ -59,6 +62,8 @@ enum Command {
     Show(show::Args),
     List(list::Args),
     Report(report::Args),
+    History(history::Args),
+    Changes(changes::Args),
     Check(check::Args),
 }
 
@@ -74,6 +79,8 @@ impl Cli {
             Command::Show(a) => show::run(&ctx, a),
             Command::List(a) => list::run(&ctx, a),
             Command::Report(a) => report::run(&ctx, a),
+            Command::History(a) => history::run(&ctx, a),
+            Command::Changes(a) => changes::run(&ctx, a),
             Command::Check(a) => check::run(&ctx, a),
         }
     }
