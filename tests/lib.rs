@@ -7,3 +7,4 @@ mod harness;
 mod bad_input;
 mod cli;
 mod lossless;
+mod reports;

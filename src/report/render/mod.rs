@@ -288,7 +288,11 @@ pub fn table(headers: &[&str], color: bool) -> Table {
     {
         t.set_width(w.max(40));
     }
-    if !color {
+    // The caller has decided (a terminal, or --color always; never with NO_COLOR): comfy-table
+    // would otherwise check for a terminal again and drop the colour --color always asked for.
+    if color {
+        t.enforce_styling();
+    } else {
         t.force_no_tty();
     }
     t

@@ -47,7 +47,11 @@ fn sheet_table(sheet: &Sheet, palette: &Palette, style: Style) -> Table {
     if let Some(w) = columns() {
         t.set_width(w.max(40));
     }
-    if !style.color {
+    // The caller has decided (a terminal, or --color always; never with NO_COLOR): comfy-table
+    // would otherwise check for a terminal again and drop the colour --color always asked for.
+    if style.color {
+        t.enforce_styling();
+    } else {
         t.force_no_tty();
     }
     for row in &sheet.rows {
