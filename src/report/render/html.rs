@@ -57,7 +57,7 @@ pub fn render(doc: &Document) -> String {
 
 /// Ledger text as HTML text: escaped, control characters dropped, line breaks kept.
 fn text(s: &str) -> String {
-    encode_text(&clean(s)).replace('\n', "<br>\n")
+    encode_text(&clean(s)).replace('\n', "<br>")
 }
 
 fn table(sheet: &Sheet, palette: &Palette) -> String {
@@ -101,7 +101,7 @@ fn cell(item: &Item, palette: &Palette) -> String {
                 text(label)
             )
         }
-        Item::Links(links) => links.iter().map(link).collect::<Vec<_>>().join("<br>\n"),
+        Item::Links(links) => links.iter().map(link).collect::<Vec<_>>().join("<br>"),
     }
 }
 
