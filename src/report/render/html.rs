@@ -91,13 +91,14 @@ fn cell(item: &Item, palette: &Palette) -> String {
             } else {
                 String::new()
             };
+            // The mark stays on the label's line: `Announced +` must not wrap.
             let mark = if mark.is_empty() {
                 String::new()
             } else {
                 format!(" <span class=\"mark\">{}</span>", text(mark))
             };
             format!(
-                "<span class=\"status\"><span class=\"swatch{class}\"></span>{}</span>{mark}",
+                "<span class=\"status\"><span class=\"swatch{class}\"></span>{}{mark}</span>",
                 text(label)
             )
         }
@@ -129,6 +130,7 @@ fn stylesheet(palette: &Palette) -> String {
          table { border-collapse: collapse; width: 100%; font-size: .9rem; margin: .5rem 0 1rem; }\n\
          th, td { border: 1px solid #d0d7de; padding: .3rem .5rem; text-align: left; vertical-align: top; }\n\
          th { background: #f6f8fa; }\n\
+         td:first-child { min-width: 12em; }\n\
          tbody tr:nth-child(even) { background: #fafbfc; }\n\
          a { color: #0550ae; overflow-wrap: anywhere; }\n\
          .status, td.date { white-space: nowrap; }\n\

@@ -15,7 +15,10 @@ const RIGHT: f64 = 10.0;
 
 pub fn render(chart: &Chart) -> String {
     let n = chart.bars.len().max(1);
-    let max = chart.bars.iter().map(Bar::total).max().unwrap_or(0).max(1);
+    let most = chart.bars.iter().map(Bar::total).max().unwrap_or(0).max(1);
+    // Gridlines at whole numbers of commitments, and the axis ends on one.
+    let tick = most.div_ceil(5).max(1);
+    let max = most.div_ceil(tick) * tick;
     let rotate = n > 12;
     let bottom = if rotate { 60.0 } else { 28.0 };
     let width = LEFT + PLOT_W + RIGHT;
@@ -27,8 +30,6 @@ pub fn render(chart: &Chart) -> String {
         "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {width:.0} {height:.0}\" role=\"img\" aria-label=\"{}\" font-family=\"sans-serif\" font-size=\"11\">\n",
         encode_text(&clean(&chart.title)).replace('"', "&quot;")
     );
-    // Gridlines and the count axis, at whole numbers of commitments.
-    let tick = (max as f64 / 5.0).ceil().max(1.0) as usize;
     let mut t = 0;
     while t <= max {
         let ty = y(t);
