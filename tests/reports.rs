@@ -122,6 +122,10 @@ fn history_json_and_monthly_counts() {
         "history_yearly_json",
         &["history", "--period", "yearly", "--format", "json"]
     );
+    snapshot!(
+        "history_quarterly_csv",
+        &["history", "--period", "quarterly", "--format", "csv"]
+    );
     let v: serde_json::Value =
         serde_json::from_str(&out(&["history", "--format", "json", "--to", "2025-08-31"])).unwrap();
     let periods = v["periods"].as_array().unwrap();

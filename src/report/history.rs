@@ -189,7 +189,10 @@ struct HistoryJson<'a> {
 
 impl Report for History<'_> {
     fn document(&self, _page: bool) -> Document {
-        let sheet = self.sheet();
+        let sheet = Sheet {
+            headers: self.headers(),
+            rows: self.rows.iter().map(|r| self.row(r)).collect(),
+        };
         let mut notes = vec![format!(
             "Counts are at the end of each {}; New = made during it; Changed = moved to another status during it; Overdue and Stale (nothing newer than {} days) are judged at its end.",
             unit(self.period),
@@ -221,11 +224,47 @@ impl Report for History<'_> {
         }
     }
 
+    /// For spreadsheets: the JSON's names and plain numbers.
     fn sheet(&self) -> Sheet {
-        Sheet {
-            headers: self.headers(),
-            rows: self.rows.iter().map(|r| self.row(r)).collect(),
-        }
+        let keys = self.ledger.vocabulary.keys();
+        let mut headers: Vec<String> = ["period", "start", "end"].map(String::from).to_vec();
+        headers.extend(keys.iter().map(|k| k.to_string()));
+        headers.extend(
+            [
+                "total",
+                "new",
+                "changed",
+                "overdue",
+                "stale",
+                "average_score",
+                "percent",
+            ]
+            .map(String::from),
+        );
+        let number = |x: Option<f64>| Item::text(x.map(|x| x.to_string()).unwrap_or_default());
+        let rows = self
+            .rows
+            .iter()
+            .map(|r| {
+                let mut cells = vec![
+                    Item::text(&r.span.label),
+                    Item::text(r.span.start.to_string()),
+                    Item::text(r.span.end.to_string()),
+                ];
+                cells.extend(
+                    keys.iter()
+                        .map(|k| Item::text(r.counts.get(*k).copied().unwrap_or(0).to_string())),
+                );
+                cells.extend(
+                    [r.total, r.new, r.changed, r.overdue, r.stale]
+                        .map(|n| Item::text(n.to_string())),
+                );
+                cells.push(number(r.average_score));
+                cells.push(number(r.percent));
+                cells
+            })
+            .collect();
+        Sheet { headers, rows }
     }
 
     fn json(&self) -> String {
