@@ -285,6 +285,7 @@ pub fn table(headers: &[&str], color: bool) -> Table {
     if let Some(w) = std::env::var("COLUMNS")
         .ok()
         .and_then(|c| c.parse::<u16>().ok())
+        .or_else(table::terminal_width)
     {
         t.set_width(w.max(40));
     }

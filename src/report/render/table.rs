@@ -44,7 +44,9 @@ fn sheet_table(sheet: &Sheet, palette: &Palette, style: Style) -> Table {
     })
     .set_content_arrangement(ContentArrangement::Dynamic)
     .set_header(sheet.headers.iter().map(|h| Cell::new(clean(h))));
-    if let Some(w) = columns() {
+    // Set here rather than left to comfy-table, which stops measuring the terminal once
+    // colour is off (NO_COLOR on a terminal would otherwise give an unwrapped table).
+    if let Some(w) = columns().or_else(terminal_width) {
         t.set_width(w.max(40));
     }
     // The caller has decided (a terminal, or --color always; never with NO_COLOR): comfy-table
@@ -90,9 +92,12 @@ fn columns() -> Option<u16> {
         .and_then(|c| c.parse::<u16>().ok())
 }
 
+/// Standard output's terminal width; None when it is a file or a pipe.
+pub fn terminal_width() -> Option<u16> {
+    terminal_size::terminal_size().map(|(w, _)| w.0)
+}
+
 /// The width to draw charts in: `COLUMNS`, else the terminal's, else 80.
 fn width() -> usize {
-    columns()
-        .or_else(|| terminal_size::terminal_size().map(|(w, _)| w.0))
-        .map_or(80, usize::from)
+    columns().or_else(terminal_width).map_or(80, usize::from)
 }
