@@ -145,6 +145,8 @@ fn stylesheet(palette: &Palette) -> String {
          \x20 @page { margin: 15mm; }\n\
          \x20 body { max-width: none; padding: 0; font-size: 10pt; color: #000; }\n\
          \x20 .scroll { overflow: visible; }\n\
+         \x20 table { font-size: 8.5pt; }\n\
+         \x20 td:first-child { min-width: 0; }\n\
          \x20 a { color: #000; text-decoration: none; }\n\
          \x20 a[href]::after { content: \" <\" attr(href) \">\"; font-size: 8pt; overflow-wrap: anywhere; }\n\
          \x20 tr, figure, h2 { break-inside: avoid; }\n\
