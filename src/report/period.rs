@@ -22,14 +22,6 @@ impl Period {
         }
     }
 
-    pub fn name(self) -> &'static str {
-        match self {
-            Period::Monthly => "monthly",
-            Period::Quarterly => "quarterly",
-            Period::Yearly => "yearly",
-        }
-    }
-
     /// The first day of the period that holds `date`.
     fn start_of(self, date: Date) -> Date {
         let month0 = date.month0() / self.months() * self.months();

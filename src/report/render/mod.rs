@@ -311,10 +311,6 @@ pub fn cell(text: &str) -> Cell {
     Cell::new(clean(text))
 }
 
-pub fn date_cell(d: Option<Date>) -> Cell {
-    Cell::new(d.map_or_else(|| "—".to_string(), |d| d.to_string()))
-}
-
 /// A status, coloured by what it means on the ledger's scale.
 pub fn status_cell(vocabulary: &Vocabulary, key: &str, color: bool) -> Cell {
     let cell = Cell::new(clean(vocabulary.label(key)));
@@ -328,14 +324,6 @@ pub fn status_cell(vocabulary: &Vocabulary, key: &str, color: bool) -> Cell {
         Some(s) if s.score > 0.0 => cell.fg(Color::Yellow),
         _ => cell,
     }
-}
-
-pub fn flag_cell(on: bool, text: &str, color: bool) -> Cell {
-    if !on {
-        return Cell::new("");
-    }
-    let c = Cell::new(text);
-    if color { c.fg(Color::Red) } else { c }
 }
 
 #[cfg(test)]
