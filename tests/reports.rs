@@ -504,6 +504,10 @@ mod injection {
         ] {
             let text = run(args);
             assert!(!text.contains('\x1b'), "{args:?}:\n{text}");
+            assert!(
+                !text.contains("[31m"),
+                "the whole sequence goes: {args:?}:\n{text}"
+            );
         }
     }
 

@@ -16,7 +16,7 @@ use serde::Serialize;
 use crate::model::{Commitment, Date, Ledger};
 
 /// One row of the status table. The field names are the JSON output's, documented in
-/// docs/file-format.md and kept stable.
+/// docs/reports.md and kept stable.
 #[derive(Debug, Clone, Serialize)]
 pub struct StatusRow {
     pub id: String,

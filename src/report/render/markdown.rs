@@ -122,16 +122,14 @@ fn paragraph(text: &str) -> String {
 /// punctuation may be escaped in CommonMark, so this never shows a stray backslash.)
 fn inline(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
+    for c in clean(text).chars() {
         if matches!(
             c,
             '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '&' | '|' | '~' | '!' | '#'
         ) {
             out.push('\\');
         }
-        if c == '\n' || !c.is_control() {
-            out.push(c);
-        }
+        out.push(c);
     }
     out
 }
@@ -158,7 +156,7 @@ mod tests {
             "\\<script\\>x\\</script\\>"
         );
         assert_eq!(cell_text("one\ntwo"), "one<br>two");
-        assert_eq!(cell_text("\x1b[31mred"), "[31mred".replace('[', "\\["));
+        assert_eq!(cell_text("\x1b[31mred\x1b[0m"), "red");
     }
 
     #[test]

@@ -299,12 +299,41 @@ pub fn table(headers: &[&str], color: bool) -> Table {
     t
 }
 
-/// Text from the ledger, made safe for a terminal: control characters (such as the escape
-/// that starts a colour or cursor sequence) are dropped; line breaks stay.
+/// Text from the ledger, made safe for a terminal (and for every other format): terminal
+/// escape sequences are removed whole — `\x1b[31mred\x1b[0m` becomes `red`, not `[31mred[0m`
+/// — and any other control character is dropped; line breaks stay.
 pub fn clean(text: &str) -> String {
-    text.chars()
-        .filter(|c| *c == '\n' || !c.is_control())
-        .collect()
+    let mut out = String::with_capacity(text.len());
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '\n' => out.push(c),
+            // CSI (`ESC [ … final`): parameters and intermediates up to a final byte @ to ~.
+            '\x1b' if chars.peek() == Some(&'[') => {
+                chars.next();
+                for p in chars.by_ref() {
+                    if ('@'..='~').contains(&p) {
+                        break;
+                    }
+                }
+            }
+            // OSC (`ESC ] … BEL` or `ESC ] … ESC \`): window titles, hyperlinks.
+            '\x1b' if chars.peek() == Some(&']') => {
+                while let Some(p) = chars.next() {
+                    if p == '\x07' || (p == '\x1b' && chars.next_if_eq(&'\\').is_some()) {
+                        break;
+                    }
+                }
+            }
+            // Any other escape: it and the one character it introduces.
+            '\x1b' => {
+                chars.next();
+            }
+            c if c.is_control() => {}
+            c => out.push(c),
+        }
+    }
+    out
 }
 
 pub fn cell(text: &str) -> Cell {
@@ -329,6 +358,18 @@ pub fn status_cell(vocabulary: &Vocabulary, key: &str, color: bool) -> Cell {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn clean_removes_escape_sequences_whole() {
+        assert_eq!(
+            clean("\x1b[31mred\x1b[0m and \x1b[1;4mmore"),
+            "red and more"
+        );
+        assert_eq!(clean("a\x1b]0;title\x07b\x1b]8;;http://x\x1b\\c"), "abc");
+        assert_eq!(clean("tab\there\r\nnext\x1bc\x00"), "tabhere\nnext");
+        assert_eq!(clean("dangling \x1b["), "dangling ");
+        assert_eq!(clean("«ünïcödé» — ok"), "«ünïcödé» — ok");
+    }
 
     #[test]
     fn extensions_pick_formats() {
