@@ -202,7 +202,9 @@ impl Palette {
                 } else {
                     0.0
                 };
-                let (hex, terminal) = if s.closed && p < 1.0 {
+                // Closed at the bottom of the scale is a promise that ended unkept (abandoned,
+                // broken, withdrawn); closed part way (PolitiFact's Compromise) is not.
+                let (hex, terminal) = if s.closed && p <= 0.0 {
                     ("#c0392b".to_string(), Some(Color::Red))
                 } else if p >= 1.0 {
                     ("#1a7f37".to_string(), Some(Color::Green))
@@ -399,5 +401,13 @@ mod tests {
             "-1 is the bottom of the G7 scale"
         );
         assert_eq!(g7.statuses[2].hex, "#1a7f37");
+        let pf = Palette::new(&Vocabulary::preset("politifact").unwrap());
+        let hex = |k: &str| pf.statuses[pf.index(k).unwrap()].hex.clone();
+        assert_eq!(hex("promise-broken"), "#c0392b");
+        assert_ne!(
+            hex("compromise"),
+            hex("promise-broken"),
+            "a compromise is not a broken promise"
+        );
     }
 }
