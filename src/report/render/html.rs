@@ -44,11 +44,13 @@ pub fn render(doc: &Document) -> String {
          <meta name=\"referrer\" content=\"no-referrer\">\n\
          <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
          <meta name=\"generator\" content=\"commitments\">\n\
-         <title>{title}</title>\n<style>\n{style}</style>\n</head>\n<body>\n\
+         <title>{head_title}</title>\n<style>\n{style}</style>\n</head>\n<body>\n\
          <header>\n<h1>{title}</h1>\n<p class=\"subtitle\">{subtitle}</p>\n</header>\n\
          <main>\n{body}</main>\n\
          <footer>\n<p>Made with <code>commitments</code>. Statuses, scores and the evidence standard are defined in the ledger's methodology (docs/methodology.md).</p>\n</footer>\n\
          </body>\n</html>\n",
+        // <title> holds text only: a line break there would show as a literal <br>.
+        head_title = encode_text(&clean(&doc.title).replace('\n', " ")),
         title = text(&doc.title),
         subtitle = text(&doc.subtitle),
         style = stylesheet(&doc.palette),
@@ -171,6 +173,24 @@ mod tests {
             "&lt;script&gt;alert(1)&lt;/script&gt; &amp; co"
         );
         assert_eq!(text("a\x1b[31mb"), "ab");
+    }
+
+    #[test]
+    fn page_title_is_plain_text() {
+        let doc = Document {
+            title: "A <ledger>\nof two lines".into(),
+            ..Document::default()
+        };
+        let page = render(&doc);
+        assert!(
+            page.contains("<title>A &lt;ledger&gt; of two lines</title>"),
+            "{page}"
+        );
+        assert!(
+            page.contains("<h1>A &lt;ledger&gt;<br>of two lines</h1>"),
+            "{page}"
+        );
+        assert!(page.contains(CSP));
     }
 
     #[test]
