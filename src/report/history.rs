@@ -122,47 +122,60 @@ impl<'a> History<'a> {
         }
     }
 
-    fn headers(&self) -> Vec<String> {
-        let mut h = vec!["Period".to_string(), "End".to_string()];
-        h.extend(
-            self.ledger
-                .vocabulary
-                .statuses()
-                .iter()
-                .map(|s| s.label.clone()),
-        );
-        h.extend(
-            [
-                "Total",
-                "New",
-                "Changed",
-                "Overdue",
-                "Stale",
-                "Average score",
-                "Progress",
-            ]
-            .map(String::from),
-        );
-        h
-    }
-
-    fn row(&self, r: &HistoryRow) -> Vec<Item> {
-        let mut cells = vec![Item::text(&r.span.label), Item::date(Some(r.span.end))];
-        cells.extend(
-            self.ledger
-                .vocabulary
-                .statuses()
-                .iter()
-                .map(|s| Item::text(r.counts.get(&s.key).copied().unwrap_or(0).to_string())),
-        );
-        cells.extend(
-            [r.total, r.new, r.changed, r.overdue, r.stale].map(|n| Item::text(n.to_string())),
-        );
-        cells.push(Item::text(
-            r.average_score.map(score_text).unwrap_or_default(),
-        ));
-        cells.push(Item::text(r.percent.map(percent_text).unwrap_or_default()));
-        cells
+    /// Two tables rather than one of thirteen columns, so that each fits a terminal
+    /// without breaking words: where things stood, then what moved and what is flagged.
+    fn tables(&self) -> [Sheet; 2] {
+        let statuses = self.ledger.vocabulary.statuses();
+        let mut counts = vec!["Period".to_string()];
+        counts.extend(statuses.iter().map(|s| s.label.clone()));
+        counts.push("Total".into());
+        let flow = [
+            "Period",
+            "New",
+            "Changed",
+            "Overdue",
+            "Stale",
+            "Average score",
+            "Progress",
+        ]
+        .map(String::from)
+        .to_vec();
+        [
+            Sheet {
+                headers: counts,
+                rows: self
+                    .rows
+                    .iter()
+                    .map(|r| {
+                        let mut cells = vec![Item::text(&r.span.label)];
+                        cells.extend(statuses.iter().map(|s| {
+                            Item::text(r.counts.get(&s.key).copied().unwrap_or(0).to_string())
+                        }));
+                        cells.push(Item::text(r.total.to_string()));
+                        cells
+                    })
+                    .collect(),
+            },
+            Sheet {
+                headers: flow,
+                rows: self
+                    .rows
+                    .iter()
+                    .map(|r| {
+                        let mut cells = vec![Item::text(&r.span.label)];
+                        cells.extend(
+                            [r.new, r.changed, r.overdue, r.stale]
+                                .map(|n| Item::text(n.to_string())),
+                        );
+                        cells.push(Item::text(
+                            r.average_score.map(score_text).unwrap_or_default(),
+                        ));
+                        cells.push(Item::text(r.percent.map(percent_text).unwrap_or_default()));
+                        cells
+                    })
+                    .collect(),
+            },
+        ]
     }
 }
 
@@ -189,13 +202,10 @@ struct HistoryJson<'a> {
 
 impl Report for History<'_> {
     fn document(&self, _page: bool) -> Document {
-        let sheet = Sheet {
-            headers: self.headers(),
-            rows: self.rows.iter().map(|r| self.row(r)).collect(),
-        };
+        let [counts, flow] = self.tables();
+        let unit = unit(self.period);
         let mut notes = vec![format!(
-            "Counts are at the end of each {}; New = made during it; Changed = moved to another status during it; Overdue and Stale (nothing newer than {} days) are judged at its end.",
-            unit(self.period),
+            "Counts are at the end of each {unit}; New = made during it; Changed = moved to another status during it; Overdue and Stale (nothing newer than {} days) are judged at its end; Progress = the average score as a percentage of the scale.",
             self.stale_after
         )];
         if let Some(last) = self.rows.last().filter(|r| r.span.partial) {
@@ -205,7 +215,15 @@ impl Report for History<'_> {
             ));
         }
         notes.push(scale_note(self.ledger));
-        let mut blocks = vec![Block::Chart(self.chart()), Block::Table(sheet)];
+        let mut blocks = vec![
+            Block::Chart(self.chart()),
+            Block::Heading(format!(
+                "Commitments in each status at the end of each {unit}"
+            )),
+            Block::Table(counts),
+            Block::Heading(format!("Made, changed, overdue and stale, by {unit}")),
+            Block::Table(flow),
+        ];
         blocks.extend(notes.into_iter().map(Block::Note));
         Document {
             title: self
@@ -213,12 +231,7 @@ impl Report for History<'_> {
                 .title
                 .clone()
                 .unwrap_or_else(|| "Commitments".into()),
-            subtitle: format!(
-                "History by {}, {} to {}",
-                unit(self.period),
-                self.from,
-                self.to
-            ),
+            subtitle: format!("History by {unit}, {} to {}", self.from, self.to),
             palette: Palette::new(&self.ledger.vocabulary),
             blocks,
         }

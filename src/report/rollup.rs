@@ -107,6 +107,9 @@ impl<'a> Rollup<'a> {
         }
     }
 
+    /// The status breakdown is one cell of text ("6 announced, 2 in progress") rather than
+    /// a column per status, so that the table fits a terminal; CSV and JSON have a number per
+    /// status.
     fn row(&self, g: &Group, palette: &Palette) -> Vec<Item> {
         let mut cells = vec![
             match self.by {
@@ -116,13 +119,17 @@ impl<'a> Rollup<'a> {
             Item::text(g.commitments.to_string()),
         ];
         if self.by != By::Status {
-            cells.extend(
-                self.ledger
-                    .vocabulary
-                    .statuses()
-                    .iter()
-                    .map(|s| Item::text(g.counts.get(&s.key).copied().unwrap_or(0).to_string())),
-            );
+            let breakdown: Vec<String> = self
+                .ledger
+                .vocabulary
+                .statuses()
+                .iter()
+                .filter_map(|s| {
+                    let n = g.counts.get(&s.key).copied().unwrap_or(0);
+                    (n > 0).then(|| format!("{n} {}", s.label.to_lowercase()))
+                })
+                .collect();
+            cells.push(Item::text(breakdown.join("\n")));
         }
         cells.extend([g.overdue, g.stale].map(|n| Item::text(n.to_string())));
         cells.push(Item::text(
@@ -135,13 +142,7 @@ impl<'a> Rollup<'a> {
     fn headers(&self) -> Vec<String> {
         let mut h = vec![self.by.header().to_string(), "Commitments".to_string()];
         if self.by != By::Status {
-            h.extend(
-                self.ledger
-                    .vocabulary
-                    .statuses()
-                    .iter()
-                    .map(|s| s.label.clone()),
-            );
+            h.push("Statuses".into());
         }
         h.extend(["Overdue", "Stale", "Average score", "Progress"].map(String::from));
         h

@@ -186,7 +186,17 @@ def markdown_checks():
 
     history = report_json(SHIPPED, "history", "--period", "quarterly")
     doc = gfm(run(SHIPPED, "history", "--period", "quarterly", "--format", "markdown"), "shipped.history.md")
-    check(len(doc.tables) == 1 and len(doc.tables[0]) == len(history["periods"]) + 1, "history markdown rows")
+    check(len(doc.tables) == 2, "history markdown: the counts table and the movement table")
+    counts, flow = doc.tables
+    for table in (counts, flow):
+        check(len(table) == len(history["periods"]) + 1, "history markdown rows")
+    keys = [st["key"] for st in history["statuses"]]
+    for cells, p in zip(counts[1:], history["periods"]):
+        check(cells == [p["label"], *(str(p["counts"][k]) for k in keys), str(p["total"])],
+              f"history counts {cells}")
+    for cells, p in zip(flow[1:], history["periods"]):
+        check(cells[:5] == [p["label"], str(p["new"]), str(p["changed"]), str(p["overdue"]), str(p["stale"])],
+              f"history movement {cells}")
 
     # Hostile text: a pipe stays inside its cell, markup stays text, line breaks stay breaks.
     doc = gfm(run(INJECTION, "changes", "--since", "2025-01-01", "--format", "markdown"), "injection.changes.md")
