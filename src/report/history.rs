@@ -217,9 +217,7 @@ impl Report for History<'_> {
         notes.push(scale_note(self.ledger));
         let mut blocks = vec![
             Block::Chart(self.chart()),
-            Block::Heading(format!(
-                "Commitments in each status at the end of each {unit}"
-            )),
+            Block::Heading(format!("Status counts by {unit}")),
             Block::Table(counts),
             Block::Heading(format!("Made, changed, overdue and stale, by {unit}")),
             Block::Table(flow),
