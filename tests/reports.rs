@@ -304,6 +304,11 @@ fn colour_only_when_asked_and_never_with_no_color_or_in_files() {
     let test = t(REPORTS).env("NO_COLOR", "");
     let coloured = test.then(&["--color", "always", "report"]).success().stdout;
     assert!(coloured.contains("\x1b["), "{coloured}");
+    let chart = test
+        .then(&["--color", "always", "history", "--period", "yearly"])
+        .success()
+        .stdout;
+    assert!(chart.contains("\x1b[32m░"), "delivered in green:\n{chart}");
     let plain = test.then(&["report"]).success().stdout;
     assert!(!plain.contains('\x1b'), "not a terminal: no colour");
     let test = test.env("NO_COLOR", "1");

@@ -2,7 +2,9 @@
 //! terminal (Taskwarrior's `ghistory`), ASCII where Unicode cannot be shown, and the data an
 //! SVG chart is drawn from in HTML.
 
-use super::clean;
+use comfy_table::Color;
+
+use super::{Palette, clean};
 
 /// One stacked bar per period; one segment per status of the scale.
 #[derive(Debug, Clone, PartialEq)]
@@ -36,7 +38,9 @@ const MAX_BAR: usize = 60;
 
 /// The chart as lines of text, `width` characters wide at most (down to a floor of ten
 /// characters of bar, below which a chart says nothing).
-pub fn render(chart: &Chart, ascii: bool, width: usize) -> String {
+/// With `colors` (a terminal that wants colour), each status is also drawn in its colour,
+/// the same as in the tables; the fill characters still tell the statuses apart without it.
+pub fn render(chart: &Chart, ascii: bool, width: usize, colors: Option<&Palette>) -> String {
     let fills = if ascii { ASCII } else { UNICODE };
     let axis = if ascii { '|' } else { '│' };
     let fill = |i: usize| fills[i % fills.len()];
@@ -78,8 +82,19 @@ pub fn render(chart: &Chart, ascii: bool, width: usize) -> String {
         for (i, n) in bar.counts.iter().enumerate() {
             cum += n;
             let end = (cum as f64 * scale).round() as usize;
+            let color = colors
+                .and_then(|p| p.statuses.get(i))
+                .and_then(|s| s.terminal)
+                .and_then(ansi)
+                .filter(|_| end > drawn);
+            if let Some(code) = color {
+                line.push_str(&format!("\x1b[{code}m"));
+            }
             for _ in drawn..end {
                 line.push(fill(i));
+            }
+            if color.is_some() {
+                line.push_str("\x1b[0m");
             }
             drawn = end.max(drawn);
         }
@@ -93,6 +108,17 @@ pub fn render(chart: &Chart, ascii: bool, width: usize) -> String {
         out.push('\n');
     }
     out
+}
+
+/// The ANSI foreground code of the few colours the palette uses.
+fn ansi(color: Color) -> Option<&'static str> {
+    match color {
+        Color::Red => Some("31"),
+        Color::Green => Some("32"),
+        Color::Yellow => Some("33"),
+        Color::Blue => Some("34"),
+        _ => None,
+    }
 }
 
 #[cfg(test)]
@@ -123,7 +149,7 @@ mod tests {
 
     #[test]
     fn bars_are_as_long_as_their_totals() {
-        let text = render(&chart(), false, 0);
+        let text = render(&chart(), false, 0, None);
         let lines: Vec<&str> = text.lines().collect();
         assert_eq!(lines[1], "Key: █ A  ▓ B");
         // Ten characters for the largest total, 4: 2.5 characters a commitment.
@@ -133,8 +159,17 @@ mod tests {
 
     #[test]
     fn ascii_when_asked() {
-        let text = render(&chart(), true, 0);
+        let text = render(&chart(), true, 0, None);
         assert!(text.is_ascii(), "{text}");
         assert!(text.contains("2025-Q2 |###======= 4"), "{text}");
+    }
+
+    #[test]
+    fn colour_only_when_given_a_palette() {
+        let palette = Palette::new(&crate::model::Vocabulary::default());
+        // Series 0 is announced (no colour), series 1 in progress (yellow).
+        let text = render(&chart(), false, 0, Some(&palette));
+        assert!(text.contains("███\x1b[33m▓▓▓▓▓▓▓\x1b[0m 4"), "{text:?}");
+        assert!(!text.contains("\x1b[39m"));
     }
 }

@@ -22,7 +22,7 @@ pub fn render(doc: &Document, style: Style) -> String {
             Block::Note(n) => out.push_str(&paragraph(n)),
             Block::Table(sheet) => out.push_str(&table(sheet)),
             Block::Chart(c) => {
-                let body = chart::render(c, style.ascii, 80);
+                let body = chart::render(c, style.ascii, 80, None);
                 let fence = "`".repeat(longest_run(&body, '`').max(2) + 1);
                 out.push_str(&format!("{fence}text\n{body}{fence}\n"));
             }

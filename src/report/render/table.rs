@@ -29,7 +29,12 @@ pub fn render(doc: &Document, style: Style) -> String {
                 out.push_str(&sheet_table(sheet, &doc.palette, style).to_string());
                 out.push('\n');
             }
-            Block::Chart(c) => out.push_str(&chart::render(c, style.ascii, width())),
+            Block::Chart(c) => out.push_str(&chart::render(
+                c,
+                style.ascii,
+                width(),
+                style.color.then_some(&doc.palette),
+            )),
         }
     }
     out
