@@ -49,7 +49,16 @@ pub fn render(chart: &Chart, ascii: bool, width: usize, colors: Option<&Palette>
         .series
         .iter()
         .enumerate()
-        .map(|(i, (label, _))| format!("{} {}", fill(i), clean(label)))
+        .map(|(i, (label, _))| {
+            let code = colors
+                .and_then(|p| p.statuses.get(i))
+                .and_then(|s| s.terminal)
+                .and_then(ansi);
+            match code {
+                Some(code) => format!("\x1b[{code}m{}\x1b[0m {}", fill(i), clean(label)),
+                None => format!("{} {}", fill(i), clean(label)),
+            }
+        })
         .collect();
     out.push_str(&format!("Key: {}\n", legend.join("  ")));
     let label_w = chart
