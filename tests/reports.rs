@@ -576,3 +576,54 @@ mod injection {
             .stderr_has("is not a web address");
     }
 }
+
+#[test]
+fn narrow_terminals_get_whole_words_and_split_tables() {
+    for args in [
+        &["report", "--period", "monthly"][..],
+        &["history", "--period", "monthly"],
+        &["report", "--by", "tag"],
+        &["report"],
+    ] {
+        let text = t(REPORTS)
+            .env("COLUMNS", "80")
+            .args(args)
+            .run()
+            .success()
+            .stdout;
+        for line in text.lines().filter(|l| l.starts_with(['┌', '│', '└', '╞'])) {
+            assert!(line.chars().count() <= 80, "{args:?}: {line}");
+        }
+        for word in ["Announced", "progress", "Delivered", "Abandoned"] {
+            let broken = &word[..word.len() - 2];
+            assert_eq!(
+                text.matches(broken).count(),
+                text.matches(word).count(),
+                "{args:?}: `{word}` broken:\n{text}"
+            );
+        }
+    }
+    // Months from January 2025 to November 2026 cannot share one 80-column table: they are
+    // split over several, each repeating the commitment and its owner.
+    let text = out(&["report", "--period", "quarterly"]);
+    assert_eq!(
+        text.matches("│ Commitment").count(),
+        1,
+        "COLUMNS=200 fits eight quarters in one table"
+    );
+    let narrow = t(REPORTS)
+        .env("COLUMNS", "80")
+        .args(&["report", "--period", "monthly"])
+        .run()
+        .success()
+        .stdout;
+    assert!(narrow.matches("│ Commitment").count() > 2, "{narrow}");
+    // Every month is a column of exactly one of them.
+    for year in [2025, 2026] {
+        for month in 1..=12 {
+            let label = format!("┆ {year}-{month:02} ");
+            let want = usize::from(year == 2025 || month <= 11);
+            assert_eq!(narrow.matches(&label).count(), want, "{label}:\n{narrow}");
+        }
+    }
+}

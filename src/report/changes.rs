@@ -253,6 +253,7 @@ impl Report for Changes<'_> {
             line.push('.');
             blocks.push(Block::Note(line));
             blocks.push(Block::Table(Sheet {
+                key_columns: 0,
                 headers: ["Date", "Change", "Detail", "Sources"]
                     .map(String::from)
                     .to_vec(),
@@ -347,6 +348,7 @@ impl Report for Changes<'_> {
             }
         }
         Sheet {
+            key_columns: 0,
             headers: [
                 "id", "title", "owner", "date", "kind", "from", "to", "detail", "sources", "urls",
             ]

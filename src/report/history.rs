@@ -142,6 +142,7 @@ impl<'a> History<'a> {
         .to_vec();
         [
             Sheet {
+                key_columns: 1,
                 headers: counts,
                 rows: self
                     .rows
@@ -157,6 +158,7 @@ impl<'a> History<'a> {
                     .collect(),
             },
             Sheet {
+                key_columns: 1,
                 headers: flow,
                 rows: self
                     .rows
@@ -275,7 +277,11 @@ impl Report for History<'_> {
                 cells
             })
             .collect();
-        Sheet { headers, rows }
+        Sheet {
+            key_columns: 0,
+            headers,
+            rows,
+        }
     }
 
     fn json(&self) -> String {

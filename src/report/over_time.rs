@@ -173,7 +173,11 @@ impl Report for OverTime<'_> {
             );
             blocks.push(Block::Chart(history.chart()));
         }
-        blocks.push(Block::Table(Sheet { headers, rows }));
+        blocks.push(Block::Table(Sheet {
+            key_columns: 2,
+            headers,
+            rows,
+        }));
         blocks.extend(notes.into_iter().map(Block::Note));
         if page {
             blocks.extend(timelines(self.ledger, self.to));
@@ -222,7 +226,11 @@ impl Report for OverTime<'_> {
                 cells
             })
             .collect();
-        Sheet { headers, rows }
+        Sheet {
+            key_columns: 0,
+            headers,
+            rows,
+        }
     }
 
     fn json(&self) -> String {

@@ -195,6 +195,7 @@ impl Report for Rollup<'_> {
         notes.push(flags_note(self.stale_after));
         notes.push(scale_note(self.ledger));
         let mut blocks = vec![Block::Table(Sheet {
+            key_columns: 1,
             headers: self.headers(),
             rows,
         })];
@@ -239,7 +240,11 @@ impl Report for Rollup<'_> {
                 cells
             })
             .collect();
-        Sheet { headers, rows }
+        Sheet {
+            key_columns: 0,
+            headers,
+            rows,
+        }
     }
 
     fn json(&self) -> String {

@@ -76,6 +76,7 @@ impl Report for StatusReport<'_> {
             blocks.push(Block::Heading(format!("Status on {}", self.as_of)));
         }
         blocks.push(Block::Table(Sheet {
+            key_columns: 0,
             headers: headers.map(String::from).to_vec(),
             rows,
         }));
@@ -130,6 +131,7 @@ fn status_sheet(rows: &[StatusRow]) -> Sheet {
     let yes = |b: bool| Item::text(if b { "yes" } else { "no" });
     let date = |d: Option<Date>| Item::text(d.map(|d| d.to_string()).unwrap_or_default());
     Sheet {
+        key_columns: 0,
         headers: [
             "id",
             "title",
@@ -204,6 +206,7 @@ impl Report for ListReport<'_> {
             blocks.push(Block::Note("No commitments match.".into()));
         } else {
             blocks.push(Block::Table(Sheet {
+                key_columns: 0,
                 headers: ["Id", "Title", "Owner", "Status", "Due", "Flags"]
                     .map(String::from)
                     .to_vec(),
@@ -313,6 +316,7 @@ pub fn timelines(ledger: &Ledger, as_of: Date) -> Vec<Block> {
             })
             .collect();
         blocks.push(Block::Table(Sheet {
+            key_columns: 0,
             headers: ["Date", "Entry", "Detail", "Source"]
                 .map(String::from)
                 .to_vec(),

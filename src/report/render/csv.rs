@@ -72,6 +72,7 @@ mod tests {
     #[test]
     fn quotes_commas_and_newlines_survive() {
         let sheet = Sheet {
+            key_columns: 0,
             headers: vec!["a".into(), "b".into()],
             rows: vec![vec![Item::text("x, \"y\"\nz"), Item::text("=1+1")]],
         };

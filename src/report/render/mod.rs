@@ -119,6 +119,10 @@ pub enum Block {
 pub struct Sheet {
     pub headers: Vec<String>,
     pub rows: Vec<Vec<Item>>,
+    /// How many leading columns identify a row (a commitment, a period). A terminal too
+    /// narrow for the whole sheet gets the other columns in several tables, each repeating
+    /// these; 0 keeps the sheet whole.
+    pub key_columns: usize,
 }
 
 /// One cell's content. Text is as the ledger has it; each renderer makes it safe for its
