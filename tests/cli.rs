@@ -663,12 +663,18 @@ fn update_unsourced_needs_a_note_and_is_marked() {
     assert_eq!(last["unsourced"], true);
     assert_eq!(last["note"], "Told by an official, off the record");
     assert_eq!(last["evidence"], serde_json::json!([]));
+    // The table stacks flags one per line; the JSON says it plainly.
     let report = t.then(&["report"]).success();
-    assert!(
-        row(&report.stdout, "de-smuggling-law").contains("unsourced"),
-        "{}",
-        report.stdout
-    );
+    assert!(report.stdout.contains("unsourced"), "{}", report.stdout);
+    let rows = t.then(&["report", "--format", "json"]).success().json();
+    let de = rows["commitments"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["id"] == "de-smuggling-law")
+        .unwrap()
+        .clone();
+    assert_eq!(de["unsourced"], true, "{de}");
     t.then(&["show", "de-smuggling-law"])
         .success()
         .stdout_has("UNSOURCED");
@@ -1133,7 +1139,7 @@ fn list_json_rows_have_the_documented_fields() {
 fn report_table_has_a_row_per_commitment_with_status_since_evidence_due_and_overdue() {
     let out = Test::new().sample().args(&["report"]).run().success();
     let s = &out.stdout;
-    assert!(s.starts_with("Test ledger, as of 2026-11-22"), "{s}");
+    assert!(s.starts_with("Test ledger\nStatus as of 2026-11-22"), "{s}");
     for h in [
         "Commitment",
         "Owner",
@@ -1176,7 +1182,7 @@ fn report_as_of_an_earlier_date() {
         .sample()
         .args(&["report", "--as-of", "2025-03-31"]);
     let s = t.run().success().stdout;
-    assert!(s.starts_with("Test ledger, as of 2025-03-31"), "{s}");
+    assert!(s.starts_with("Test ledger\nStatus as of 2025-03-31"), "{s}");
     let fr = row(&s, "fr-mobile-unit");
     assert!(
         fr.contains("Announced"),

@@ -1,5 +1,7 @@
 //! Integration tests: each drives the real `commitments` binary in a temporary folder.
 
+// A shared toolkit: not every test run uses every helper.
+#[allow(dead_code)]
 mod harness;
 
 mod bad_input;
@@ -7,5 +9,6 @@ mod cli;
 mod import;
 mod lossless;
 mod merge;
+mod reports;
 mod schema;
 mod shells;

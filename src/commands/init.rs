@@ -1,9 +1,10 @@
-//! `commitments init`: a new, empty, valid ledger.
+//! `commitments init`: a new, empty, valid ledger, with a status scale if one is asked for.
 
 use std::path::Path;
 
 use crate::context::Context;
 use crate::error::Result;
+use crate::model::{PRESETS, Vocabulary};
 use crate::store;
 
 /// Create a new, empty ledger file (never overwrites one).
@@ -15,10 +16,16 @@ pub struct Args {
     /// What the ledger tracks, e.g. "OIC Summit 2025 commitments".
     #[arg(long)]
     title: Option<String>,
+    /// Write a status scale into the file, to use or edit: default (announced …
+    /// delivered), politifact (PolitiFact's Promise Meter), ogp (OGP completion levels) or g7
+    /// (the G7 Research Group's -1/0/+1). Without it the ledger uses the default scale.
+    #[arg(long, value_name = "SCALE", value_parser = clap::builder::PossibleValuesParser::new(PRESETS))]
+    preset: Option<String>,
 }
 
 pub fn run(ctx: &Context, args: Args) -> Result<()> {
-    let text = template(args.title.as_deref());
+    let vocabulary = args.preset.as_deref().and_then(Vocabulary::preset);
+    let text = template(args.title.as_deref(), vocabulary.as_ref());
     store::create(&ctx.file, &text)?;
     ctx.print(&format!(
         "Created {}. Add a commitment with `commitments add ID --title … --owner … --made YYYY-MM-DD`.",
@@ -60,20 +67,63 @@ fn write_schema(ctx: &Context, ledger: &Path) -> Result<()> {
 }
 
 /// The starting file. Comments in it are the first thing a person opening it reads.
-pub fn template(title: Option<&str>) -> String {
+pub fn template(title: Option<&str>, statuses: Option<&Vocabulary>) -> String {
     let title_line = match title.map(str::trim).filter(|t| !t.is_empty()) {
-        // A JSON string is a valid YAML double-quoted scalar, escapes included.
-        Some(t) => format!("title: {}\n", serde_json::Value::from(t)),
+        Some(t) => format!("title: {}\n", quoted(t)),
         None => String::new(),
     };
+    let statuses = statuses.map(scale).unwrap_or_default();
     format!(
         "{}\n\
          # An accountability ledger kept with `commitments` (docs/file-format.md describes it).\n\
          # Edit it by hand or with the command line; `commitments check` says whether it is valid.\n\
          version: {}\n\
          {title_line}\
+         {statuses}\
          commitments: []\n",
         store::modeline(),
         store::FORMAT_VERSION
     )
+}
+
+/// A JSON string is a valid YAML double-quoted scalar, escapes included.
+fn quoted(text: &str) -> String {
+    serde_json::Value::from(text).to_string()
+}
+
+/// The `statuses:` list. Reports use these labels and scores; the first status is where a
+/// new commitment starts.
+fn scale(v: &Vocabulary) -> String {
+    let mut out = String::from(
+        "# The status scale (docs/methodology.md). Reports use these labels and scores; a closed\n\
+         # status is final (never overdue); the first is where a new commitment starts.\n\
+         statuses:\n",
+    );
+    for s in v.statuses() {
+        out.push_str(&format!(
+            "  - key: {}\n    label: {}\n    score: {}\n    closed: {}\n    description: {}\n",
+            s.key,
+            quoted(&s.label),
+            s.score,
+            s.closed,
+            quoted(&s.description)
+        ));
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_preset_reads_back_as_itself() {
+        for name in PRESETS {
+            let v = Vocabulary::preset(name).unwrap();
+            let text = template(Some("T"), Some(&v));
+            let ledger = store::parse(std::path::Path::new("x.yaml"), &text)
+                .unwrap_or_else(|e| panic!("{name}: {e}\n{text}"));
+            assert_eq!(ledger.vocabulary, v, "{name}");
+        }
+    }
 }

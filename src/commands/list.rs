@@ -1,10 +1,11 @@
 //! `commitments list`: the commitments, filtered.
 
-use super::{Format, optional_date, status_arg};
+use super::output::OutputArgs;
+use super::{optional_date, status_arg};
 use crate::context::Context;
 use crate::error::Result;
-use crate::report::render::{cell, date_cell, json, status_cell, table};
-use crate::report::{status_rows, summary};
+use crate::report::status::ListReport;
+use crate::report::status_rows;
 use crate::store;
 
 /// List commitments, optionally filtered by owner, status, tag or overdue.
@@ -25,8 +26,8 @@ pub struct Args {
     /// Judge status and overdue on this date (YYYY-MM-DD; default today).
     #[arg(long, value_name = "DATE")]
     as_of: Option<String>,
-    #[arg(long, value_enum, default_value_t)]
-    format: Format,
+    #[command(flatten)]
+    output: OutputArgs,
 }
 
 pub fn run(ctx: &Context, args: Args) -> Result<()> {
@@ -38,7 +39,8 @@ pub fn run(ctx: &Context, args: Args) -> Result<()> {
         .map(|s| status_arg(&ledger, s))
         .transpose()?;
     let owner = args.owner.map(|o| o.to_lowercase());
-    let rows: Vec<_> = status_rows(&ledger, as_of)
+    let stale_after = args.output.stale_after;
+    let rows: Vec<_> = status_rows(&ledger, as_of, stale_after)
         .into_iter()
         .filter(|r| {
             owner
@@ -49,24 +51,11 @@ pub fn run(ctx: &Context, args: Args) -> Result<()> {
         .filter(|r| args.tag.as_ref().is_none_or(|t| r.tags.contains(t)))
         .filter(|r| !args.overdue || r.overdue)
         .collect();
-    match args.format {
-        Format::Json => ctx.print(&json(&rows)),
-        Format::Table => {
-            let mut t = table(&["Id", "Title", "Owner", "Status", "Due"], ctx.color);
-            for r in &rows {
-                t.add_row(vec![
-                    cell(&r.id),
-                    cell(&r.title),
-                    cell(&r.owner),
-                    status_cell(&ledger.vocabulary, &r.status, ctx.color),
-                    date_cell(r.due),
-                ]);
-            }
-            if rows.is_empty() {
-                ctx.print("No commitments match.")
-            } else {
-                ctx.print(&format!("{t}\n{}", summary(&ledger, &rows)))
-            }
-        }
-    }
+    let report = ListReport {
+        ledger: &ledger,
+        as_of,
+        stale_after,
+        rows,
+    };
+    args.output.emit(ctx, &report)
 }

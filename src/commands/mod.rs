@@ -2,15 +2,18 @@
 //! are the `--help` text) and its `run`.
 
 mod add;
+mod changes;
 mod check;
 mod completions;
 mod evidence;
 mod gap;
+mod history;
 mod import;
 mod init;
 mod list;
 mod man;
 mod merge_driver;
+mod output;
 mod report;
 mod schema;
 mod show;
@@ -64,6 +67,8 @@ enum Command {
     Show(show::Args),
     List(list::Args),
     Report(report::Args),
+    History(history::Args),
+    Changes(changes::Args),
     Check(check::Args),
     Import(import::Args),
     Schema(schema::Args),
@@ -84,6 +89,8 @@ impl Cli {
             Command::Show(a) => show::run(&ctx, a),
             Command::List(a) => list::run(&ctx, a),
             Command::Report(a) => report::run(&ctx, a),
+            Command::History(a) => history::run(&ctx, a),
+            Command::Changes(a) => changes::run(&ctx, a),
             Command::Check(a) => check::run(&ctx, a),
             Command::Import(a) => import::run(&ctx, a),
             Command::Schema(a) => schema::run(&ctx, a),

@@ -1,80 +1,82 @@
-//! `commitments report`: the status table on a date.
+//! `commitments report`: the status table on a date, or over periods, or rolled up by
+//! owner, tag or status.
 
-use super::{Format, optional_date};
+use super::optional_date;
+use super::output::OutputArgs;
 use crate::context::Context;
-use crate::error::Result;
-use crate::report::render::{cell, date_cell, flag_cell, json, status_cell, table};
-use crate::report::{status_rows, summary, totals};
+use crate::error::{Error, Result};
+use crate::report::over_time::OverTime;
+use crate::report::period::{Period, earliest};
+use crate::report::rollup::{By, Rollup};
+use crate::report::status::StatusReport;
+use crate::report::status_rows;
 use crate::store;
 
 /// The status table: one row per commitment with its owner, its status on the date, since
-/// when, the date of its latest evidence, its due date and an overdue mark.
+/// when, the date of its latest evidence, its due date and its flags (overdue, stale,
+/// unsourced, gap). With --period, one column per month, quarter or year; with --by, counts
+/// and average score per owner, tag or status.
 #[derive(Debug, clap::Args)]
 pub struct Args {
     /// The date to report on (YYYY-MM-DD; default today).
-    #[arg(long, value_name = "DATE")]
+    #[arg(long, value_name = "DATE", conflicts_with = "period")]
     as_of: Option<String>,
-    #[arg(long, value_enum, default_value_t)]
-    format: Format,
+    /// One column per period, each the status at the period's end.
+    #[arg(long, value_enum)]
+    period: Option<Period>,
+    /// With --period: the first day covered (default: when the earliest commitment was made).
+    #[arg(long, value_name = "DATE", requires = "period")]
+    from: Option<String>,
+    /// With --period: the last day covered (default today).
+    #[arg(long, value_name = "DATE", requires = "period")]
+    to: Option<String>,
+    /// Roll up by owner, tag or status: counts, overdue, stale and average score per group.
+    #[arg(long, value_enum, conflicts_with = "period")]
+    by: Option<By>,
+    #[command(flatten)]
+    output: OutputArgs,
 }
 
 pub fn run(ctx: &Context, args: Args) -> Result<()> {
     let ledger = store::load(&ctx.file)?.ledger;
-    let as_of = optional_date("--as-of", args.as_of.as_deref())?.unwrap_or(ctx.today);
-    let rows = status_rows(&ledger, as_of);
-    match args.format {
-        Format::Json => {
-            let totals: serde_json::Map<String, serde_json::Value> = totals(&ledger, &rows)
-                .into_values()
-                .map(|(k, n)| (k, n.into()))
-                .collect();
-            ctx.print(&json(&serde_json::json!({
-                "ledger": ledger.title,
-                "as_of": as_of,
-                "totals": totals,
-                "commitments": rows,
-            })))
-        }
-        Format::Table => {
-            let mut t = table(
-                &[
-                    "Commitment",
-                    "Owner",
-                    "Status",
-                    "Since",
-                    "Latest evidence",
-                    "Due",
-                    "",
-                ],
-                ctx.color,
-            );
-            for r in &rows {
-                let mut marks = Vec::new();
-                if r.overdue {
-                    marks.push("overdue");
-                }
-                if r.unsourced {
-                    marks.push("unsourced");
-                }
-                if r.gaps > 0 {
-                    marks.push("gap");
-                }
-                t.add_row(vec![
-                    cell(&format!("{}\n{}", r.id, r.title)),
-                    cell(&r.owner),
-                    status_cell(&ledger.vocabulary, &r.status, ctx.color),
-                    date_cell(Some(r.since)),
-                    date_cell(r.latest_evidence),
-                    date_cell(r.due),
-                    flag_cell(!marks.is_empty(), &marks.join("\n"), ctx.color && r.overdue),
-                ]);
-            }
-            let title = ledger.title.as_deref().unwrap_or("Commitments");
-            ctx.print(&format!(
-                "{}, as of {as_of}\n{t}\n{}\n",
-                crate::report::render::clean(title),
-                summary(&ledger, &rows)
-            ))
-        }
+    let stale_after = args.output.stale_after;
+    if let Some(period) = args.period {
+        let (from, to) = span(ctx, &ledger, args.from.as_deref(), args.to.as_deref())?;
+        let report = OverTime::new(&ledger, period, from, to, stale_after);
+        return args.output.emit(ctx, &report);
     }
+    let as_of = optional_date("--as-of", args.as_of.as_deref())?.unwrap_or(ctx.today);
+    let rows = status_rows(&ledger, as_of, stale_after);
+    match args.by {
+        Some(by) => args
+            .output
+            .emit(ctx, &Rollup::new(&ledger, by, as_of, stale_after, &rows)),
+        None => args.output.emit(
+            ctx,
+            &StatusReport {
+                ledger: &ledger,
+                as_of,
+                stale_after,
+                rows,
+                chart_period: Period::Quarterly,
+            },
+        ),
+    }
+}
+
+/// --from and --to, defaulting to the earliest commitment and today.
+pub fn span(
+    ctx: &Context,
+    ledger: &crate::model::Ledger,
+    from: Option<&str>,
+    to: Option<&str>,
+) -> Result<(crate::model::Date, crate::model::Date)> {
+    let to = optional_date("--to", to)?.unwrap_or(ctx.today);
+    let from = optional_date("--from", from)?
+        .or_else(|| earliest(ledger))
+        .unwrap_or(to);
+    if from > to {
+        return Err(Error::Argument(format!("--from {from} is after --to {to}")));
+    }
+    Ok((from, to))
 }

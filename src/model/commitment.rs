@@ -164,6 +164,32 @@ impl Commitment {
         }
     }
 
+    /// The last day anyone looked, as far as the record shows on `date`: the newest of its
+    /// evidence, its source document (or the day it was made) and its gaps' checks. A new
+    /// gap counts because methodology §6 ends a fresh search in evidence or a gap.
+    pub fn last_checked(&self, date: Date) -> Date {
+        let source = self
+            .source
+            .as_ref()
+            .and_then(|s| s.date)
+            .filter(|d| *d <= date);
+        let gap = self
+            .gaps
+            .iter()
+            .filter_map(|g| g.checked)
+            .filter(|d| *d <= date)
+            .max();
+        [self.latest_evidence(date), source, gap]
+            .into_iter()
+            .flatten()
+            .fold(self.made, Date::max)
+    }
+
+    /// Stale on `date`: nothing in the record newer than `days` days (methodology §6).
+    pub fn is_stale(&self, date: Date, days: u32) -> bool {
+        (date - self.last_checked(date)).num_days() >= i64::from(days)
+    }
+
     pub fn uuid_string(&self) -> Option<String> {
         self.uuid.map(|u| u.hyphenated().to_string())
     }
@@ -255,6 +281,40 @@ mod tests {
         assert!(c.is_overdue(d("2026-01-01"), closed));
         let c = commitment(vec![event("2025-03-31", "delivered")]);
         assert!(!c.is_overdue(d("2026-01-01"), closed));
+    }
+
+    #[test]
+    fn stale_counts_evidence_source_and_gaps_known_on_the_date() {
+        let mut c = commitment(vec![event("2025-03-31", "announced")]);
+        assert!(
+            !c.is_stale(d("2025-09-26"), 180),
+            "179 days after it was made"
+        );
+        assert!(
+            c.is_stale(d("2025-09-27"), 180),
+            "180 days after it was made"
+        );
+        c.gaps.push(Gap {
+            note: "searched".into(),
+            checked: Some(d("2025-09-01")),
+        });
+        assert!(!c.is_stale(d("2025-09-27"), 180));
+        assert!(
+            c.is_stale(d("2025-08-31"), 30),
+            "a later check is not yet known"
+        );
+        c.evidence.push(Evidence {
+            id: "e".into(),
+            title: "t".into(),
+            publisher: None,
+            url: "https://example.org".into(),
+            published: Some(d("2026-01-10")),
+            accessed: None,
+            kind: None,
+            quote: None,
+        });
+        assert_eq!(c.last_checked(d("2026-02-01")), d("2026-01-10"));
+        assert_eq!(c.last_checked(d("2026-01-09")), d("2025-09-01"));
     }
 
     #[test]

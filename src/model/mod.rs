@@ -15,7 +15,7 @@ pub use date::{Date, DateError, parse_date};
 pub use event::{Event, SOURCE_REF};
 pub use evidence::{Evidence, EvidenceKind};
 pub use ledger::{Edit, Ledger, LookupError};
-pub use status::{StatusDef, Vocabulary};
+pub use status::{PRESETS, StatusDef, Vocabulary};
 
 /// Whether a URL is one we will store and print as a link: http or https only, so that a
 /// `javascript:` or `file:` address can never reach a report as something clickable.

@@ -111,3 +111,175 @@ impl Vocabulary {
             .unwrap_or(usize::MAX)
     }
 }
+
+/// The scales `init --preset` writes into a new ledger, by name.
+pub const PRESETS: [&str; 4] = ["default", "politifact", "ogp", "g7"];
+
+impl Vocabulary {
+    /// A named scale (see docs/methodology.md, "Other scales"). The first status of each is
+    /// where a new commitment starts.
+    pub fn preset(name: &str) -> Option<Self> {
+        let s = |key: &str, label: &str, score, closed, description: &str| StatusDef {
+            key: key.into(),
+            label: label.into(),
+            score,
+            closed,
+            description: description.into(),
+        };
+        let statuses = match name {
+            "default" => return Some(Vocabulary::default()),
+            // PolitiFact's Promise Meter. Compromise is a final rating there, so it is closed.
+            "politifact" => vec![
+                s(
+                    "not-yet-rated",
+                    "Not Yet Rated",
+                    0.0,
+                    false,
+                    "made; no rating yet",
+                ),
+                s(
+                    "in-the-works",
+                    "In the Works",
+                    0.5,
+                    false,
+                    "concrete steps under way",
+                ),
+                s("stalled", "Stalled", 0.25, false, "no movement, or blocked"),
+                s(
+                    "compromise",
+                    "Compromise",
+                    0.75,
+                    true,
+                    "kept in part or in a reduced form",
+                ),
+                s(
+                    "promise-kept",
+                    "Promise Kept",
+                    1.0,
+                    true,
+                    "kept as promised",
+                ),
+                s("promise-broken", "Promise Broken", 0.0, true, "not kept"),
+            ],
+            // OGP's completion levels. OGP gives no scores; these space the four levels evenly.
+            "ogp" => vec![
+                s("not-started", "Not started", 0.0, false, "no activity yet"),
+                s(
+                    "limited",
+                    "Limited",
+                    0.33,
+                    false,
+                    "some of the activities completed",
+                ),
+                s(
+                    "substantial",
+                    "Substantial",
+                    0.67,
+                    false,
+                    "much of the work done",
+                ),
+                s(
+                    "complete",
+                    "Complete",
+                    1.0,
+                    true,
+                    "all activities completed",
+                ),
+                s(
+                    "withdrawn",
+                    "Withdrawn",
+                    0.0,
+                    true,
+                    "removed from the action plan",
+                ),
+            ],
+            // The G7 Research Group's compliance scale. A commitment with no action yet
+            // scores -1, so that is where a new one starts.
+            "g7" => vec![
+                s(
+                    "no-compliance",
+                    "No compliance",
+                    -1.0,
+                    false,
+                    "no action, or action contrary to the commitment",
+                ),
+                s(
+                    "partial-compliance",
+                    "Partial compliance",
+                    0.0,
+                    false,
+                    "partial compliance or work in progress",
+                ),
+                s(
+                    "full-compliance",
+                    "Full compliance",
+                    1.0,
+                    true,
+                    "full compliance",
+                ),
+            ],
+            _ => return None,
+        };
+        Some(Vocabulary { statuses })
+    }
+
+    pub fn score(&self, key: &str) -> Option<f64> {
+        self.get(key).map(|s| s.score)
+    }
+
+    /// The lowest and highest scores of the scale.
+    pub fn score_range(&self) -> (f64, f64) {
+        self.statuses
+            .iter()
+            .fold((f64::INFINITY, f64::NEG_INFINITY), |(lo, hi), s| {
+                (lo.min(s.score), hi.max(s.score))
+            })
+    }
+
+    /// An average score as a percentage of the way from the scale's lowest score to its
+    /// highest. On the default scale (0 to 1) that is the average itself; on the G7 scale
+    /// (-1 to +1) it is the Research Group's compliance figure, (average + 1) / 2. None when
+    /// every status has the same score, since there is then no way to be further along.
+    pub fn percent(&self, average: f64) -> Option<f64> {
+        let (lo, hi) = self.score_range();
+        (hi > lo).then(|| (average - lo) / (hi - lo) * 100.0)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_preset_exists_and_starts_open() {
+        for name in PRESETS {
+            let v = Vocabulary::preset(name).unwrap_or_else(|| panic!("{name}"));
+            assert!(!v.initial().closed, "{name}");
+            let mut keys = v.keys();
+            keys.dedup();
+            assert_eq!(keys.len(), v.statuses().len(), "{name}");
+        }
+        assert!(Vocabulary::preset("nope").is_none());
+    }
+
+    #[test]
+    fn g7_percentage_is_average_plus_one_over_two() {
+        let g7 = Vocabulary::preset("g7").unwrap();
+        assert_eq!(g7.percent(0.5), Some(75.0));
+        assert_eq!(g7.percent(-1.0), Some(0.0));
+        assert_eq!(g7.percent(1.0), Some(100.0));
+    }
+
+    #[test]
+    fn default_percentage_is_the_average() {
+        assert_eq!(Vocabulary::default().percent(0.25), Some(25.0));
+        let flat = Vocabulary::new(vec![StatusDef {
+            key: "a".into(),
+            label: "A".into(),
+            score: 1.0,
+            closed: false,
+            description: String::new(),
+        }]);
+        assert_eq!(flat.percent(1.0), None);
+    }
+}

@@ -1,6 +1,13 @@
-//! From a ledger to what people read: the status of every commitment on a date.
+//! From a ledger to what people read: the status of every commitment on a date, over
+//! periods, what changed in a window, and roll-ups by owner, tag or status.
 
+pub mod changes;
+pub mod history;
+pub mod over_time;
+pub mod period;
 pub mod render;
+pub mod rollup;
+pub mod status;
 
 use std::collections::BTreeMap;
 
@@ -9,7 +16,7 @@ use serde::Serialize;
 use crate::model::{Commitment, Date, Ledger};
 
 /// One row of the status table. The field names are the JSON output's, documented in
-/// docs/file-format.md and kept stable.
+/// docs/reports.md and kept stable.
 #[derive(Debug, Clone, Serialize)]
 pub struct StatusRow {
     pub id: String,
@@ -26,6 +33,10 @@ pub struct StatusRow {
     pub latest_evidence: Option<Date>,
     pub due: Option<Date>,
     pub overdue: bool,
+    /// Nothing in the record (evidence, source, gap checked) is newer than the stale limit.
+    pub stale: bool,
+    /// The newest of its evidence, its source document and its gaps' checks.
+    pub last_checked: Date,
     /// The event that set this status cites no evidence.
     pub unsourced: bool,
     /// How many gaps (things searched for and not found) are recorded.
@@ -34,7 +45,7 @@ pub struct StatusRow {
 
 impl StatusRow {
     /// The row for `c` on `as_of`; None if it had not been made yet.
-    pub fn new(ledger: &Ledger, c: &Commitment, as_of: Date) -> Option<Self> {
+    pub fn new(ledger: &Ledger, c: &Commitment, as_of: Date, stale_after: u32) -> Option<Self> {
         let s = c.status_as_of(as_of)?;
         Some(StatusRow {
             id: c.id.clone(),
@@ -49,19 +60,90 @@ impl StatusRow {
             latest_evidence: c.latest_evidence(as_of),
             due: c.due,
             overdue: c.is_overdue(as_of, |k| ledger.vocabulary.is_closed(k)),
+            stale: c.is_stale(as_of, stale_after),
+            last_checked: c.last_checked(as_of),
             unsourced: s.event.unsourced,
             gaps: c.gaps.len(),
         })
     }
+
+    /// The marks a reader scans for: overdue, stale, unsourced, gap.
+    pub fn flags(&self) -> Vec<&'static str> {
+        [
+            (self.overdue, "overdue"),
+            (self.stale, "stale"),
+            (self.unsourced, "unsourced"),
+            (self.gaps > 0, "gap"),
+        ]
+        .into_iter()
+        .filter_map(|(on, name)| on.then_some(name))
+        .collect()
+    }
 }
 
 /// The status table on `as_of`, in file order.
-pub fn status_rows(ledger: &Ledger, as_of: Date) -> Vec<StatusRow> {
+pub fn status_rows(ledger: &Ledger, as_of: Date, stale_after: u32) -> Vec<StatusRow> {
     ledger
         .commitments
         .iter()
-        .filter_map(|c| StatusRow::new(ledger, c, as_of))
+        .filter_map(|c| StatusRow::new(ledger, c, as_of, stale_after))
         .collect()
+}
+
+/// The mean score of `rows` on the ledger's scale; None for no rows.
+pub fn average_score(ledger: &Ledger, rows: &[StatusRow]) -> Option<f64> {
+    let scores: Vec<f64> = rows
+        .iter()
+        .filter_map(|r| ledger.vocabulary.score(&r.status))
+        .collect();
+    (!scores.is_empty()).then(|| scores.iter().sum::<f64>() / scores.len() as f64)
+}
+
+/// The ledger's status scale as reports state it (methodology §2: "A report states which
+/// vocabulary the ledger uses").
+#[derive(Debug, Clone, Serialize)]
+pub struct StatusInfo {
+    pub key: String,
+    pub label: String,
+    pub score: f64,
+    pub closed: bool,
+}
+
+pub fn statuses(ledger: &Ledger) -> Vec<StatusInfo> {
+    ledger
+        .vocabulary
+        .statuses()
+        .iter()
+        .map(|s| StatusInfo {
+            key: s.key.clone(),
+            label: s.label.clone(),
+            score: s.score,
+            closed: s.closed,
+        })
+        .collect()
+}
+
+/// "Scores: Announced 0, In progress 0.5, …": one line under a table.
+pub fn scale_note(ledger: &Ledger) -> String {
+    let parts: Vec<String> = ledger
+        .vocabulary
+        .statuses()
+        .iter()
+        .map(|s| {
+            format!(
+                "{} {}{}",
+                s.label,
+                s.score,
+                if s.closed { " (closed)" } else { "" }
+            )
+        })
+        .collect();
+    format!("Status scale and scores: {}.", parts.join(", "))
+}
+
+/// Four decimals: enough for any average, and no `0.30000000000000004` in the JSON.
+pub fn round4(x: f64) -> f64 {
+    (x * 10_000.0).round() / 10_000.0
 }
 
 /// How many commitments stand in each status, in the order of the scale.
@@ -82,6 +164,7 @@ pub fn summary(ledger: &Ledger, rows: &[StatusRow]) -> String {
         .map(|(k, n)| format!("{n} {}", ledger.vocabulary.label(k).to_lowercase()))
         .collect();
     let overdue = rows.iter().filter(|r| r.overdue).count();
+    let stale = rows.iter().filter(|r| r.stale).count();
     let mut s = format!(
         "{} commitment{}",
         rows.len(),
@@ -94,5 +177,24 @@ pub fn summary(ledger: &Ledger, rows: &[StatusRow]) -> String {
     if overdue > 0 {
         s.push_str(&format!("; {overdue} overdue"));
     }
+    if stale > 0 {
+        s.push_str(&format!("; {stale} stale"));
+    }
+    if let Some(avg) = average_score(ledger, rows) {
+        s.push_str(&format!("; average score {}", score_text(avg)));
+        if let Some(p) = ledger.vocabulary.percent(avg) {
+            s.push_str(&format!(" ({})", percent_text(p)));
+        }
+    }
     s
+}
+
+/// `0.28`: two decimals, as a table shows an average score.
+pub fn score_text(x: f64) -> String {
+    format!("{:.2}", x)
+}
+
+/// `28%`: whole percentages, as the G7 Research Group reports them.
+pub fn percent_text(x: f64) -> String {
+    format!("{:.0}%", x)
 }

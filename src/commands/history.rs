@@ -1,0 +1,35 @@
+//! `commitments history`: how many commitments stood in each status at the end of each
+//! period, how many changed, as a table and a bar chart.
+
+use super::output::OutputArgs;
+use super::report::span;
+use crate::context::Context;
+use crate::error::Result;
+use crate::report::history::History;
+use crate::report::period::Period;
+use crate::store;
+
+/// Status counts over time: per month, quarter or year, how many commitments stood in each
+/// status at its end, how many were made and how many changed status during it, how many
+/// were overdue or stale; with a bar chart (Unicode blocks, or ASCII).
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// The length of each period.
+    #[arg(long, value_enum, default_value = "monthly")]
+    period: Period,
+    /// The first day covered (default: when the earliest commitment was made).
+    #[arg(long, value_name = "DATE")]
+    from: Option<String>,
+    /// The last day covered (default today).
+    #[arg(long, value_name = "DATE")]
+    to: Option<String>,
+    #[command(flatten)]
+    output: OutputArgs,
+}
+
+pub fn run(ctx: &Context, args: Args) -> Result<()> {
+    let ledger = store::load(&ctx.file)?.ledger;
+    let (from, to) = span(ctx, &ledger, args.from.as_deref(), args.to.as_deref())?;
+    let report = History::new(&ledger, args.period, from, to, args.output.stale_after);
+    args.output.emit(ctx, &report)
+}

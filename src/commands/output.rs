@@ -1,0 +1,103 @@
+//! What every report command shares: the format, where the output goes, and the flags that
+//! every report shows.
+
+use std::io::Write as _;
+use std::path::PathBuf;
+
+use atomic_write_file::AtomicWriteFile;
+
+use crate::context::Context;
+use crate::error::{Error, Result};
+use crate::report::render::{Format, Report, Style, locale_is_utf8, render};
+
+#[derive(Debug, clap::Args)]
+pub struct OutputArgs {
+    /// table, markdown, csv, json or html (default: from the -o file's extension, else table).
+    #[arg(long, value_enum)]
+    pub format: Option<Format>,
+    /// Write to FILE instead of standard output. Its extension (.txt, .md, .csv, .json,
+    /// .html) picks the format when --format is not given.
+    #[arg(short = 'o', long = "output", value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// CSV: leave cells that start with = + - @ as they are, instead of prefixing ' so that
+    /// spreadsheets do not run them as formulas.
+    #[arg(long)]
+    pub csv_raw: bool,
+    /// Draw tables and charts with ASCII characters only (the default when the locale is
+    /// not UTF-8).
+    #[arg(long)]
+    pub ascii: bool,
+    /// Flag a commitment as stale when nothing in its record (evidence, source, a gap
+    /// checked) is newer than DAYS days.
+    #[arg(long, value_name = "DAYS", default_value_t = 180)]
+    pub stale_after: u32,
+}
+
+impl OutputArgs {
+    /// --format, else the -o extension, else a table.
+    pub fn format(&self) -> Result<Format> {
+        match (self.format, &self.output) {
+            (Some(f), _) => Ok(f),
+            (None, None) => Ok(Format::Table),
+            (None, Some(path)) => Format::from_extension(path).ok_or_else(|| {
+                Error::Argument(format!(
+                    "cannot tell the format from the name {}; give --format table, markdown, csv, json or html, or end the name in .txt, .md, .csv, .json or .html",
+                    path.display()
+                ))
+            }),
+        }
+    }
+
+    /// Renders `report` and prints it, or writes it to the -o file.
+    pub fn emit(&self, ctx: &Context, report: &dyn Report) -> Result<()> {
+        let format = self.format()?;
+        let style = Style {
+            // A file is never a terminal: no escape codes in it.
+            color: ctx.color && self.output.is_none(),
+            ascii: self.ascii || !locale_is_utf8(),
+            csv_raw: self.csv_raw,
+        };
+        let text = render(report, format, style)?;
+        match &self.output {
+            None => ctx.print(&text),
+            Some(path) => {
+                self.refuse_ledger(ctx)?;
+                // Atomic, so that a half-written page is never published.
+                let mut file = AtomicWriteFile::options()
+                    .open(path)
+                    .map_err(|e| Error::io("write", path, e))?;
+                file.write_all(text.as_bytes())
+                    .map_err(|e| Error::io("write", path, e))?;
+                file.commit().map_err(|e| Error::io("write", path, e))?;
+                let _ = writeln!(
+                    std::io::stderr(),
+                    "Wrote {} ({}).",
+                    path.display(),
+                    format.name()
+                );
+                Ok(())
+            }
+        }
+    }
+
+    /// `-o commitments.yaml --format table` would replace the ledger with a report.
+    fn refuse_ledger(&self, ctx: &Context) -> Result<()> {
+        let Some(path) = &self.output else {
+            return Ok(());
+        };
+        let same = match (
+            std::fs::canonicalize(path),
+            std::fs::canonicalize(&ctx.file),
+        ) {
+            (Ok(a), Ok(b)) => a == b,
+            _ => false,
+        };
+        if same {
+            return Err(Error::Argument(format!(
+                "-o {} is the ledger itself; choose another file name",
+                path.display()
+            )));
+        }
+        Ok(())
+    }
+}

@@ -1,0 +1,372 @@
+//! `changes`: every status event and every new evidence entry dated within a window,
+//! grouped by commitment, with its sources — the digest a researcher pastes into a briefing.
+//!
+//! Dates are when things happened according to the evidence (methodology §4), not when they
+//! were recorded, so a digest "since our last briefing" also picks up events found and
+//! entered late.
+
+use serde::Serialize;
+
+use super::render::{Block, Document, Item, Link, Palette, Report, Sheet, json};
+use super::status::{cited, flags_note};
+use super::{StatusInfo, statuses};
+use crate::model::{Commitment, Date, Event, Ledger, SOURCE_REF, TimelineItem};
+
+pub struct Changes<'a> {
+    pub ledger: &'a Ledger,
+    pub since: Date,
+    pub until: Date,
+    pub stale_after: u32,
+    pub commitments: Vec<ChangeGroup>,
+}
+
+/// One commitment and what happened to it in the window. Field names are the JSON output's
+/// (docs/reports.md).
+#[derive(Debug, Clone, Serialize)]
+pub struct ChangeGroup {
+    pub id: String,
+    pub title: String,
+    pub owner: String,
+    /// Its status on the window's last day.
+    pub status: String,
+    pub status_label: String,
+    pub overdue: bool,
+    pub stale: bool,
+    pub changes: Vec<Change>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Change {
+    pub date: Date,
+    /// `status` for a status event, `evidence` for a new evidence entry.
+    pub kind: &'static str,
+    /// The status before the event (None for the commitment's first event).
+    pub from: Option<String>,
+    pub from_label: Option<String>,
+    /// The status the event records (None for evidence).
+    pub to: Option<String>,
+    pub to_label: Option<String>,
+    pub note: Option<String>,
+    /// The event cites no evidence.
+    pub unsourced: bool,
+    pub sources: Vec<SourceRef>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct SourceRef {
+    /// The evidence id, or `source` for the commitment's source document.
+    pub id: String,
+    pub title: String,
+    pub publisher: Option<String>,
+    pub url: Option<String>,
+    pub published: Option<Date>,
+    pub kind: Option<&'static str>,
+    pub quote: Option<String>,
+}
+
+impl<'a> Changes<'a> {
+    pub fn new(ledger: &'a Ledger, since: Date, until: Date, stale_after: u32) -> Self {
+        let v = &ledger.vocabulary;
+        let in_window = |d: Date| since <= d && d <= until;
+        let commitments = ledger
+            .commitments
+            .iter()
+            .filter_map(|c| {
+                let now = c.status_as_of(until)?;
+                let before = previous_statuses(c);
+                let changes: Vec<Change> = c
+                    .timeline()
+                    .into_iter()
+                    .filter(|i| i.date().is_some_and(in_window))
+                    .map(|i| match i {
+                        TimelineItem::Event(e) => {
+                            let from = before
+                                .iter()
+                                .find(|(ev, _)| std::ptr::eq(*ev, e))
+                                .and_then(|(_, b)| *b);
+                            Change {
+                                date: e.date,
+                                kind: "status",
+                                from: from.map(String::from),
+                                from_label: from.map(|f| v.label(f).to_string()),
+                                to: Some(e.status.clone()),
+                                to_label: Some(v.label(&e.status).to_string()),
+                                note: e.note.clone(),
+                                unsourced: e.unsourced,
+                                sources: sources(c, e),
+                            }
+                        }
+                        TimelineItem::Evidence(ev) => Change {
+                            date: ev.date().unwrap_or(since),
+                            kind: "evidence",
+                            from: None,
+                            from_label: None,
+                            to: None,
+                            to_label: None,
+                            note: None,
+                            unsourced: false,
+                            sources: vec![SourceRef {
+                                id: ev.id.clone(),
+                                title: ev.title.clone(),
+                                publisher: ev.publisher.clone(),
+                                url: Some(ev.url.clone()),
+                                published: ev.published,
+                                kind: ev.kind.map(|k| k.key()),
+                                quote: ev.quote.clone(),
+                            }],
+                        },
+                    })
+                    .collect();
+                (!changes.is_empty()).then(|| ChangeGroup {
+                    id: c.id.clone(),
+                    title: c.title.clone(),
+                    owner: c.owner.clone(),
+                    status: now.status.to_string(),
+                    status_label: v.label(now.status).to_string(),
+                    overdue: c.is_overdue(until, |k| v.is_closed(k)),
+                    stale: c.is_stale(until, stale_after),
+                    changes,
+                })
+            })
+            .collect();
+        Changes {
+            ledger,
+            since,
+            until,
+            stale_after,
+            commitments,
+        }
+    }
+
+    /// "Announced → In progress", "In progress (confirmed)", or "Evidence".
+    fn what(change: &Change) -> String {
+        match (&change.from_label, &change.to_label) {
+            (_, None) => "New evidence".into(),
+            (None, Some(to)) => format!("Made: {to}"),
+            (Some(from), Some(to)) if from == to => format!("{to} (confirmed)"),
+            (Some(from), Some(to)) => format!("{from} → {to}"),
+        }
+    }
+
+    fn detail(change: &Change) -> String {
+        let mut d = Vec::new();
+        if let Some(n) = &change.note {
+            d.push(n.clone());
+        }
+        if change.unsourced {
+            d.push("UNSOURCED".into());
+        }
+        for s in change.sources.iter().filter(|_| change.kind == "evidence") {
+            let by: Vec<String> = [s.publisher.clone(), s.kind.map(String::from)]
+                .into_iter()
+                .flatten()
+                .collect();
+            if !by.is_empty() {
+                d.push(by.join(", "));
+            }
+            if let Some(q) = &s.quote {
+                d.push(format!("“{q}”"));
+            }
+        }
+        d.join("\n")
+    }
+
+    fn links(change: &Change) -> Vec<Link> {
+        change
+            .sources
+            .iter()
+            .map(|s| Link {
+                text: s.title.clone(),
+                url: s.url.clone(),
+            })
+            .collect()
+    }
+}
+
+/// Each event with the status it followed, walking in the order that decides status.
+fn previous_statuses(c: &Commitment) -> Vec<(&Event, Option<&str>)> {
+    let mut out = Vec::new();
+    let mut before = None;
+    for e in c.events_in_order() {
+        out.push((e, before));
+        before = Some(e.status.as_str());
+    }
+    out
+}
+
+fn sources(c: &Commitment, e: &Event) -> Vec<SourceRef> {
+    let links = cited(c, e);
+    e.evidence
+        .iter()
+        .zip(links)
+        .map(|(id, link)| {
+            let ev = (id != SOURCE_REF).then(|| c.evidence_by_id(id)).flatten();
+            let src = (id == SOURCE_REF).then_some(c.source.as_ref()).flatten();
+            SourceRef {
+                id: id.clone(),
+                title: link.text,
+                publisher: ev
+                    .and_then(|e| e.publisher.clone())
+                    .or_else(|| src.and_then(|s| s.publisher.clone())),
+                url: link.url,
+                published: ev
+                    .and_then(|e| e.published)
+                    .or_else(|| src.and_then(|s| s.date)),
+                kind: ev.and_then(|e| e.kind.map(|k| k.key())),
+                quote: ev
+                    .and_then(|e| e.quote.clone())
+                    .or_else(|| src.and_then(|s| s.quote.clone())),
+            }
+        })
+        .collect()
+}
+
+#[derive(Serialize)]
+struct ChangesJson<'a> {
+    report: &'static str,
+    ledger: Option<&'a str>,
+    since: Date,
+    until: Date,
+    stale_after_days: u32,
+    statuses: Vec<StatusInfo>,
+    commitments: &'a [ChangeGroup],
+}
+
+impl Report for Changes<'_> {
+    fn document(&self, _page: bool) -> Document {
+        let palette = Palette::new(&self.ledger.vocabulary);
+        let mut blocks = Vec::new();
+        if self.commitments.is_empty() {
+            blocks.push(Block::Note(format!(
+                "No status changes and no new evidence dated {} to {}.",
+                self.since, self.until
+            )));
+        }
+        for g in &self.commitments {
+            blocks.push(Block::Heading(format!("{} — {}", g.id, g.title)));
+            let mut line = format!("{}. Status on {}: {}", g.owner, self.until, g.status_label);
+            for (on, f) in [(g.overdue, "overdue"), (g.stale, "stale")] {
+                if on {
+                    line.push_str(&format!("; {f}"));
+                }
+            }
+            line.push('.');
+            blocks.push(Block::Note(line));
+            blocks.push(Block::Table(Sheet {
+                key_columns: 0,
+                headers: ["Date", "Change", "Detail", "Sources"]
+                    .map(String::from)
+                    .to_vec(),
+                rows: g
+                    .changes
+                    .iter()
+                    .map(|ch| {
+                        let what = match &ch.to {
+                            Some(to)
+                                if ch.from.as_deref() != Some(to.as_str()) && ch.from.is_some() =>
+                            {
+                                // The new status carries its colour; the text says from what.
+                                Item::Status {
+                                    index: palette.index(to).unwrap_or(usize::MAX),
+                                    label: Self::what(ch),
+                                    mark: String::new(),
+                                }
+                            }
+                            _ => Item::text(Self::what(ch)),
+                        };
+                        vec![
+                            Item::date(Some(ch.date)),
+                            what,
+                            Item::text(Self::detail(ch)),
+                            Item::Links(Self::links(ch)),
+                        ]
+                    })
+                    .collect(),
+            }));
+        }
+        let events: usize = self
+            .commitments
+            .iter()
+            .map(|g| g.changes.iter().filter(|c| c.kind == "status").count())
+            .sum();
+        let evidence: usize = self
+            .commitments
+            .iter()
+            .map(|g| g.changes.len())
+            .sum::<usize>()
+            - events;
+        blocks.push(Block::Note(format!(
+            "{} status event{} and {} new evidence entr{} across {} commitment{}. Dates are when things happened according to the evidence.",
+            events,
+            if events == 1 { "" } else { "s" },
+            evidence,
+            if evidence == 1 { "y" } else { "ies" },
+            self.commitments.len(),
+            if self.commitments.len() == 1 { "" } else { "s" },
+        )));
+        blocks.push(Block::Note(flags_note(self.stale_after)));
+        Document {
+            title: self
+                .ledger
+                .title
+                .clone()
+                .unwrap_or_else(|| "Commitments".into()),
+            subtitle: format!("Changes from {} to {}", self.since, self.until),
+            palette,
+            blocks,
+        }
+    }
+
+    fn sheet(&self) -> Sheet {
+        let mut rows = Vec::new();
+        for g in &self.commitments {
+            for ch in &g.changes {
+                rows.push(vec![
+                    Item::text(&g.id),
+                    Item::text(&g.title),
+                    Item::text(&g.owner),
+                    Item::text(ch.date.to_string()),
+                    Item::text(ch.kind),
+                    Item::text(ch.from_label.clone().unwrap_or_default()),
+                    Item::text(ch.to_label.clone().unwrap_or_default()),
+                    Item::text(Self::detail(ch)),
+                    Item::text(
+                        ch.sources
+                            .iter()
+                            .map(|s| s.title.clone())
+                            .collect::<Vec<_>>()
+                            .join("\n"),
+                    ),
+                    Item::text(
+                        ch.sources
+                            .iter()
+                            .filter_map(|s| s.url.clone())
+                            .collect::<Vec<_>>()
+                            .join("\n"),
+                    ),
+                ]);
+            }
+        }
+        Sheet {
+            key_columns: 0,
+            headers: [
+                "id", "title", "owner", "date", "kind", "from", "to", "detail", "sources", "urls",
+            ]
+            .map(String::from)
+            .to_vec(),
+            rows,
+        }
+    }
+
+    fn json(&self) -> String {
+        json(&ChangesJson {
+            report: "changes",
+            ledger: self.ledger.title.as_deref(),
+            since: self.since,
+            until: self.until,
+            stale_after_days: self.stale_after,
+            statuses: statuses(self.ledger),
+            commitments: &self.commitments,
+        })
+    }
+}

@@ -1,0 +1,299 @@
+//! `history`: per period, how many commitments stood in each status at its end, how many
+//! were made and how many changed status during it, and how many were overdue or stale.
+
+use std::collections::BTreeMap;
+
+use serde::Serialize;
+
+use super::period::{Period, Span, movement, spans};
+use super::render::chart::{Bar, Chart};
+use super::render::{Block, Document, Item, Palette, Report, Sheet, json};
+use super::{StatusInfo, percent_text, round4, scale_note, score_text, statuses};
+use crate::model::{Date, Ledger};
+
+pub struct History<'a> {
+    pub ledger: &'a Ledger,
+    pub period: Period,
+    pub from: Date,
+    pub to: Date,
+    pub stale_after: u32,
+    pub rows: Vec<HistoryRow>,
+}
+
+/// One period. Field names are the JSON output's (docs/reports.md).
+#[derive(Debug, Clone, Serialize)]
+pub struct HistoryRow {
+    #[serde(flatten)]
+    pub span: Span,
+    /// Commitments in each status at the end of the period, by status key (every status of
+    /// the scale, zeros included).
+    pub counts: BTreeMap<String, usize>,
+    /// Commitments made by the end of the period.
+    pub total: usize,
+    /// Made during the period.
+    pub new: usize,
+    /// Moved to a different status during the period.
+    pub changed: usize,
+    pub overdue: usize,
+    pub stale: usize,
+    pub average_score: Option<f64>,
+    /// The average as a percentage of the scale (for the G7 scale, (average + 1) / 2).
+    pub percent: Option<f64>,
+}
+
+impl<'a> History<'a> {
+    pub fn new(ledger: &'a Ledger, period: Period, from: Date, to: Date, stale_after: u32) -> Self {
+        let v = &ledger.vocabulary;
+        let rows = spans(period, from, to)
+            .into_iter()
+            .map(|span| {
+                let mut counts: BTreeMap<String, usize> =
+                    v.keys().into_iter().map(|k| (k.to_string(), 0)).collect();
+                let (mut total, mut new, mut changed, mut overdue, mut stale) = (0, 0, 0, 0, 0);
+                let mut score = 0.0;
+                for c in &ledger.commitments {
+                    let Some(s) = c.status_as_of(span.end) else {
+                        continue;
+                    };
+                    total += 1;
+                    *counts.entry(s.status.to_string()).or_default() += 1;
+                    score += v.score(s.status).unwrap_or(0.0);
+                    let m = movement(c, &span);
+                    new += usize::from(m.new);
+                    changed += usize::from(m.changed);
+                    overdue += usize::from(c.is_overdue(span.end, |k| v.is_closed(k)));
+                    stale += usize::from(c.is_stale(span.end, stale_after));
+                }
+                let average = (total > 0).then(|| score / total as f64);
+                HistoryRow {
+                    counts,
+                    total,
+                    new,
+                    changed,
+                    overdue,
+                    stale,
+                    average_score: average.map(round4),
+                    percent: average.and_then(|a| v.percent(a)).map(round4),
+                    span,
+                }
+            })
+            .collect();
+        History {
+            ledger,
+            period,
+            from,
+            to,
+            stale_after,
+            rows,
+        }
+    }
+
+    /// The stacked bars of status counts, one per period.
+    pub fn chart(&self) -> Chart {
+        let statuses = self.ledger.vocabulary.statuses();
+        let palette = Palette::new(&self.ledger.vocabulary);
+        Chart {
+            title: format!(
+                "Commitments in each status at the end of each {}",
+                unit(self.period)
+            ),
+            series: palette
+                .statuses
+                .iter()
+                .map(|s| (s.label.clone(), s.hex.clone()))
+                .collect(),
+            bars: self
+                .rows
+                .iter()
+                .map(|r| Bar {
+                    label: r.span.label.clone(),
+                    counts: statuses
+                        .iter()
+                        .map(|s| r.counts.get(&s.key).copied().unwrap_or(0))
+                        .collect(),
+                    note: match (r.new, r.changed) {
+                        (0, 0) => String::new(),
+                        (0, c) => format!("{c} changed"),
+                        (n, 0) => format!("{n} new"),
+                        (n, c) => format!("{n} new, {c} changed"),
+                    },
+                })
+                .collect(),
+        }
+    }
+
+    /// Two tables rather than one of thirteen columns, so that each fits a terminal
+    /// without breaking words: where things stood, then what moved and what is flagged.
+    fn tables(&self) -> [Sheet; 2] {
+        let statuses = self.ledger.vocabulary.statuses();
+        let mut counts = vec!["Period".to_string()];
+        counts.extend(statuses.iter().map(|s| s.label.clone()));
+        counts.push("Total".into());
+        let flow = [
+            "Period",
+            "New",
+            "Changed",
+            "Overdue",
+            "Stale",
+            "Average score",
+            "Progress",
+        ]
+        .map(String::from)
+        .to_vec();
+        [
+            Sheet {
+                key_columns: 1,
+                headers: counts,
+                rows: self
+                    .rows
+                    .iter()
+                    .map(|r| {
+                        let mut cells = vec![Item::text(&r.span.label)];
+                        cells.extend(statuses.iter().map(|s| {
+                            Item::text(r.counts.get(&s.key).copied().unwrap_or(0).to_string())
+                        }));
+                        cells.push(Item::text(r.total.to_string()));
+                        cells
+                    })
+                    .collect(),
+            },
+            Sheet {
+                key_columns: 1,
+                headers: flow,
+                rows: self
+                    .rows
+                    .iter()
+                    .map(|r| {
+                        let mut cells = vec![Item::text(&r.span.label)];
+                        cells.extend(
+                            [r.new, r.changed, r.overdue, r.stale]
+                                .map(|n| Item::text(n.to_string())),
+                        );
+                        cells.push(Item::text(
+                            r.average_score.map(score_text).unwrap_or_default(),
+                        ));
+                        cells.push(Item::text(r.percent.map(percent_text).unwrap_or_default()));
+                        cells
+                    })
+                    .collect(),
+            },
+        ]
+    }
+}
+
+/// "quarter" for quarterly.
+pub fn unit(period: Period) -> &'static str {
+    match period {
+        Period::Monthly => "month",
+        Period::Quarterly => "quarter",
+        Period::Yearly => "year",
+    }
+}
+
+#[derive(Serialize)]
+struct HistoryJson<'a> {
+    report: &'static str,
+    ledger: Option<&'a str>,
+    period: Period,
+    from: Date,
+    to: Date,
+    stale_after_days: u32,
+    statuses: Vec<StatusInfo>,
+    periods: &'a [HistoryRow],
+}
+
+impl Report for History<'_> {
+    fn document(&self, _page: bool) -> Document {
+        let [counts, flow] = self.tables();
+        let unit = unit(self.period);
+        let mut notes = vec![format!(
+            "Counts are at the end of each {unit}; New = made during it; Changed = moved to another status during it; Overdue and Stale (nothing newer than {} days) are judged at its end; Progress = the average score as a percentage of the scale.",
+            self.stale_after
+        )];
+        if let Some(last) = self.rows.last().filter(|r| r.span.partial) {
+            notes.push(format!(
+                "{} is not over: it is shown as of {}.",
+                last.span.label, last.span.end
+            ));
+        }
+        notes.push(scale_note(self.ledger));
+        let mut blocks = vec![
+            Block::Chart(self.chart()),
+            Block::Heading(format!("Status counts by {unit}")),
+            Block::Table(counts),
+            Block::Heading(format!("Made, changed, overdue and stale, by {unit}")),
+            Block::Table(flow),
+        ];
+        blocks.extend(notes.into_iter().map(Block::Note));
+        Document {
+            title: self
+                .ledger
+                .title
+                .clone()
+                .unwrap_or_else(|| "Commitments".into()),
+            subtitle: format!("History by {unit}, {} to {}", self.from, self.to),
+            palette: Palette::new(&self.ledger.vocabulary),
+            blocks,
+        }
+    }
+
+    /// For spreadsheets: the JSON's names and plain numbers.
+    fn sheet(&self) -> Sheet {
+        let keys = self.ledger.vocabulary.keys();
+        let mut headers: Vec<String> = ["period", "start", "end"].map(String::from).to_vec();
+        headers.extend(keys.iter().map(|k| k.to_string()));
+        headers.extend(
+            [
+                "total",
+                "new",
+                "changed",
+                "overdue",
+                "stale",
+                "average_score",
+                "percent",
+            ]
+            .map(String::from),
+        );
+        let number = |x: Option<f64>| Item::text(x.map(|x| x.to_string()).unwrap_or_default());
+        let rows = self
+            .rows
+            .iter()
+            .map(|r| {
+                let mut cells = vec![
+                    Item::text(&r.span.label),
+                    Item::text(r.span.start.to_string()),
+                    Item::text(r.span.end.to_string()),
+                ];
+                cells.extend(
+                    keys.iter()
+                        .map(|k| Item::text(r.counts.get(*k).copied().unwrap_or(0).to_string())),
+                );
+                cells.extend(
+                    [r.total, r.new, r.changed, r.overdue, r.stale]
+                        .map(|n| Item::text(n.to_string())),
+                );
+                cells.push(number(r.average_score));
+                cells.push(number(r.percent));
+                cells
+            })
+            .collect();
+        Sheet {
+            key_columns: 0,
+            headers,
+            rows,
+        }
+    }
+
+    fn json(&self) -> String {
+        json(&HistoryJson {
+            report: "history",
+            ledger: self.ledger.title.as_deref(),
+            period: self.period,
+            from: self.from,
+            to: self.to,
+            stale_after_days: self.stale_after,
+            statuses: statuses(self.ledger),
+            periods: &self.rows,
+        })
+    }
+}

@@ -1,0 +1,249 @@
+//! `report --period`: one row per commitment, one column per period, each cell the status at
+//! the end of the period — the shape of the G7 Research Group's compliance tables and of
+//! hledger's period columns.
+
+use serde::Serialize;
+
+use super::history::{History, unit};
+use super::period::{Period, Span, movement, spans};
+use super::render::{Block, Document, Item, Palette, Report, Sheet, json};
+use super::status::timelines;
+use super::{StatusInfo, scale_note, statuses};
+use crate::model::{Date, Ledger};
+
+pub struct OverTime<'a> {
+    pub ledger: &'a Ledger,
+    pub period: Period,
+    pub from: Date,
+    pub to: Date,
+    pub stale_after: u32,
+    pub spans: Vec<Span>,
+    pub rows: Vec<OverTimeRow>,
+}
+
+/// One commitment. Field names are the JSON output's (docs/reports.md).
+#[derive(Debug, Clone, Serialize)]
+pub struct OverTimeRow {
+    pub id: String,
+    pub title: String,
+    pub owner: String,
+    /// Overdue on the report's end date.
+    pub overdue: bool,
+    /// Stale on the report's end date.
+    pub stale: bool,
+    pub periods: Vec<PeriodCell>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct PeriodCell {
+    pub period: String,
+    pub end: Date,
+    /// None before the commitment was made.
+    pub status: Option<String>,
+    pub status_label: Option<String>,
+    /// Made during the period.
+    pub new: bool,
+    /// Moved to a different status during the period.
+    pub changed: bool,
+}
+
+impl<'a> OverTime<'a> {
+    pub fn new(ledger: &'a Ledger, period: Period, from: Date, to: Date, stale_after: u32) -> Self {
+        let v = &ledger.vocabulary;
+        let spans = spans(period, from, to);
+        let rows = ledger
+            .commitments
+            .iter()
+            .filter(|c| c.status_as_of(to).is_some())
+            .map(|c| OverTimeRow {
+                id: c.id.clone(),
+                title: c.title.clone(),
+                owner: c.owner.clone(),
+                overdue: c.is_overdue(to, |k| v.is_closed(k)),
+                stale: c.is_stale(to, stale_after),
+                periods: spans
+                    .iter()
+                    .map(|span| {
+                        let s = c.status_as_of(span.end);
+                        let m = movement(c, span);
+                        PeriodCell {
+                            period: span.label.clone(),
+                            end: span.end,
+                            status: s.as_ref().map(|s| s.status.to_string()),
+                            status_label: s.as_ref().map(|s| v.label(s.status).to_string()),
+                            new: m.new,
+                            changed: m.changed,
+                        }
+                    })
+                    .collect(),
+            })
+            .collect();
+        OverTime {
+            ledger,
+            period,
+            from,
+            to,
+            stale_after,
+            spans,
+            rows,
+        }
+    }
+
+    fn flags(r: &OverTimeRow) -> String {
+        [(r.overdue, "overdue"), (r.stale, "stale")]
+            .into_iter()
+            .filter_map(|(on, f)| on.then_some(f))
+            .collect::<Vec<_>>()
+            .join("\n")
+    }
+}
+
+/// `+` made during the period, `*` changed during it.
+fn mark(cell: &PeriodCell) -> String {
+    let mut m = String::new();
+    if cell.new {
+        m.push('+');
+    }
+    if cell.changed {
+        m.push('*');
+    }
+    m
+}
+
+#[derive(Serialize)]
+struct OverTimeJson<'a> {
+    report: &'static str,
+    ledger: Option<&'a str>,
+    period: Period,
+    from: Date,
+    to: Date,
+    stale_after_days: u32,
+    statuses: Vec<StatusInfo>,
+    periods: &'a [Span],
+    commitments: &'a [OverTimeRow],
+}
+
+impl Report for OverTime<'_> {
+    fn document(&self, page: bool) -> Document {
+        let palette = Palette::new(&self.ledger.vocabulary);
+        let mut headers = vec!["Commitment".to_string(), "Owner".to_string()];
+        headers.extend(self.spans.iter().map(|s| s.label.clone()));
+        headers.push("Flags".into());
+        let rows = self
+            .rows
+            .iter()
+            .map(|r| {
+                // The title makes a terminal table of many columns unreadably tall; the page
+                // has room for it.
+                let name = if page {
+                    format!("{}\n{}", r.id, r.title)
+                } else {
+                    r.id.clone()
+                };
+                let mut cells = vec![Item::text(name), Item::text(&r.owner)];
+                cells.extend(r.periods.iter().map(|p| match &p.status {
+                    Some(s) => palette.item(s, &mark(p)),
+                    None => Item::text("—"),
+                }));
+                cells.push(Item::text(Self::flags(r)));
+                cells
+            })
+            .collect();
+        let mut notes = vec![format!(
+            "Each column is the status at the end of the {}; + made during it, * moved to another status during it. Flags are as of {}: overdue (due date passed, not closed), stale (nothing newer than {} days).",
+            unit(self.period),
+            self.to,
+            self.stale_after
+        )];
+        if let Some(last) = self.spans.last().filter(|s| s.partial) {
+            notes.push(format!(
+                "{} is not over: it is shown as of {}.",
+                last.label, last.end
+            ));
+        }
+        notes.push(scale_note(self.ledger));
+        let mut blocks = Vec::new();
+        if page {
+            let history = History::new(
+                self.ledger,
+                self.period,
+                self.from,
+                self.to,
+                self.stale_after,
+            );
+            blocks.push(Block::Chart(history.chart()));
+        }
+        blocks.push(Block::Table(Sheet {
+            key_columns: 2,
+            headers,
+            rows,
+        }));
+        blocks.extend(notes.into_iter().map(Block::Note));
+        if page {
+            blocks.extend(timelines(self.ledger, self.to));
+        }
+        Document {
+            title: self
+                .ledger
+                .title
+                .clone()
+                .unwrap_or_else(|| "Commitments".into()),
+            subtitle: format!(
+                "Status at the end of each {}, {} to {}",
+                unit(self.period),
+                self.spans.first().map_or("", |s| s.label.as_str()),
+                self.spans.last().map_or("", |s| s.label.as_str()),
+            ),
+            palette,
+            blocks,
+        }
+    }
+
+    fn sheet(&self) -> Sheet {
+        let mut headers = vec!["id".to_string(), "title".to_string(), "owner".to_string()];
+        headers.extend(self.spans.iter().map(|s| s.label.clone()));
+        headers.extend(["overdue".to_string(), "stale".to_string()]);
+        let rows = self
+            .rows
+            .iter()
+            .map(|r| {
+                let mut cells = vec![
+                    Item::text(&r.id),
+                    Item::text(&r.title),
+                    Item::text(&r.owner),
+                ];
+                cells.extend(r.periods.iter().map(|p| {
+                    let label = p.status_label.clone().unwrap_or_default();
+                    let m = mark(p);
+                    Item::text(if m.is_empty() {
+                        label
+                    } else {
+                        format!("{label} {m}")
+                    })
+                }));
+                cells.push(Item::text(if r.overdue { "yes" } else { "no" }));
+                cells.push(Item::text(if r.stale { "yes" } else { "no" }));
+                cells
+            })
+            .collect();
+        Sheet {
+            key_columns: 0,
+            headers,
+            rows,
+        }
+    }
+
+    fn json(&self) -> String {
+        json(&OverTimeJson {
+            report: "periods",
+            ledger: self.ledger.title.as_deref(),
+            period: self.period,
+            from: self.from,
+            to: self.to,
+            stale_after_days: self.stale_after,
+            statuses: statuses(self.ledger),
+            periods: &self.spans,
+            commitments: &self.rows,
+        })
+    }
+}

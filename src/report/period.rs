@@ -1,0 +1,144 @@
+//! Periods: months, quarters and years, and where each commitment stood at the end of each.
+
+use chrono::{Datelike, Months};
+use serde::Serialize;
+
+use crate::model::{Commitment, Date, Ledger};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, clap::ValueEnum)]
+#[serde(rename_all = "lowercase")]
+pub enum Period {
+    Monthly,
+    Quarterly,
+    Yearly,
+}
+
+impl Period {
+    fn months(self) -> u32 {
+        match self {
+            Period::Monthly => 1,
+            Period::Quarterly => 3,
+            Period::Yearly => 12,
+        }
+    }
+
+    /// The first day of the period that holds `date`.
+    fn start_of(self, date: Date) -> Date {
+        let month0 = date.month0() / self.months() * self.months();
+        Date::from_ymd_opt(date.year(), month0 + 1, 1).unwrap_or(date)
+    }
+
+    /// `2025-03`, `2025-Q1`, `2025`: the labels hledger and the G7 reports use.
+    fn label(self, start: Date) -> String {
+        match self {
+            Period::Monthly => start.format("%Y-%m").to_string(),
+            Period::Quarterly => format!("{}-Q{}", start.year(), start.month0() / 3 + 1),
+            Period::Yearly => start.year().to_string(),
+        }
+    }
+}
+
+/// One period of a report. `end` is the last day of the period, or the report's end date
+/// when that comes first: nobody can say where things will stand at the end of a quarter
+/// that is not over.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Span {
+    pub label: String,
+    pub start: Date,
+    pub end: Date,
+    /// The period is not over on the report's end date; `end` is that date.
+    pub partial: bool,
+}
+
+/// The periods from the one holding `from` to the one holding `to`.
+pub fn spans(period: Period, from: Date, to: Date) -> Vec<Span> {
+    let mut out = Vec::new();
+    let mut start = period.start_of(from);
+    while start <= to {
+        let Some(next) = start.checked_add_months(Months::new(period.months())) else {
+            break;
+        };
+        let last = next.pred_opt().unwrap_or(next);
+        out.push(Span {
+            label: period.label(start),
+            start,
+            end: last.min(to),
+            partial: last > to,
+        });
+        start = next;
+    }
+    out
+}
+
+/// The default start of a report over time: the day the earliest commitment was made.
+pub fn earliest(ledger: &Ledger) -> Option<Date> {
+    ledger.commitments.iter().map(|c| c.made).min()
+}
+
+/// What happened to one commitment within one period.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Movement {
+    /// Its first event falls in the period: it was made then.
+    pub new: bool,
+    /// An event in the period moved it to a different status than the one it was in.
+    pub changed: bool,
+}
+
+/// Walks the events in the order that decides status (date, then file order), so that a
+/// move and a move back within one period still counts as a change.
+pub fn movement(c: &Commitment, span: &Span) -> Movement {
+    let mut m = Movement::default();
+    let mut before: Option<&str> = None;
+    for e in c.events_in_order() {
+        if e.date > span.end {
+            break;
+        }
+        if e.date >= span.start {
+            match before {
+                None => m.new = true,
+                Some(b) if b != e.status => m.changed = true,
+                Some(_) => {}
+            }
+        }
+        before = Some(&e.status);
+    }
+    m
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::parse_date;
+
+    fn d(s: &str) -> Date {
+        parse_date(s).unwrap()
+    }
+
+    #[test]
+    fn quarters_from_the_one_holding_from_to_the_one_holding_to() {
+        let s = spans(Period::Quarterly, d("2025-03-31"), d("2025-11-22"));
+        let labels: Vec<&str> = s.iter().map(|s| s.label.as_str()).collect();
+        assert_eq!(labels, ["2025-Q1", "2025-Q2", "2025-Q3", "2025-Q4"]);
+        assert_eq!(s[0].start, d("2025-01-01"));
+        assert_eq!(s[0].end, d("2025-03-31"));
+        assert!(!s[0].partial);
+        assert_eq!(s[3].end, d("2025-11-22"));
+        assert!(s[3].partial);
+    }
+
+    #[test]
+    fn months_and_years() {
+        let m = spans(Period::Monthly, d("2024-12-15"), d("2025-02-28"));
+        let labels: Vec<&str> = m.iter().map(|s| s.label.as_str()).collect();
+        assert_eq!(labels, ["2024-12", "2025-01", "2025-02"]);
+        assert_eq!(m[2].end, d("2025-02-28"));
+        assert!(!m[2].partial, "the period ends on the report's last day");
+        let y = spans(Period::Yearly, d("2025-03-31"), d("2026-01-01"));
+        assert_eq!(
+            y.iter().map(|s| s.label.as_str()).collect::<Vec<_>>(),
+            ["2025", "2026"]
+        );
+        assert_eq!(y[0].end, d("2025-12-31"));
+        assert!(spans(Period::Yearly, d("2026-01-01"), d("2025-01-01")).is_empty());
+    }
+}

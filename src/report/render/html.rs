@@ -1,0 +1,211 @@
+//! HTML: one self-contained page that a small organisation can publish as it is.
+//!
+//! No external assets (styles inline, the chart an inline SVG), no JavaScript, and a
+//! Content-Security-Policy that would block any script or remote load even if one got in.
+//! Every piece of ledger text goes through `html-escape`; a link is written only for an
+//! http(s) address (`is_web_url`), so a `javascript:` URL can never become clickable.
+//! Output depends only on the ledger and the report's dates, so the same ledger on the same
+//! day gives the same bytes.
+
+use html_escape::{encode_double_quoted_attribute, encode_text};
+
+use super::{Block, Document, Item, Link, Palette, Sheet, clean, svg};
+use crate::model::is_web_url;
+
+/// Scripts, frames, fonts, images from elsewhere, forms: nothing is allowed but the page's
+/// own inline style and data: images.
+pub const CSP: &str = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'";
+
+pub fn render(doc: &Document) -> String {
+    let mut body = String::new();
+    for block in &doc.blocks {
+        match block {
+            Block::Heading(h) => body.push_str(&format!("<h2>{}</h2>\n", text(h))),
+            Block::Note(n) => body.push_str(&format!("<p>{}</p>\n", text(n))),
+            Block::Table(sheet) => body.push_str(&table(sheet, &doc.palette)),
+            Block::Chart(c) => {
+                body.push_str("<figure class=\"chart\">\n");
+                body.push_str(&svg::render(c));
+                body.push_str(&format!("<figcaption>{}</figcaption>\n", text(&c.title)));
+                body.push_str("<ul class=\"key\">");
+                for (i, (label, _)) in c.series.iter().enumerate() {
+                    body.push_str(&format!(
+                        "<li><span class=\"swatch s{i}\"></span>{}</li>",
+                        text(label)
+                    ));
+                }
+                body.push_str("</ul>\n</figure>\n");
+            }
+        }
+    }
+    format!(
+        "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n\
+         <meta http-equiv=\"Content-Security-Policy\" content=\"{CSP}\">\n\
+         <meta name=\"referrer\" content=\"no-referrer\">\n\
+         <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
+         <meta name=\"generator\" content=\"commitments\">\n\
+         <title>{head_title}</title>\n<style>\n{style}</style>\n</head>\n<body>\n\
+         <header>\n<h1>{title}</h1>\n<p class=\"subtitle\">{subtitle}</p>\n</header>\n\
+         <main>\n{body}</main>\n\
+         <footer>\n<p>Made with <code>commitments</code>. Statuses, scores and the evidence standard are defined in the ledger's methodology (docs/methodology.md).</p>\n</footer>\n\
+         </body>\n</html>\n",
+        // <title> holds text only: a line break there would show as a literal <br>.
+        head_title = encode_text(&clean(&doc.title).replace('\n', " ")),
+        title = text(&doc.title),
+        subtitle = text(&doc.subtitle),
+        style = stylesheet(&doc.palette),
+    )
+}
+
+/// Ledger text as HTML text: escaped, control characters dropped, line breaks kept.
+fn text(s: &str) -> String {
+    encode_text(&clean(s)).replace('\n', "<br>")
+}
+
+fn table(sheet: &Sheet, palette: &Palette) -> String {
+    let mut out = String::from("<div class=\"scroll\">\n<table>\n<thead>\n<tr>");
+    for h in &sheet.headers {
+        out.push_str(&format!("<th scope=\"col\">{}</th>", text(h)));
+    }
+    out.push_str("</tr>\n</thead>\n<tbody>\n");
+    for row in &sheet.rows {
+        out.push_str("<tr>");
+        for item in row {
+            let class = if matches!(item, Item::Date(_)) {
+                " class=\"date\""
+            } else {
+                ""
+            };
+            out.push_str(&format!("<td{class}>{}</td>", cell(item, palette)));
+        }
+        out.push_str("</tr>\n");
+    }
+    out.push_str("</tbody>\n</table>\n</div>\n");
+    out
+}
+
+fn cell(item: &Item, palette: &Palette) -> String {
+    match item {
+        Item::Text(_) | Item::Date(_) => text(&item.plain()),
+        Item::Status { index, label, mark } => {
+            let class = if *index < palette.statuses.len() {
+                format!(" s{index}")
+            } else {
+                String::new()
+            };
+            // The mark stays on the label's line: `Announced +` must not wrap.
+            let mark = if mark.is_empty() {
+                String::new()
+            } else {
+                format!(" <span class=\"mark\">{}</span>", text(mark))
+            };
+            format!(
+                "<span class=\"status\"><span class=\"swatch{class}\"></span>{}{mark}</span>",
+                text(label)
+            )
+        }
+        Item::Links(links) => links.iter().map(link).collect::<Vec<_>>().join("<br>"),
+    }
+}
+
+pub fn link(l: &Link) -> String {
+    match &l.url {
+        Some(u) if is_web_url(u) => format!(
+            "<a href=\"{}\" rel=\"noopener noreferrer\">{}</a>",
+            encode_double_quoted_attribute(u.trim()),
+            text(&l.text)
+        ),
+        Some(u) => format!("{} ({})", text(&l.text), text(u)),
+        None => text(&l.text),
+    }
+}
+
+/// The page's only style. Colours come from the palette by position, so no ledger text
+/// ever reaches the stylesheet.
+fn stylesheet(palette: &Palette) -> String {
+    let mut css = String::from(
+        "body { font-family: system-ui, -apple-system, \"Segoe UI\", Roboto, Helvetica, Arial, sans-serif; line-height: 1.45; color: #1f2328; background: #fff; margin: 0 auto; max-width: 72rem; padding: 1.5rem; }\n\
+         h1 { font-size: 1.6rem; margin: 0 0 .25rem; }\n\
+         h2 { font-size: 1.15rem; margin: 2rem 0 .5rem; border-bottom: 1px solid #d0d7de; padding-bottom: .2rem; }\n\
+         .subtitle { color: #57606a; margin: 0 0 1rem; }\n\
+         .scroll { overflow-x: auto; }\n\
+         table { border-collapse: collapse; width: 100%; font-size: .9rem; margin: .5rem 0 1rem; }\n\
+         th, td { border: 1px solid #d0d7de; padding: .3rem .5rem; text-align: left; vertical-align: top; }\n\
+         th { background: #f6f8fa; }\n\
+         td:first-child { min-width: 12em; }\n\
+         tbody tr:nth-child(even) { background: #fafbfc; }\n\
+         a { color: #0550ae; overflow-wrap: anywhere; }\n\
+         .status, td.date { white-space: nowrap; }\n\
+         .swatch { display: inline-block; width: .75em; height: .75em; border-radius: 2px; margin-right: .35em; vertical-align: baseline; background: #999; }\n\
+         .mark { font-weight: bold; }\n\
+         figure.chart { margin: 1rem 0; }\n\
+         figure.chart svg { width: 100%; height: auto; max-width: 60rem; }\n\
+         figcaption { color: #57606a; font-size: .9rem; }\n\
+         ul.key { list-style: none; padding: 0; display: flex; flex-wrap: wrap; gap: .25rem 1rem; font-size: .9rem; }\n\
+         footer { margin-top: 3rem; color: #57606a; font-size: .85rem; border-top: 1px solid #d0d7de; }\n\
+         @media print {\n\
+         \x20 @page { margin: 15mm; }\n\
+         \x20 body { max-width: none; padding: 0; font-size: 10pt; color: #000; }\n\
+         \x20 .scroll { overflow: visible; }\n\
+         \x20 table { font-size: 8.5pt; }\n\
+         \x20 td:first-child { min-width: 0; }\n\
+         \x20 a { color: #000; text-decoration: none; }\n\
+         \x20 a[href]::after { content: \" <\" attr(href) \">\"; font-size: 8pt; overflow-wrap: anywhere; }\n\
+         \x20 tr, figure, h2 { break-inside: avoid; }\n\
+         \x20 h2 { break-after: avoid; }\n\
+         \x20 .swatch, th { print-color-adjust: exact; -webkit-print-color-adjust: exact; }\n\
+         }\n",
+    );
+    for (i, s) in palette.statuses.iter().enumerate() {
+        css.push_str(&format!(".s{i} {{ background: {}; }}\n", s.hex));
+    }
+    css
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn text_is_escaped() {
+        assert_eq!(
+            text("<script>alert(1)</script> & co"),
+            "&lt;script&gt;alert(1)&lt;/script&gt; &amp; co"
+        );
+        assert_eq!(text("a\x1b[31mb"), "ab");
+    }
+
+    #[test]
+    fn page_title_is_plain_text() {
+        let doc = Document {
+            title: "A <ledger>\nof two lines".into(),
+            ..Document::default()
+        };
+        let page = render(&doc);
+        assert!(
+            page.contains("<title>A &lt;ledger&gt; of two lines</title>"),
+            "{page}"
+        );
+        assert!(
+            page.contains("<h1>A &lt;ledger&gt;<br>of two lines</h1>"),
+            "{page}"
+        );
+        assert!(page.contains(CSP));
+    }
+
+    #[test]
+    fn only_web_links_are_links() {
+        let l = |u: &str| {
+            link(&Link {
+                text: "<b>".into(),
+                url: Some(u.into()),
+            })
+        };
+        assert_eq!(
+            l("https://x.org/?a=1&b=\"2\""),
+            "<a href=\"https://x.org/?a=1&amp;b=&quot;2&quot;\" rel=\"noopener noreferrer\">&lt;b&gt;</a>"
+        );
+        assert!(!l("javascript:alert(1)").contains("href"));
+        assert!(!l("JAVASCRIPT:alert(1)").contains("<a"));
+    }
+}

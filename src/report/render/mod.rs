@@ -1,0 +1,421 @@
+//! From a report to text in the formats people read.
+//!
+//! Every report command builds the same three things — a `Document` (headings, notes,
+//! tables, a chart) for the terminal, Markdown and HTML, a flat `Sheet` for CSV, and its own
+//! serde types for JSON — and the renderers in this folder turn them into text. A new report
+//! therefore gets every format at once, and a fix to escaping in one format fixes it for
+//! every report.
+//!
+//! This file also keeps the shared terminal pieces: tables that fit the terminal, colour
+//! only when wanted, and text made safe to print.
+
+pub mod chart;
+pub mod csv;
+pub mod html;
+pub mod json;
+pub mod markdown;
+mod svg;
+pub mod table;
+
+use comfy_table::{Cell, Color, ContentArrangement, Table, presets};
+
+use crate::model::{Date, Vocabulary};
+
+pub use json::json;
+
+/// The formats every report command writes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
+pub enum Format {
+    /// A table for the terminal.
+    #[default]
+    Table,
+    /// A GitHub-flavoured Markdown document, for briefings.
+    Markdown,
+    /// One table as CSV (RFC 4180), for spreadsheets.
+    Csv,
+    /// JSON with stable field names (docs/reports.md), for programs.
+    Json,
+    /// One self-contained HTML page, to publish.
+    Html,
+}
+
+impl Format {
+    /// The format a file name asks for: `status.html` → html.
+    pub fn from_extension(path: &std::path::Path) -> Option<Format> {
+        let ext = path.extension()?.to_str()?.to_ascii_lowercase();
+        Some(match ext.as_str() {
+            "txt" | "text" => Format::Table,
+            "md" | "markdown" => Format::Markdown,
+            "csv" => Format::Csv,
+            "json" => Format::Json,
+            "html" | "htm" => Format::Html,
+            _ => return None,
+        })
+    }
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Format::Table => "table",
+            Format::Markdown => "markdown",
+            Format::Csv => "csv",
+            Format::Json => "json",
+            Format::Html => "html",
+        }
+    }
+}
+
+/// How text output may look where it is going.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Style {
+    /// ANSI colour in terminal tables.
+    pub color: bool,
+    /// ASCII only: table borders and chart bars drawn without Unicode.
+    pub ascii: bool,
+    /// CSV: write cells as they are, without neutralising formulas.
+    pub csv_raw: bool,
+}
+
+/// What a report command hands to the renderers.
+pub trait Report {
+    /// Headings, notes, tables and charts. `page` is true for HTML, which is published on
+    /// its own and so also carries each commitment's timeline and its evidence links.
+    fn document(&self, page: bool) -> Document;
+    /// The one flat table a spreadsheet gets.
+    fn sheet(&self) -> Sheet;
+    /// The JSON text (docs/reports.md lists the fields).
+    fn json(&self) -> String;
+}
+
+/// Renders `report` in `format`.
+pub fn render(report: &dyn Report, format: Format, style: Style) -> crate::Result<String> {
+    Ok(match format {
+        Format::Table => table::render(&report.document(false), style),
+        Format::Markdown => markdown::render(&report.document(false), style),
+        Format::Csv => csv::render(&report.sheet(), style.csv_raw)?,
+        Format::Json => report.json(),
+        Format::Html => html::render(&report.document(true)),
+    })
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct Document {
+    pub title: String,
+    /// What the document is and the date it speaks for: "Status as of 2026-11-22".
+    pub subtitle: String,
+    pub palette: Palette,
+    pub blocks: Vec<Block>,
+}
+
+#[derive(Debug, Clone)]
+pub enum Block {
+    Heading(String),
+    /// A paragraph of plain text.
+    Note(String),
+    Table(Sheet),
+    Chart(chart::Chart),
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct Sheet {
+    pub headers: Vec<String>,
+    pub rows: Vec<Vec<Item>>,
+    /// How many leading columns identify a row (a commitment, a period). A terminal too
+    /// narrow for the whole sheet gets the other columns in several tables, each repeating
+    /// these; 0 keeps the sheet whole.
+    pub key_columns: usize,
+}
+
+/// One cell's content. Text is as the ledger has it; each renderer makes it safe for its
+/// reader.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Item {
+    Text(String),
+    /// A status, drawn in its colour. `index` is its place on the scale (the palette's
+    /// index); `mark` follows the label (`*` for changed in a period).
+    Status {
+        index: usize,
+        label: String,
+        mark: String,
+    },
+    Links(Vec<Link>),
+    /// A date; `—` when there is none.
+    Date(Option<Date>),
+}
+
+impl Item {
+    pub fn text(s: impl Into<String>) -> Self {
+        Item::Text(s.into())
+    }
+
+    pub fn date(d: Option<Date>) -> Self {
+        Item::Date(d)
+    }
+
+    /// The text of the cell with links written out, for formats without links.
+    pub fn plain(&self) -> String {
+        match self {
+            Item::Text(t) => t.clone(),
+            Item::Date(d) => d.map_or_else(|| "—".to_string(), |d| d.to_string()),
+            Item::Status { label, mark, .. } if mark.is_empty() => label.clone(),
+            Item::Status { label, mark, .. } => format!("{label} {mark}"),
+            Item::Links(links) => links
+                .iter()
+                .map(|l| match &l.url {
+                    Some(u) => format!("{} <{u}>", l.text),
+                    None => l.text.clone(),
+                })
+                .collect::<Vec<_>>()
+                .join("\n"),
+        }
+    }
+}
+
+/// A source: its title, and its address when it has one.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Link {
+    pub text: String,
+    pub url: Option<String>,
+}
+
+/// How each status of the ledger's scale is drawn, worked out from its score and whether it
+/// is closed, so that a ledger's own scale gets sensible colours too.
+#[derive(Debug, Clone, Default)]
+pub struct Palette {
+    pub statuses: Vec<StatusStyle>,
+}
+
+#[derive(Debug, Clone)]
+pub struct StatusStyle {
+    pub key: String,
+    pub label: String,
+    /// `#rrggbb` for HTML and SVG.
+    pub hex: String,
+    pub terminal: Option<Color>,
+}
+
+impl Palette {
+    pub fn new(vocabulary: &Vocabulary) -> Self {
+        let (lo, hi) = vocabulary.score_range();
+        let statuses = vocabulary
+            .statuses()
+            .iter()
+            .map(|s| {
+                // How far along the scale, 0 to 1, whatever the scale's own numbers are.
+                let p = if hi > lo {
+                    (s.score - lo) / (hi - lo)
+                } else {
+                    0.0
+                };
+                // Closed at the bottom of the scale is a promise that ended unkept (abandoned,
+                // broken, withdrawn); closed part way (PolitiFact's Compromise) is not.
+                let (hex, terminal) = if s.closed && p <= 0.0 {
+                    ("#c0392b".to_string(), Some(Color::Red))
+                } else if p >= 1.0 {
+                    ("#1a7f37".to_string(), Some(Color::Green))
+                } else if p <= 0.0 {
+                    ("#9e9e9e".to_string(), None)
+                } else if p < 0.5 {
+                    // Below half way: the "stalled" part of a scale, in amber.
+                    ("#e69f00".to_string(), Some(Color::Red))
+                } else {
+                    // Under way: light blue, darker the further along (Okabe-Ito colours,
+                    // which stay distinct for colour-blind readers).
+                    (
+                        blend("#56b4e9", "#0072b2", (p - 0.5) * 2.0),
+                        Some(Color::Yellow),
+                    )
+                };
+                StatusStyle {
+                    key: s.key.clone(),
+                    label: s.label.clone(),
+                    hex,
+                    terminal,
+                }
+            })
+            .collect();
+        Palette { statuses }
+    }
+
+    pub fn index(&self, key: &str) -> Option<usize> {
+        self.statuses.iter().position(|s| s.key == key)
+    }
+
+    /// A status cell for `key`, with `mark` after its label.
+    pub fn item(&self, key: &str, mark: &str) -> Item {
+        let index = self.index(key).unwrap_or(usize::MAX);
+        let label = self
+            .statuses
+            .get(index)
+            .map_or_else(|| key.to_string(), |s| s.label.clone());
+        Item::Status {
+            index,
+            label,
+            mark: mark.to_string(),
+        }
+    }
+}
+
+/// A colour between `a` and `b` (both `#rrggbb`), `t` of the way along.
+fn blend(a: &str, b: &str, t: f64) -> String {
+    let channel = |hex: &str, i: usize| {
+        u8::from_str_radix(&hex[1 + 2 * i..3 + 2 * i], 16).map_or(0.0, f64::from)
+    };
+    let mut out = String::from("#");
+    for i in 0..3 {
+        let v = channel(a, i) + (channel(b, i) - channel(a, i)) * t;
+        out.push_str(&format!("{:02x}", v.round().clamp(0.0, 255.0) as u8));
+    }
+    out
+}
+
+/// Whether the terminal can show Unicode: the C library's rule (LC_ALL, then LC_CTYPE, then
+/// LANG), with no locale at all counting as ASCII on Unix. Windows terminals show Unicode.
+pub fn locale_is_utf8() -> bool {
+    for var in ["LC_ALL", "LC_CTYPE", "LANG"] {
+        if let Ok(v) = std::env::var(var)
+            && !v.is_empty()
+        {
+            let v = v.to_ascii_lowercase();
+            return v.contains("utf-8") || v.contains("utf8");
+        }
+    }
+    cfg!(windows)
+}
+
+/// A table that wraps to the terminal's width (or `COLUMNS`, when set).
+pub fn table(headers: &[&str], color: bool) -> Table {
+    let mut t = Table::new();
+    t.load_style(presets::UTF8_FULL_CONDENSED)
+        .set_content_arrangement(ContentArrangement::Dynamic)
+        .set_header(headers.iter().map(Cell::new));
+    if let Some(w) = std::env::var("COLUMNS")
+        .ok()
+        .and_then(|c| c.parse::<u16>().ok())
+        .or_else(table::terminal_width)
+    {
+        t.set_width(w.max(40));
+    }
+    // The caller has decided (a terminal, or --color always; never with NO_COLOR): comfy-table
+    // would otherwise check for a terminal again and drop the colour --color always asked for.
+    if color {
+        t.enforce_styling();
+    } else {
+        t.force_no_tty();
+    }
+    t
+}
+
+/// Text from the ledger, made safe for a terminal (and for every other format): terminal
+/// escape sequences are removed whole — `\x1b[31mred\x1b[0m` becomes `red`, not `[31mred[0m`
+/// — and any other control character is dropped; line breaks stay.
+pub fn clean(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '\n' => out.push(c),
+            // CSI (`ESC [ … final`): parameters and intermediates up to a final byte @ to ~.
+            '\x1b' if chars.peek() == Some(&'[') => {
+                chars.next();
+                for p in chars.by_ref() {
+                    if ('@'..='~').contains(&p) {
+                        break;
+                    }
+                }
+            }
+            // OSC (`ESC ] … BEL` or `ESC ] … ESC \`): window titles, hyperlinks.
+            '\x1b' if chars.peek() == Some(&']') => {
+                while let Some(p) = chars.next() {
+                    if p == '\x07' || (p == '\x1b' && chars.next_if_eq(&'\\').is_some()) {
+                        break;
+                    }
+                }
+            }
+            // Any other escape: it and the one character it introduces.
+            '\x1b' => {
+                chars.next();
+            }
+            c if c.is_control() => {}
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+pub fn cell(text: &str) -> Cell {
+    Cell::new(clean(text))
+}
+
+pub fn date_cell(d: Option<Date>) -> Cell {
+    Cell::new(d.map_or_else(|| "—".to_string(), |d| d.to_string()))
+}
+
+/// A status, coloured by what it means on the ledger's scale.
+pub fn status_cell(vocabulary: &Vocabulary, key: &str, color: bool) -> Cell {
+    let cell = Cell::new(clean(vocabulary.label(key)));
+    if !color {
+        return cell;
+    }
+    match vocabulary.get(key) {
+        Some(s) if s.closed && s.score >= 1.0 => cell.fg(Color::Green),
+        Some(s) if s.closed => cell.fg(Color::Red),
+        Some(s) if s.score > 0.0 && s.score < 0.5 => cell.fg(Color::Red),
+        Some(s) if s.score > 0.0 => cell.fg(Color::Yellow),
+        _ => cell,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn clean_removes_escape_sequences_whole() {
+        assert_eq!(
+            clean("\x1b[31mred\x1b[0m and \x1b[1;4mmore"),
+            "red and more"
+        );
+        assert_eq!(clean("a\x1b]0;title\x07b\x1b]8;;http://x\x1b\\c"), "abc");
+        assert_eq!(clean("tab\there\r\nnext\x1bc\x00"), "tabhere\nnext");
+        assert_eq!(clean("dangling \x1b["), "dangling ");
+        assert_eq!(clean("«ünïcödé» — ok"), "«ünïcödé» — ok");
+    }
+
+    #[test]
+    fn extensions_pick_formats() {
+        let f = |p: &str| Format::from_extension(std::path::Path::new(p));
+        assert_eq!(f("status.HTML"), Some(Format::Html));
+        assert_eq!(f("a/b.md"), Some(Format::Markdown));
+        assert_eq!(f("x.csv"), Some(Format::Csv));
+        assert_eq!(f("x.json"), Some(Format::Json));
+        assert_eq!(f("x.txt"), Some(Format::Table));
+        assert_eq!(f("x.pdf"), None);
+        assert_eq!(f("noext"), None);
+    }
+
+    #[test]
+    fn palette_follows_the_scale() {
+        let p = Palette::new(&Vocabulary::default());
+        let hex = |k: &str| p.statuses[p.index(k).unwrap()].hex.clone();
+        assert_eq!(hex("delivered"), "#1a7f37");
+        assert_eq!(hex("abandoned"), "#c0392b");
+        assert_eq!(hex("announced"), "#9e9e9e");
+        assert_ne!(hex("in-progress"), hex("partial"));
+        assert_eq!(hex("in-progress"), "#56b4e9");
+        assert_eq!(hex("stalled"), "#e69f00");
+        let g7 = Palette::new(&Vocabulary::preset("g7").unwrap());
+        assert_eq!(
+            g7.statuses[0].hex, "#9e9e9e",
+            "-1 is the bottom of the G7 scale"
+        );
+        assert_eq!(g7.statuses[2].hex, "#1a7f37");
+        let pf = Palette::new(&Vocabulary::preset("politifact").unwrap());
+        let hex = |k: &str| pf.statuses[pf.index(k).unwrap()].hex.clone();
+        assert_eq!(hex("promise-broken"), "#c0392b");
+        assert_ne!(
+            hex("compromise"),
+            hex("promise-broken"),
+            "a compromise is not a broken promise"
+        );
+    }
+}

@@ -1,0 +1,330 @@
+//! The terminal: comfy-table tables that fit the terminal's width, colour only when the
+//! caller says so (a terminal, and no NO_COLOR), and no control character from the ledger
+//! ever reaching the screen.
+
+use comfy_table::{Cell, ColumnConstraint, ContentArrangement, Table, Width, presets};
+
+use super::{Block, Document, Item, Palette, Sheet, Style, chart, clean};
+
+pub fn render(doc: &Document, style: Style) -> String {
+    let mut out = String::new();
+    out.push_str(&clean(&doc.title));
+    out.push('\n');
+    if !doc.subtitle.is_empty() {
+        out.push_str(&clean(&doc.subtitle));
+        out.push('\n');
+    }
+    for block in &doc.blocks {
+        out.push('\n');
+        match block {
+            Block::Heading(h) => {
+                out.push_str(&clean(h));
+                out.push('\n');
+            }
+            Block::Note(n) => {
+                out.push_str(&clean(n));
+                out.push('\n');
+            }
+            Block::Table(sheet) => {
+                let width = columns().or_else(terminal_width);
+                let tables: Vec<String> = fit(sheet, width)
+                    .iter()
+                    .map(|part| sheet_table(part, &doc.palette, style, width).to_string())
+                    .collect();
+                out.push_str(&tables.join("\n\n"));
+                out.push('\n');
+            }
+            Block::Chart(c) => out.push_str(&chart::render(
+                c,
+                style.ascii,
+                width(),
+                style.color.then_some(&doc.palette),
+            )),
+        }
+    }
+    out
+}
+
+/// A word longer than this may be broken (a URL); shorter ones are kept whole.
+const LONGEST_UNBROKEN: usize = 24;
+
+/// The least a column of prose is left when the short-word columns take their room.
+const PROSE_FLOOR: usize = 10;
+
+/// A column whose longest word, with padding, is at most this holds dates, statuses, counts
+/// or flags rather than prose.
+const SHORT_WORDS: usize = 14;
+
+/// Each column's narrowest width that breaks no word: its longest word, plus padding.
+fn min_widths(sheet: &Sheet) -> Vec<usize> {
+    let longest = |text: &str| {
+        text.split_whitespace()
+            .map(|w| w.chars().count().min(LONGEST_UNBROKEN))
+            .max()
+            .unwrap_or(0)
+    };
+    (0..sheet.headers.len())
+        .map(|i| {
+            let cells = sheet
+                .rows
+                .iter()
+                .filter_map(|r| r.get(i))
+                .map(|c| longest(&c.plain()));
+            cells.chain([longest(&sheet.headers[i])]).max().unwrap_or(0) + 2
+        })
+        .collect()
+}
+
+/// Each column's width with nothing wrapped: its longest line, plus padding.
+fn natural_widths(sheet: &Sheet) -> Vec<usize> {
+    let longest = |text: &str| text.lines().map(|l| l.chars().count()).max().unwrap_or(0);
+    (0..sheet.headers.len())
+        .map(|i| {
+            let cells = sheet
+                .rows
+                .iter()
+                .filter_map(|r| r.get(i))
+                .map(|c| longest(&text(c)));
+            cells
+                .chain([longest(&clean(&sheet.headers[i]))])
+                .max()
+                .unwrap_or(0)
+                + 2
+        })
+        .collect()
+}
+
+/// The sheet as one table if it fits `width` without breaking words; otherwise, for a sheet
+/// with key columns (a commitment and its owner, a period), its other columns split over as
+/// many tables as it takes, each repeating the keys — the way R prints a wide data frame.
+/// Without a width (a file, a pipe) nothing needs to fit.
+fn fit(sheet: &Sheet, width: Option<u16>) -> Vec<Sheet> {
+    let Some(width) = width.map(usize::from) else {
+        return vec![sheet.clone()];
+    };
+    let mins = min_widths(sheet);
+    let span = |cols: &[usize]| span(&cols.iter().map(|&i| mins[i]).collect::<Vec<_>>());
+    let all: Vec<usize> = (0..sheet.headers.len()).collect();
+    let keys = sheet.key_columns.min(all.len());
+    if span(&all) <= width || keys == 0 || keys == all.len() {
+        return vec![sheet.clone()];
+    }
+    let mut parts: Vec<Vec<usize>> = Vec::new();
+    let mut current: Vec<usize> = (0..keys).collect();
+    for i in keys..all.len() {
+        current.push(i);
+        if span(&current) > width && current.len() > keys + 1 {
+            current.pop();
+            parts.push(std::mem::replace(
+                &mut current,
+                (0..keys).chain([i]).collect(),
+            ));
+        }
+    }
+    parts.push(current);
+    // As many tables as it takes, but with the columns shared out evenly: a last table with
+    // one column reads as an afterthought.
+    let data: Vec<usize> = (keys..all.len()).collect();
+    let per = data.len().div_ceil(parts.len());
+    let even: Vec<Vec<usize>> = data
+        .chunks(per)
+        .map(|c| (0..keys).chain(c.iter().copied()).collect())
+        .collect();
+    if even.len() == parts.len() && even.iter().all(|cols| span(cols) <= width) {
+        parts = even;
+    }
+    parts
+        .into_iter()
+        .map(|cols| Sheet {
+            headers: cols.iter().map(|&i| sheet.headers[i].clone()).collect(),
+            rows: sheet
+                .rows
+                .iter()
+                .map(|r| cols.iter().filter_map(|&i| r.get(i).cloned()).collect())
+                .collect(),
+            key_columns: keys,
+        })
+        .collect()
+}
+
+/// Columns, padding and borders: how wide a table of these columns is at the least.
+fn span(mins: &[usize]) -> usize {
+    mins.iter().sum::<usize>() + mins.len() + 1
+}
+
+fn sheet_table(sheet: &Sheet, palette: &Palette, style: Style, width: Option<u16>) -> Table {
+    let mut t = Table::new();
+    t.load_style(if style.ascii {
+        presets::ASCII_FULL_CONDENSED
+    } else {
+        presets::UTF8_FULL_CONDENSED
+    })
+    .set_content_arrangement(ContentArrangement::Dynamic)
+    .set_header(sheet.headers.iter().map(|h| Cell::new(clean(h))));
+    // Set here rather than left to comfy-table, which stops measuring the terminal once
+    // colour is off (NO_COLOR on a terminal would otherwise give an unwrapped table).
+    if let Some(w) = width {
+        t.set_width(w.max(40));
+    }
+    // The caller has decided (a terminal, or --color always; never with NO_COLOR): comfy-table
+    // would otherwise check for a terminal again and drop the colour --color always asked for.
+    if style.color {
+        t.enforce_styling();
+    } else {
+        t.force_no_tty();
+    }
+    for row in &sheet.rows {
+        t.add_row(row.iter().map(|item| cell(item, palette, style)));
+    }
+    // Where the words fit, ask comfy-table to keep them whole: it would otherwise share the
+    // width out evenly and print `Announc` / `ed`. When not every column's words can fit,
+    // the columns of short words (dates, statuses, counts, flags) keep theirs and the
+    // columns of prose wrap in what is left.
+    if let Some(width) = width {
+        let width = usize::from(width);
+        let mins = min_widths(sheet);
+        if span(&natural_widths(sheet)) > width {
+            // Everyone's words if they fit; else only short-word columns, so that the long
+            // prose columns share what is left rather than one of them taking it all.
+            let mut order: Vec<usize> = (0..mins.len())
+                .filter(|&i| span(&mins) <= width || mins[i] <= SHORT_WORDS)
+                .collect();
+            order.sort_by_key(|&i| (mins[i], i));
+            let mut kept = vec![false; mins.len()];
+            for i in order {
+                kept[i] = true;
+                let need: Vec<usize> = (0..mins.len())
+                    .map(|j| {
+                        if kept[j] {
+                            mins[j]
+                        } else {
+                            mins[j].min(PROSE_FLOOR)
+                        }
+                    })
+                    .collect();
+                if span(&need) > width {
+                    kept[i] = false;
+                    break;
+                }
+            }
+            for ((column, min), keep) in t.column_iter_mut().zip(mins).zip(kept) {
+                if keep {
+                    let min = u16::try_from(min).unwrap_or(u16::MAX);
+                    column.set_constraint(ColumnConstraint::LowerBoundary(Width::Fixed(min)));
+                }
+            }
+        }
+    }
+    t
+}
+
+/// What a cell shows: links as their title with the address on the next line.
+fn text(item: &Item) -> String {
+    clean(&match item {
+        Item::Links(links) => links
+            .iter()
+            .map(|l| match &l.url {
+                Some(u) => format!("{}\n{u}", l.text),
+                None => l.text.clone(),
+            })
+            .collect::<Vec<_>>()
+            .join("\n"),
+        other => other.plain(),
+    })
+}
+
+fn cell(item: &Item, palette: &Palette, style: Style) -> Cell {
+    let c = Cell::new(text(item));
+    match item {
+        Item::Status { index, .. } if style.color => {
+            match palette.statuses.get(*index).and_then(|s| s.terminal) {
+                Some(color) => c.fg(color),
+                None => c,
+            }
+        }
+        _ => c,
+    }
+}
+
+/// `COLUMNS` when set (so that scripts and tests get a fixed width).
+fn columns() -> Option<u16> {
+    std::env::var("COLUMNS")
+        .ok()
+        .and_then(|c| c.parse::<u16>().ok())
+}
+
+/// Standard output's terminal width; None when it is a file or a pipe.
+pub fn terminal_width() -> Option<u16> {
+    terminal_size::terminal_size().map(|(w, _)| w.0)
+}
+
+/// The width to draw charts in: `COLUMNS`, else the terminal's, else 80.
+fn width() -> usize {
+    columns().or_else(terminal_width).map_or(80, usize::from)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sheet() -> Sheet {
+        let row = |id: &str| {
+            let mut r = vec![Item::text(id)];
+            r.extend((0..6).map(|_| Item::text("In progress *")));
+            r
+        };
+        Sheet {
+            headers: ["Commitment", "Q1", "Q2", "Q3", "Q4", "Q5", "Q6"]
+                .map(String::from)
+                .to_vec(),
+            rows: vec![row("fr-mobile-unit"), row("de-law")],
+            key_columns: 1,
+        }
+    }
+
+    #[test]
+    fn wide_sheets_split_by_columns_repeating_the_keys() {
+        assert_eq!(
+            fit(&sheet(), None).len(),
+            1,
+            "nothing to fit without a width"
+        );
+        assert_eq!(fit(&sheet(), Some(200)).len(), 1);
+        // Commitment needs 16 ("fr-mobile-unit" and padding), each period 10 ("progress"),
+        // and a border each and one more: three periods make 51, four 62.
+        let parts = fit(&sheet(), Some(60));
+        let headers: Vec<Vec<String>> = parts.iter().map(|p| p.headers.clone()).collect();
+        assert_eq!(
+            headers,
+            [
+                vec!["Commitment", "Q1", "Q2", "Q3"],
+                vec!["Commitment", "Q4", "Q5", "Q6"]
+            ]
+        );
+        assert_eq!(parts[1].rows[1][0], Item::text("de-law"));
+        let none = Sheet {
+            key_columns: 0,
+            ..sheet()
+        };
+        assert_eq!(
+            fit(&none, Some(60)).len(),
+            1,
+            "a sheet without keys is never split"
+        );
+    }
+
+    #[test]
+    fn words_are_not_broken_when_they_fit() {
+        let part = &fit(&sheet(), Some(60))[0];
+        let text = sheet_table(part, &Palette::default(), Style::default(), Some(60)).to_string();
+        assert!(text.lines().all(|l| l.chars().count() <= 60), "{text}");
+        assert!(
+            text.contains("progress *") || text.contains("progress"),
+            "{text}"
+        );
+        assert!(
+            !text.contains("progres\n") && !text.contains("In prog "),
+            "{text}"
+        );
+    }
+}

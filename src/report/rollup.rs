@@ -1,0 +1,262 @@
+//! `report --by owner|tag|status`: counts and the average progress score per group — "which
+//! owners deliver". A commitment with several tags counts once under each of them.
+
+use std::collections::BTreeMap;
+
+use serde::Serialize;
+
+use super::render::{Block, Document, Item, Palette, Report, Sheet, json};
+use super::status::flags_note;
+use super::{StatusInfo, StatusRow, percent_text, round4, scale_note, score_text, statuses};
+use crate::model::{Date, Ledger};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, clap::ValueEnum)]
+#[serde(rename_all = "lowercase")]
+pub enum By {
+    Owner,
+    Tag,
+    Status,
+}
+
+impl By {
+    fn header(self) -> &'static str {
+        match self {
+            By::Owner => "Owner",
+            By::Tag => "Tag",
+            By::Status => "Status",
+        }
+    }
+}
+
+pub struct Rollup<'a> {
+    pub ledger: &'a Ledger,
+    pub by: By,
+    pub as_of: Date,
+    pub stale_after: u32,
+    pub groups: Vec<Group>,
+    /// Every commitment together.
+    pub all: Group,
+}
+
+/// One group. Field names are the JSON output's (docs/reports.md).
+#[derive(Debug, Clone, Serialize)]
+pub struct Group {
+    /// The owner, the tag, or the status key; `All commitments` for the total.
+    pub group: String,
+    pub commitments: usize,
+    /// By status key, every status of the scale, zeros included.
+    pub counts: BTreeMap<String, usize>,
+    pub overdue: usize,
+    pub stale: usize,
+    pub average_score: Option<f64>,
+    /// The average as a percentage of the scale (for the G7 scale, (average + 1) / 2).
+    pub percent: Option<f64>,
+}
+
+/// Shown for commitments with no tag, in `--by tag`.
+pub const NO_TAG: &str = "(no tag)";
+
+impl<'a> Rollup<'a> {
+    pub fn new(
+        ledger: &'a Ledger,
+        by: By,
+        as_of: Date,
+        stale_after: u32,
+        rows: &[StatusRow],
+    ) -> Self {
+        let mut members: Vec<(String, Vec<&StatusRow>)> = Vec::new();
+        let mut add = |key: &str, row| match members.iter_mut().find(|(k, _)| k == key) {
+            Some((_, list)) => list.push(row),
+            None => members.push((key.to_string(), vec![row])),
+        };
+        for r in rows {
+            match by {
+                By::Owner => add(&r.owner, r),
+                By::Tag if r.tags.is_empty() => add(NO_TAG, r),
+                By::Tag => r.tags.iter().for_each(|t| add(t, r)),
+                By::Status => {}
+            }
+        }
+        if by == By::Status {
+            // Every status of the scale, in its order, even with nobody in it.
+            for s in ledger.vocabulary.statuses() {
+                members.push((
+                    s.key.clone(),
+                    rows.iter().filter(|r| r.status == s.key).collect(),
+                ));
+            }
+        } else {
+            members.sort_by_key(|(k, _)| (k == NO_TAG, k.to_lowercase(), k.clone()));
+        }
+        let groups = members
+            .into_iter()
+            .map(|(name, list)| group(ledger, name, &list))
+            .collect();
+        let all = group(
+            ledger,
+            "All commitments".into(),
+            &rows.iter().collect::<Vec<_>>(),
+        );
+        Rollup {
+            ledger,
+            by,
+            as_of,
+            stale_after,
+            groups,
+            all,
+        }
+    }
+
+    /// The status breakdown is one cell of text ("6 announced, 2 in progress") rather than
+    /// a column per status, so that the table fits a terminal; CSV and JSON have a number per
+    /// status.
+    fn row(&self, g: &Group, palette: &Palette) -> Vec<Item> {
+        let mut cells = vec![
+            match self.by {
+                By::Status if g.group != self.all.group => palette.item(&g.group, ""),
+                _ => Item::text(&g.group),
+            },
+            Item::text(g.commitments.to_string()),
+        ];
+        if self.by != By::Status {
+            let breakdown: Vec<String> = self
+                .ledger
+                .vocabulary
+                .statuses()
+                .iter()
+                .filter_map(|s| {
+                    let n = g.counts.get(&s.key).copied().unwrap_or(0);
+                    (n > 0).then(|| format!("{n} {}", s.label.to_lowercase()))
+                })
+                .collect();
+            cells.push(Item::text(breakdown.join("\n")));
+        }
+        cells.extend([g.overdue, g.stale].map(|n| Item::text(n.to_string())));
+        cells.push(Item::text(
+            g.average_score.map(score_text).unwrap_or_default(),
+        ));
+        cells.push(Item::text(g.percent.map(percent_text).unwrap_or_default()));
+        cells
+    }
+
+    fn headers(&self) -> Vec<String> {
+        let mut h = vec![self.by.header().to_string(), "Commitments".to_string()];
+        if self.by != By::Status {
+            h.push("Statuses".into());
+        }
+        h.extend(["Overdue", "Stale", "Average score", "Progress"].map(String::from));
+        h
+    }
+}
+
+fn group(ledger: &Ledger, name: String, rows: &[&StatusRow]) -> Group {
+    let v = &ledger.vocabulary;
+    let mut counts: BTreeMap<String, usize> =
+        v.keys().into_iter().map(|k| (k.to_string(), 0)).collect();
+    for r in rows {
+        *counts.entry(r.status.clone()).or_default() += 1;
+    }
+    let scores: Vec<f64> = rows.iter().filter_map(|r| v.score(&r.status)).collect();
+    let average = (!scores.is_empty()).then(|| scores.iter().sum::<f64>() / scores.len() as f64);
+    Group {
+        group: name,
+        commitments: rows.len(),
+        counts,
+        overdue: rows.iter().filter(|r| r.overdue).count(),
+        stale: rows.iter().filter(|r| r.stale).count(),
+        average_score: average.map(round4),
+        percent: average.and_then(|a| v.percent(a)).map(round4),
+    }
+}
+
+#[derive(Serialize)]
+struct RollupJson<'a> {
+    report: &'static str,
+    ledger: Option<&'a str>,
+    by: By,
+    as_of: Date,
+    stale_after_days: u32,
+    statuses: Vec<StatusInfo>,
+    groups: &'a [Group],
+    all: &'a Group,
+}
+
+impl Report for Rollup<'_> {
+    fn document(&self, _page: bool) -> Document {
+        let palette = Palette::new(&self.ledger.vocabulary);
+        let mut rows: Vec<Vec<Item>> = self.groups.iter().map(|g| self.row(g, &palette)).collect();
+        rows.push(self.row(&self.all, &palette));
+        let mut notes = vec![
+            "Average score: the mean of the status scores on the ledger's scale. Progress: that average as a percentage of the way from the lowest score to the highest; on the G7 scale (-1 to +1) this is the G7 Research Group's compliance figure, (average + 1) / 2.".to_string(),
+        ];
+        if self.by == By::Tag {
+            notes.push("A commitment with several tags is counted under each of them; the last row counts each commitment once.".into());
+        }
+        notes.push(flags_note(self.stale_after));
+        notes.push(scale_note(self.ledger));
+        let mut blocks = vec![Block::Table(Sheet {
+            key_columns: 1,
+            headers: self.headers(),
+            rows,
+        })];
+        blocks.extend(notes.into_iter().map(Block::Note));
+        Document {
+            title: self
+                .ledger
+                .title
+                .clone()
+                .unwrap_or_else(|| "Commitments".into()),
+            subtitle: format!(
+                "By {}, as of {}",
+                self.by.header().to_lowercase(),
+                self.as_of
+            ),
+            palette,
+            blocks,
+        }
+    }
+
+    fn sheet(&self) -> Sheet {
+        let mut headers = vec![self.by.header().to_lowercase(), "commitments".to_string()];
+        headers.extend(self.ledger.vocabulary.keys().into_iter().map(String::from));
+        headers.extend(["overdue", "stale", "average_score", "percent"].map(String::from));
+        let number = |x: Option<f64>| Item::text(x.map(|x| x.to_string()).unwrap_or_default());
+        let rows = self
+            .groups
+            .iter()
+            .chain(std::iter::once(&self.all))
+            .map(|g| {
+                let mut cells = vec![Item::text(&g.group), Item::text(g.commitments.to_string())];
+                cells.extend(
+                    self.ledger
+                        .vocabulary
+                        .keys()
+                        .into_iter()
+                        .map(|k| Item::text(g.counts.get(k).copied().unwrap_or(0).to_string())),
+                );
+                cells.extend([g.overdue, g.stale].map(|n| Item::text(n.to_string())));
+                cells.push(number(g.average_score));
+                cells.push(number(g.percent));
+                cells
+            })
+            .collect();
+        Sheet {
+            key_columns: 0,
+            headers,
+            rows,
+        }
+    }
+
+    fn json(&self) -> String {
+        json(&RollupJson {
+            report: "rollup",
+            ledger: self.ledger.title.as_deref(),
+            by: self.by,
+            as_of: self.as_of,
+            stale_after_days: self.stale_after,
+            statuses: statuses(self.ledger),
+            groups: &self.groups,
+            all: &self.all,
+        })
+    }
+}

@@ -1,0 +1,368 @@
+//! `report` and `list`: the status of every commitment on one date, and, for the published
+//! page, each commitment's timeline with its evidence.
+
+use std::collections::BTreeMap;
+
+use serde::Serialize;
+
+use super::history::History;
+use super::period::{Period, earliest};
+use super::render::{Block, Document, Item, Link, Palette, Report, Sheet, json};
+use super::{StatusInfo, StatusRow, average_score, round4, scale_note, statuses, summary, totals};
+use crate::model::{Commitment, Date, Event, Ledger, SOURCE_REF, TimelineItem};
+
+/// The status table on a date.
+pub struct StatusReport<'a> {
+    pub ledger: &'a Ledger,
+    pub as_of: Date,
+    pub stale_after: u32,
+    pub rows: Vec<StatusRow>,
+    /// The periods of the published page's chart.
+    pub chart_period: Period,
+}
+
+#[derive(Serialize)]
+struct StatusJson<'a> {
+    report: &'static str,
+    ledger: Option<&'a str>,
+    as_of: Date,
+    stale_after_days: u32,
+    statuses: Vec<StatusInfo>,
+    totals: BTreeMap<String, usize>,
+    average_score: Option<f64>,
+    percent: Option<f64>,
+    commitments: &'a [StatusRow],
+}
+
+impl Report for StatusReport<'_> {
+    fn document(&self, page: bool) -> Document {
+        let palette = Palette::new(&self.ledger.vocabulary);
+        let headers = [
+            "Commitment",
+            "Owner",
+            "Status",
+            "Since",
+            "Latest evidence",
+            "Due",
+            "Flags",
+        ];
+        let rows = self
+            .rows
+            .iter()
+            .map(|r| {
+                vec![
+                    Item::text(format!("{}\n{}", r.id, r.title)),
+                    Item::text(&r.owner),
+                    palette.item(&r.status, ""),
+                    Item::date(Some(r.since)),
+                    Item::date(r.latest_evidence),
+                    Item::date(r.due),
+                    Item::text(r.flags().join("\n")),
+                ]
+            })
+            .collect();
+        let mut blocks = Vec::new();
+        if page {
+            blocks.push(Block::Heading("Status over time".into()));
+            let from = earliest(self.ledger).unwrap_or(self.as_of);
+            let history = History::new(
+                self.ledger,
+                self.chart_period,
+                from,
+                self.as_of,
+                self.stale_after,
+            );
+            blocks.push(Block::Chart(history.chart()));
+            blocks.push(Block::Heading(format!("Status on {}", self.as_of)));
+        }
+        blocks.push(Block::Table(Sheet {
+            key_columns: 0,
+            headers: headers.map(String::from).to_vec(),
+            rows,
+        }));
+        blocks.push(Block::Note(summary(self.ledger, &self.rows)));
+        blocks.push(Block::Note(flags_note(self.stale_after)));
+        blocks.push(Block::Note(scale_note(self.ledger)));
+        if page {
+            blocks.extend(timelines(self.ledger, self.as_of));
+        }
+        Document {
+            title: self
+                .ledger
+                .title
+                .clone()
+                .unwrap_or_else(|| "Commitments".into()),
+            subtitle: format!("Status as of {}", self.as_of),
+            palette,
+            blocks,
+        }
+    }
+
+    fn sheet(&self) -> Sheet {
+        status_sheet(&self.rows)
+    }
+
+    fn json(&self) -> String {
+        let average = average_score(self.ledger, &self.rows);
+        json(&StatusJson {
+            report: "status",
+            ledger: self.ledger.title.as_deref(),
+            as_of: self.as_of,
+            stale_after_days: self.stale_after,
+            statuses: statuses(self.ledger),
+            totals: totals(self.ledger, &self.rows).into_values().collect(),
+            average_score: average.map(round4),
+            percent: average
+                .and_then(|a| self.ledger.vocabulary.percent(a))
+                .map(round4),
+            commitments: &self.rows,
+        })
+    }
+}
+
+pub fn flags_note(stale_after: u32) -> String {
+    format!(
+        "Flags: overdue = due date passed and not in a closed status; stale = nothing in the record (evidence, source, a search recorded as a gap) newer than {stale_after} days; unsourced = the current status cites no evidence; gap = something was searched for and not found."
+    )
+}
+
+/// The CSV of a status table: one column per field, as in the JSON.
+fn status_sheet(rows: &[StatusRow]) -> Sheet {
+    let yes = |b: bool| Item::text(if b { "yes" } else { "no" });
+    let date = |d: Option<Date>| Item::text(d.map(|d| d.to_string()).unwrap_or_default());
+    Sheet {
+        key_columns: 0,
+        headers: [
+            "id",
+            "title",
+            "owner",
+            "tags",
+            "made",
+            "status",
+            "status_label",
+            "since",
+            "latest_evidence",
+            "last_checked",
+            "due",
+            "overdue",
+            "stale",
+            "unsourced",
+            "gaps",
+        ]
+        .map(String::from)
+        .to_vec(),
+        rows: rows
+            .iter()
+            .map(|r| {
+                vec![
+                    Item::text(&r.id),
+                    Item::text(&r.title),
+                    Item::text(&r.owner),
+                    Item::text(r.tags.join("; ")),
+                    date(Some(r.made)),
+                    Item::text(&r.status),
+                    Item::text(&r.status_label),
+                    date(Some(r.since)),
+                    date(r.latest_evidence),
+                    date(Some(r.last_checked)),
+                    date(r.due),
+                    yes(r.overdue),
+                    yes(r.stale),
+                    yes(r.unsourced),
+                    Item::text(r.gaps.to_string()),
+                ]
+            })
+            .collect(),
+    }
+}
+
+/// `list`: the filtered status table, in the list's shorter columns.
+pub struct ListReport<'a> {
+    pub ledger: &'a Ledger,
+    pub as_of: Date,
+    pub stale_after: u32,
+    pub rows: Vec<StatusRow>,
+}
+
+impl Report for ListReport<'_> {
+    fn document(&self, page: bool) -> Document {
+        let palette = Palette::new(&self.ledger.vocabulary);
+        let rows: Vec<Vec<Item>> = self
+            .rows
+            .iter()
+            .map(|r| {
+                vec![
+                    Item::text(&r.id),
+                    Item::text(&r.title),
+                    Item::text(&r.owner),
+                    palette.item(&r.status, ""),
+                    Item::date(r.due),
+                    Item::text(r.flags().join("\n")),
+                ]
+            })
+            .collect();
+        let mut blocks = Vec::new();
+        if rows.is_empty() {
+            blocks.push(Block::Note("No commitments match.".into()));
+        } else {
+            blocks.push(Block::Table(Sheet {
+                key_columns: 0,
+                headers: ["Id", "Title", "Owner", "Status", "Due", "Flags"]
+                    .map(String::from)
+                    .to_vec(),
+                rows,
+            }));
+            blocks.push(Block::Note(summary(self.ledger, &self.rows)));
+        }
+        if page {
+            blocks.push(Block::Note(flags_note(self.stale_after)));
+            blocks.push(Block::Note(scale_note(self.ledger)));
+        }
+        Document {
+            title: self
+                .ledger
+                .title
+                .clone()
+                .unwrap_or_else(|| "Commitments".into()),
+            subtitle: format!("Commitments as of {}", self.as_of),
+            palette,
+            blocks,
+        }
+    }
+
+    fn sheet(&self) -> Sheet {
+        status_sheet(&self.rows)
+    }
+
+    /// A bare array of rows, as `list --format json` has always written.
+    fn json(&self) -> String {
+        json(&self.rows)
+    }
+}
+
+/// Each commitment's story up to `as_of`: a heading, its record, a table of its events and
+/// evidence with links, and its gaps. Later evidence is left out, as methodology §4 asks
+/// of any report "as of" a date.
+pub fn timelines(ledger: &Ledger, as_of: Date) -> Vec<Block> {
+    let palette = Palette::new(&ledger.vocabulary);
+    let mut blocks = vec![Block::Heading("Timelines".into())];
+    for c in &ledger.commitments {
+        let Some(now) = c.status_as_of(as_of) else {
+            continue;
+        };
+        blocks.push(Block::Heading(format!("{} — {}", c.id, c.title)));
+        let mut record = vec![format!("Owner: {}", c.owner)];
+        if !c.partners.is_empty() {
+            record.push(format!("Partners: {}", c.partners.join(", ")));
+        }
+        record.push(format!("Made: {}", c.made));
+        if let Some(d) = c.due {
+            record.push(format!("Due: {d}"));
+        }
+        if let Some(f) = &c.funding {
+            record.push(format!("Funding: {}", f.display()));
+        }
+        record.push(format!(
+            "Status on {as_of}: {} since {}",
+            ledger.vocabulary.label(now.status),
+            now.since
+        ));
+        blocks.push(Block::Note(record.join("\n")));
+        if let Some(s) = &c.source {
+            let mut line = vec![s.title.clone()];
+            line.extend(s.publisher.clone());
+            line.extend(s.date.map(|d| d.to_string()));
+            line.extend(s.locator.clone());
+            let mut text = format!("Source: {}", line.join(", "));
+            if let Some(q) = &s.quote {
+                text.push_str(&format!("\n“{q}”"));
+            }
+            blocks.push(Block::Note(text));
+        }
+        let rows = c
+            .timeline()
+            .into_iter()
+            .filter(|i| i.date().is_none_or(|d| d <= as_of))
+            .map(|i| match i {
+                TimelineItem::Event(e) => vec![
+                    Item::date(Some(e.date)),
+                    palette.item(&e.status, ""),
+                    Item::text(event_detail(e)),
+                    Item::Links(cited(c, e)),
+                ],
+                TimelineItem::Evidence(e) => {
+                    let mut detail = vec![format!("[{}]", e.id)];
+                    let by: Vec<String> =
+                        [e.publisher.clone(), e.kind.map(|k| k.key().to_string())]
+                            .into_iter()
+                            .flatten()
+                            .collect();
+                    if !by.is_empty() {
+                        detail.push(by.join(", "));
+                    }
+                    if let Some(q) = &e.quote {
+                        detail.push(format!("“{q}”"));
+                    }
+                    vec![
+                        Item::date(e.date()),
+                        Item::text("Evidence"),
+                        Item::text(detail.join("\n")),
+                        Item::Links(vec![Link {
+                            text: e.title.clone(),
+                            url: Some(e.url.clone()),
+                        }]),
+                    ]
+                }
+            })
+            .collect();
+        blocks.push(Block::Table(Sheet {
+            key_columns: 0,
+            headers: ["Date", "Entry", "Detail", "Source"]
+                .map(String::from)
+                .to_vec(),
+            rows,
+        }));
+        let gaps: Vec<String> = c
+            .gaps
+            .iter()
+            .filter(|g| g.checked.is_none_or(|d| d <= as_of))
+            .map(|g| match g.checked {
+                Some(d) => format!("Gap (checked {d}): {}", g.note),
+                None => format!("Gap: {}", g.note),
+            })
+            .collect();
+        blocks.extend(gaps.into_iter().map(Block::Note));
+    }
+    blocks
+}
+
+fn event_detail(e: &Event) -> String {
+    let mut d = Vec::new();
+    if let Some(n) = &e.note {
+        d.push(n.clone());
+    }
+    if e.unsourced {
+        d.push("UNSOURCED".into());
+    }
+    d.join("\n")
+}
+
+/// The sources an event rests on, as links.
+pub fn cited(c: &Commitment, e: &Event) -> Vec<Link> {
+    e.evidence
+        .iter()
+        .filter_map(|id| {
+            if id == SOURCE_REF {
+                c.source.as_ref().map(|s| Link {
+                    text: s.title.clone(),
+                    url: s.url.clone(),
+                })
+            } else {
+                c.evidence_by_id(id).map(|ev| Link {
+                    text: ev.title.clone(),
+                    url: Some(ev.url.clone()),
+                })
+            }
+        })
+        .collect()
+}

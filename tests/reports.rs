@@ -1,0 +1,629 @@
+//! Reports over time, change digests, roll-ups and their formats: snapshots of the exact
+//! output for a fixed ledger and "today" (so any change to what users see is reviewed),
+//! and the rules each format must keep whatever the ledger holds.
+
+use crate::harness::*;
+
+const REPORTS: &str = include_str!("fixtures/reports.yaml");
+const INJECTION: &str = include_str!("fixtures/injection.yaml");
+
+/// A UTF-8 locale whatever the machine's, since tables and charts draw differently without.
+fn t(ledger: &str) -> Test {
+    Test::new().ledger(ledger).env("LC_ALL", "C.UTF-8")
+}
+
+/// Runs `args` on the report ledger and returns standard output.
+fn out(args: &[&str]) -> String {
+    t(REPORTS).args(args).run().success().stdout
+}
+
+macro_rules! snapshot {
+    ($name:literal, $args:expr) => {
+        insta::assert_snapshot!($name, out($args))
+    };
+}
+
+#[test]
+fn status_table() {
+    snapshot!("report_table", &["report"]);
+}
+
+#[test]
+fn status_as_of_an_earlier_date() {
+    snapshot!("report_as_of", &["report", "--as-of", "2025-06-30"]);
+}
+
+#[test]
+fn status_markdown() {
+    snapshot!("report_markdown", &["report", "--format", "markdown"]);
+}
+
+#[test]
+fn status_csv() {
+    snapshot!("report_csv", &["report", "--format", "csv"]);
+}
+
+#[test]
+fn status_json() {
+    snapshot!("report_json", &["report", "--format", "json"]);
+}
+
+#[test]
+fn status_html() {
+    snapshot!("report_html", &["report", "--format", "html"]);
+}
+
+#[test]
+fn quarterly_table() {
+    snapshot!(
+        "period_quarterly",
+        &["report", "--period", "quarterly", "--from", "2025-01-01"]
+    );
+}
+
+#[test]
+fn monthly_markdown_over_a_window() {
+    snapshot!(
+        "period_monthly_markdown",
+        &[
+            "report",
+            "--period",
+            "monthly",
+            "--from",
+            "2025-03-01",
+            "--to",
+            "2025-08-15",
+            "--format",
+            "markdown"
+        ]
+    );
+}
+
+#[test]
+fn yearly_csv_and_json() {
+    snapshot!(
+        "period_yearly_csv",
+        &["report", "--period", "yearly", "--format", "csv"]
+    );
+    snapshot!(
+        "period_yearly_json",
+        &["report", "--period", "yearly", "--format", "json"]
+    );
+}
+
+#[test]
+fn history_with_chart() {
+    snapshot!("history_quarterly", &["history", "--period", "quarterly"]);
+}
+
+#[test]
+fn history_ascii() {
+    let text = out(&["history", "--period", "quarterly", "--ascii"]);
+    assert!(text.is_ascii(), "{text}");
+    insta::assert_snapshot!("history_ascii", text);
+}
+
+#[test]
+fn history_falls_back_to_ascii_without_a_utf8_locale() {
+    let text = Test::new()
+        .ledger(REPORTS)
+        .env("LC_ALL", "C")
+        .args(&["history", "--period", "yearly"])
+        .run()
+        .success()
+        .stdout;
+    assert!(text.is_ascii(), "{text}");
+    assert!(text.contains("2025 |"), "{text}");
+}
+
+#[test]
+fn history_json_and_monthly_counts() {
+    snapshot!(
+        "history_yearly_json",
+        &["history", "--period", "yearly", "--format", "json"]
+    );
+    snapshot!(
+        "history_quarterly_csv",
+        &["history", "--period", "quarterly", "--format", "csv"]
+    );
+    let v: serde_json::Value =
+        serde_json::from_str(&out(&["history", "--format", "json", "--to", "2025-08-31"])).unwrap();
+    let periods = v["periods"].as_array().unwrap();
+    assert_eq!(periods[0]["label"], "2025-01");
+    assert_eq!(periods.last().unwrap()["label"], "2025-08");
+    // July 2025: `fund` went partial then back to in-progress — a change, though it ends
+    // where a later status puts it.
+    let july = &periods[6];
+    assert_eq!(july["label"], "2025-07");
+    assert_eq!(july["changed"], 1);
+    assert_eq!(july["counts"]["in-progress"], 2);
+    assert_eq!(july["total"], 4);
+}
+
+#[test]
+fn changes_digest() {
+    snapshot!(
+        "changes_table",
+        &["changes", "--since", "2025-05-01", "--until", "2025-09-30"]
+    );
+    snapshot!(
+        "changes_markdown",
+        &["changes", "--since", "2025-05-01", "--format", "markdown"]
+    );
+    snapshot!(
+        "changes_csv",
+        &["changes", "--since", "2025-05-01", "--format", "csv"]
+    );
+    snapshot!(
+        "changes_json",
+        &["changes", "--since", "2025-09-01", "--format", "json"]
+    );
+}
+
+#[test]
+fn changes_in_an_empty_window() {
+    t(REPORTS)
+        .args(&["changes", "--since", "2026-01-01", "--until", "2026-02-01"])
+        .run()
+        .success()
+        .stdout_has("No status changes and no new evidence dated 2026-01-01 to 2026-02-01.");
+}
+
+#[test]
+fn changes_window_must_run_forwards() {
+    t(REPORTS)
+        .args(&["changes", "--since", "2025-09-01", "--until", "2025-08-01"])
+        .run()
+        .failure(1)
+        .stderr_has("--since 2025-09-01 is after --until 2025-08-01");
+}
+
+#[test]
+fn rollups() {
+    snapshot!("by_owner", &["report", "--by", "owner"]);
+    snapshot!("by_tag_csv", &["report", "--by", "tag", "--format", "csv"]);
+    snapshot!(
+        "by_status_json",
+        &["report", "--by", "status", "--format", "json"]
+    );
+}
+
+#[test]
+fn flags_follow_the_stale_limit() {
+    let v: serde_json::Value = serde_json::from_str(&out(&["report", "--format", "json"])).unwrap();
+    let stale = |v: &serde_json::Value| -> Vec<String> {
+        v["commitments"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|c| c["stale"] == true)
+            .map(|c| c["id"].as_str().unwrap().to_string())
+            .collect()
+    };
+    // `law` has evidence from 2026-10-01; the rest have nothing newer than 2025-09.
+    assert_eq!(stale(&v), ["unit", "fund", "taskforce"]);
+    let overdue: Vec<&str> = v["commitments"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|c| c["overdue"] == true)
+        .map(|c| c["id"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        overdue,
+        ["unit", "fund"],
+        "past due and open; `law` has no due date"
+    );
+    let v: serde_json::Value = serde_json::from_str(&out(&[
+        "report",
+        "--format",
+        "json",
+        "--stale-after",
+        "500",
+    ]))
+    .unwrap();
+    assert_eq!(stale(&v), Vec::<String>::new());
+    assert_eq!(v["stale_after_days"], 500);
+}
+
+#[test]
+fn list_keeps_working_in_every_format() {
+    snapshot!(
+        "list_markdown",
+        &["list", "--tag", "uk", "--format", "markdown"]
+    );
+    let json = out(&["list", "--format", "json", "--overdue"]);
+    let v: serde_json::Value = serde_json::from_str(&json).unwrap();
+    assert_eq!(
+        v.as_array().unwrap().len(),
+        2,
+        "list --format json stays a bare array"
+    );
+    t(REPORTS)
+        .args(&["list", "--status", "delivered"])
+        .run()
+        .success()
+        .stdout_has("law")
+        .stdout_has("1 commitment: 1 delivered");
+}
+
+#[test]
+fn output_is_byte_for_byte_reproducible() {
+    for args in [
+        &["report", "--format", "html"][..],
+        &["report", "--period", "monthly", "--format", "html"],
+        &["history", "--format", "html"],
+        &["changes", "--since", "2025-01-01", "--format", "html"],
+        &["report", "--by", "tag", "--format", "html"],
+    ] {
+        assert_eq!(out(args), out(args), "{args:?}");
+    }
+}
+
+#[test]
+fn output_file_extension_picks_the_format() {
+    let test = t(REPORTS);
+    for (name, starts) in [
+        ("r.html", "<!DOCTYPE html>"),
+        ("r.md", "# Report test ledger"),
+        ("r.csv", "id,title,owner"),
+        ("r.json", "{"),
+        ("r.txt", "Report test ledger"),
+    ] {
+        let o = test.then(&["report", "-o", name]).success();
+        assert!(o.stdout.is_empty(), "{name}: {}", o.stdout);
+        assert!(o.stderr.contains(&format!("Wrote {name}")), "{}", o.stderr);
+        let text = std::fs::read_to_string(test.dir.path().join(name)).unwrap();
+        assert!(text.starts_with(starts), "{name}: {text}");
+    }
+    // --format wins over the extension, and a file is the same text as standard output.
+    test.then(&["history", "--format", "csv", "-o", "h.txt"])
+        .success();
+    let file = std::fs::read_to_string(test.dir.path().join("h.txt")).unwrap();
+    assert_eq!(
+        file,
+        test.then(&["history", "--format", "csv"]).success().stdout
+    );
+}
+
+#[test]
+fn output_file_refusals() {
+    let test = t(REPORTS);
+    test.then(&["report", "-o", "r.pdf"])
+        .failure(1)
+        .stderr_has("cannot tell the format from the name r.pdf");
+    let before = test.file();
+    test.then(&["report", "--format", "table", "-o", "commitments.yaml"])
+        .failure(1)
+        .stderr_has("is the ledger itself");
+    assert_eq!(test.file(), before);
+}
+
+#[test]
+fn colour_only_when_asked_and_never_with_no_color_or_in_files() {
+    let test = t(REPORTS).env("NO_COLOR", "");
+    let coloured = test.then(&["--color", "always", "report"]).success().stdout;
+    assert!(coloured.contains("\x1b["), "{coloured}");
+    let chart = test
+        .then(&["--color", "always", "history", "--period", "yearly"])
+        .success()
+        .stdout;
+    assert!(chart.contains("\x1b[32m░"), "delivered in green:\n{chart}");
+    let plain = test.then(&["report"]).success().stdout;
+    assert!(!plain.contains('\x1b'), "not a terminal: no colour");
+    let test = test.env("NO_COLOR", "1");
+    assert!(
+        !test
+            .then(&["--color", "always", "report"])
+            .success()
+            .stdout
+            .contains('\x1b')
+    );
+    let test = t(REPORTS).env("NO_COLOR", "");
+    test.then(&["--color", "always", "report", "-o", "r.txt"])
+        .success();
+    let file = std::fs::read_to_string(test.dir.path().join("r.txt")).unwrap();
+    assert!(!file.contains('\x1b'), "{file}");
+}
+
+#[test]
+fn argument_mistakes() {
+    t(REPORTS)
+        .args(&[
+            "report",
+            "--period",
+            "quarterly",
+            "--from",
+            "2026-01-01",
+            "--to",
+            "2025-01-01",
+        ])
+        .run()
+        .failure(1)
+        .stderr_has("--from 2026-01-01 is after --to 2025-01-01");
+    t(REPORTS)
+        .args(&["report", "--from", "2025-01-01"])
+        .run()
+        .failure(2);
+    t(REPORTS)
+        .args(&["report", "--period", "weekly"])
+        .run()
+        .failure(2);
+    t(REPORTS)
+        .args(&["report", "--by", "owner", "--period", "yearly"])
+        .run()
+        .failure(2);
+    t(REPORTS).args(&["changes"]).run().failure(2);
+}
+
+mod presets {
+    use super::*;
+
+    /// A G7-style ledger made with the CLI: two commitments, one fully complied with, one
+    /// in part.
+    fn g7() -> Test {
+        let test = Test::new().env("LC_ALL", "C.UTF-8");
+        test.then(&["init", "--preset", "g7", "--title", "G7 test"])
+            .success();
+        for id in ["a", "b"] {
+            test.then(&[
+                "add",
+                id,
+                "--title",
+                "T",
+                "--owner",
+                "O",
+                "--made",
+                "2025-03-31",
+            ])
+            .success();
+        }
+        test.then(&[
+            "update",
+            "a",
+            "--status",
+            "full-compliance",
+            "--date",
+            "2025-06-01",
+            "--evidence-url",
+            "https://example.org/a",
+            "--evidence-title",
+            "A",
+        ])
+        .success();
+        test.then(&[
+            "update",
+            "b",
+            "--status",
+            "partial-compliance",
+            "--date",
+            "2025-06-01",
+            "--evidence-url",
+            "https://example.org/b",
+            "--evidence-title",
+            "B",
+        ])
+        .success();
+        test
+    }
+
+    #[test]
+    fn g7_reports_the_research_groups_percentage() {
+        let test = g7();
+        assert!(test.file().contains("score: -1"), "{}", test.file());
+        let v: serde_json::Value = serde_json::from_str(
+            &test
+                .then(&["report", "--by", "status", "--format", "json"])
+                .success()
+                .stdout,
+        )
+        .unwrap();
+        // Scores +1 and 0: average 0.5, reported as (0.5 + 1) / 2 = 75%.
+        assert_eq!(v["all"]["average_score"], 0.5);
+        assert_eq!(v["all"]["percent"], 75.0);
+        assert_eq!(v["statuses"][0]["key"], "no-compliance");
+        let text = test.then(&["report", "--by", "owner"]).success().stdout;
+        assert!(text.contains("0.50") && text.contains("75%"), "{text}");
+        // Before any action both stood at -1: 0%.
+        let v: serde_json::Value = serde_json::from_str(
+            &test
+                .then(&["history", "--period", "quarterly", "--format", "json"])
+                .success()
+                .stdout,
+        )
+        .unwrap();
+        assert_eq!(v["periods"][0]["label"], "2025-Q1");
+        assert_eq!(v["periods"][0]["percent"], 0.0);
+        assert_eq!(v["periods"][1]["percent"], 75.0);
+    }
+
+    #[test]
+    fn every_preset_starts_new_commitments_in_its_first_status() {
+        for (preset, first) in [
+            ("default", "announced"),
+            ("politifact", "not-yet-rated"),
+            ("ogp", "not-started"),
+            ("g7", "no-compliance"),
+        ] {
+            let test = Test::new();
+            test.then(&["init", "--preset", preset]).success();
+            assert!(test.file().contains("statuses:"), "{preset}");
+            test.then(&[
+                "add",
+                "x",
+                "--title",
+                "T",
+                "--owner",
+                "O",
+                "--made",
+                "2025-03-31",
+            ])
+            .success();
+            assert!(
+                test.file().contains(&format!("status: {first}")),
+                "{preset}:\n{}",
+                test.file()
+            );
+            test.then(&["check"]).success();
+        }
+        Test::new()
+            .args(&["init", "--preset", "nope"])
+            .run()
+            .failure(2);
+    }
+
+    #[test]
+    fn reports_speak_the_ledgers_vocabulary() {
+        let test = g7();
+        let text = test.then(&["report"]).success().stdout;
+        assert!(
+            text.contains("Full compliance") && text.contains("Partial compliance"),
+            "{text}"
+        );
+        assert!(
+            text.contains("No compliance -1"),
+            "the scale note states the scores:\n{text}"
+        );
+    }
+}
+
+mod injection {
+    //! Hostile ledger text: a spreadsheet formula, a script, a Markdown pipe and a terminal
+    //! escape, in titles, owners, quotes and notes.
+    use super::*;
+
+    fn run(args: &[&str]) -> String {
+        t(INJECTION).args(args).run().success().stdout
+    }
+
+    #[test]
+    fn terminal_tables_strip_escapes() {
+        for args in [
+            &["report"][..],
+            &["changes", "--since", "2025-01-01"],
+            &["history"],
+            &["report", "--period", "monthly"],
+            &["report", "--by", "owner"],
+            &["list"],
+            &["show", "hostile"],
+        ] {
+            let text = run(args);
+            assert!(!text.contains('\x1b'), "{args:?}:\n{text}");
+            assert!(
+                !text.contains("[31m"),
+                "the whole sequence goes: {args:?}:\n{text}"
+            );
+        }
+    }
+
+    #[test]
+    fn csv_neutralises_formulas_unless_raw() {
+        let text = run(&["report", "--format", "csv"]);
+        assert!(text.contains("\"'=HYPERLINK(\"\"http://x\"\")\""), "{text}");
+        let text = run(&["changes", "--since", "2025-01-01", "--format", "csv"]);
+        assert!(text.contains(",'-2+3 and @SUM(A1),"), "{text}");
+        assert!(!text.contains('\x1b'), "{text}");
+        let raw = run(&["report", "--format", "csv", "--csv-raw"]);
+        assert!(raw.contains("\"=HYPERLINK(\"\"http://x\"\")\""), "{raw}");
+    }
+
+    #[test]
+    fn html_escapes_everything() {
+        let text = run(&["report", "--format", "html"]);
+        for bad in ["<script>", "<img", "<b>", "\x1b"] {
+            assert!(!text.contains(bad), "{bad:?} in:\n{text}");
+        }
+        assert!(text.contains("&lt;script&gt;alert(1)&lt;/script&gt;"));
+        assert!(text.contains("&lt;img src=x onerror=alert(1)&gt;"));
+        assert!(text.contains("Content-Security-Policy"));
+        // The quote's Markdown link to a javascript: address stays text, never a link.
+        assert!(text.contains("[a link](javascript:alert(1))"), "{text}");
+        assert!(!text.to_lowercase().contains("href=\"javascript"));
+        let digest = run(&["changes", "--since", "2025-01-01", "--format", "html"]);
+        assert!(!digest.contains("<script>") && digest.contains("&lt;script&gt;alert(2)"));
+    }
+
+    #[test]
+    fn markdown_escapes_pipes_markup_and_newlines() {
+        let text = run(&["changes", "--since", "2025-01-01", "--format", "markdown"]);
+        assert!(text.contains("\\<script\\>alert(2)\\</script\\>"), "{text}");
+        assert!(text.contains("second \\| line"), "{text}");
+        assert!(text.contains("line one<br>line two"), "{text}");
+        assert!(!text.contains('\x1b'));
+        // Every table row has as many cells as the header.
+        for line in text.lines().filter(|l| l.starts_with('|')) {
+            let cells = line.replace("\\|", "").matches('|').count();
+            assert_eq!(cells, 5, "{line}");
+        }
+    }
+
+    #[test]
+    fn json_keeps_the_text_exactly() {
+        let v: serde_json::Value =
+            serde_json::from_str(&run(&["report", "--format", "json"])).unwrap();
+        assert_eq!(v["commitments"][0]["title"], "=HYPERLINK(\"http://x\")");
+        assert_eq!(v["commitments"][0]["owner"], "<script>alert(1)</script>");
+    }
+
+    #[test]
+    fn javascript_urls_never_reach_a_report() {
+        let hostile = INJECTION.replace("https://example.org/e", "javascript:alert(1)");
+        Test::new()
+            .ledger(&hostile)
+            .args(&["report", "--format", "html"])
+            .run()
+            .failure(1)
+            .stderr_has("is not a web address");
+    }
+}
+
+#[test]
+fn narrow_terminals_get_whole_words_and_split_tables() {
+    for args in [
+        &["report", "--period", "monthly"][..],
+        &["history", "--period", "monthly"],
+        &["report", "--by", "tag"],
+        &["report"],
+    ] {
+        let text = t(REPORTS)
+            .env("COLUMNS", "80")
+            .args(args)
+            .run()
+            .success()
+            .stdout;
+        for line in text.lines().filter(|l| l.starts_with(['┌', '│', '└', '╞'])) {
+            assert!(line.chars().count() <= 80, "{args:?}: {line}");
+        }
+        for word in ["Announced", "progress", "Delivered", "Abandoned"] {
+            let broken = &word[..word.len() - 2];
+            assert_eq!(
+                text.matches(broken).count(),
+                text.matches(word).count(),
+                "{args:?}: `{word}` broken:\n{text}"
+            );
+        }
+    }
+    // Months from January 2025 to November 2026 cannot share one 80-column table: they are
+    // split over several, each repeating the commitment and its owner.
+    let text = out(&["report", "--period", "quarterly"]);
+    assert_eq!(
+        text.matches("│ Commitment").count(),
+        1,
+        "COLUMNS=200 fits eight quarters in one table"
+    );
+    let narrow = t(REPORTS)
+        .env("COLUMNS", "80")
+        .args(&["report", "--period", "monthly"])
+        .run()
+        .success()
+        .stdout;
+    assert!(narrow.matches("│ Commitment").count() > 2, "{narrow}");
+    // Every month is a column of exactly one of them.
+    for year in [2025, 2026] {
+        for month in 1..=12 {
+            let label = format!("┆ {year}-{month:02} ");
+            let want = usize::from(year == 2025 || month <= 11);
+            assert_eq!(narrow.matches(&label).count(), want, "{label}:\n{narrow}");
+        }
+    }
+}
