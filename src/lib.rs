@@ -13,6 +13,7 @@ pub mod merge;
 pub mod model;
 pub mod report;
 pub mod store;
+pub mod synthetic;
 
 use std::ffi::OsString;
 use std::io::Write as _;

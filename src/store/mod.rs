@@ -1,7 +1,10 @@
 //! The ledger file on disk: reading it with positions, editing it without loss, and
 //! replacing it safely.
 
+#[cfg(test)]
+mod differential;
 mod edit;
+mod fast;
 mod file;
 mod problem;
 mod schema;
@@ -128,6 +131,47 @@ pub fn edited_text(path: &Path, text: &str, ledger: &Ledger, edits: &[Edit]) -> 
 
 /// Parses and validates ledger text.
 pub fn parse(path: &Path, text: &str) -> Result<Ledger> {
+    parse_outlined(path, text).map(|(ledger, _)| ledger)
+}
+
+/// Parses and validates ledger text, and says where each record is when the file has the
+/// usual shape (writes then edit only the records they change).
+///
+/// The fast reader (`fast`) is tried first; whenever it declines a part of the file, that
+/// part is read by serde-saphyr, and whenever the result has any problem, the whole file is
+/// read again by serde-saphyr, so that every message and position comes from one reader.
+pub(crate) fn parse_outlined(path: &Path, text: &str) -> Result<(Ledger, Option<fast::Outline>)> {
+    if let Some(outline) = fast::outline(text)
+        && let Some(raw) = fast::ledger(text, &outline, general_file, general_record)
+        && let Ok(ledger) = validate::validate(raw)
+    {
+        return Ok((ledger, Some(outline)));
+    }
+    parse_general(path, text).map(|ledger| (ledger, None))
+}
+
+fn general_file(text: &str) -> Option<FileFormat> {
+    serde_saphyr::from_str_with_options(text, options(text.len())).ok()
+}
+
+/// One record's text, as cut by `fast::outline`, read by serde-saphyr.
+fn general_record(record: &str) -> Option<serde_saphyr::Spanned<file::CommitmentFile>> {
+    #[derive(serde::Deserialize)]
+    #[serde(deny_unknown_fields)]
+    struct One {
+        commitments: Vec<serde_saphyr::Spanned<file::CommitmentFile>>,
+    }
+    let text = format!("commitments:\n{record}");
+    let mut one: One = serde_saphyr::from_str_with_options(&text, options(text.len())).ok()?;
+    if one.commitments.len() == 1 {
+        one.commitments.pop()
+    } else {
+        None
+    }
+}
+
+/// The reference reader: serde-saphyr over the whole text, with positions for every problem.
+pub(crate) fn parse_general(path: &Path, text: &str) -> Result<Ledger> {
     let invalid = |problems| Error::Invalid {
         path: path.into(),
         problems,

@@ -1,0 +1,352 @@
+//! The fast reader against the general one: on every file either both give the same ledger,
+//! or both refuse it with the same problems. Generated ledgers, the shipped ledger, the test
+//! fixtures, and thousands of small mutations of them (the hand edits that go wrong).
+
+use std::path::Path;
+
+use super::{fast, parse_general, parse_outlined};
+use crate::synthetic;
+
+const FIXTURES: &[(&str, &str)] = &[
+    ("commitments.yaml", include_str!("../../commitments.yaml")),
+    (
+        "sample.yaml",
+        include_str!("../../tests/fixtures/sample.yaml"),
+    ),
+    (
+        "four-space.yaml",
+        include_str!("../../tests/fixtures/four-space.yaml"),
+    ),
+    (
+        "flow-empty.yaml",
+        include_str!("../../tests/fixtures/flow-empty.yaml"),
+    ),
+];
+
+/// Both readers agree on `text`; returns whether the fast reader took every record.
+#[track_caller]
+fn agree(text: &str) -> bool {
+    let path = Path::new("x.yaml");
+    let general = parse_general(path, text);
+    let first = parse_outlined(path, text);
+    match (&first, &general) {
+        (Ok((a, _)), Ok(b)) => assert!(a == b, "readers differ on:\n{text}"),
+        (Err(a), Err(b)) => assert_eq!(a.to_string(), b.to_string(), "on:\n{text}"),
+        _ => panic!(
+            "one reader accepts, the other refuses:\nfast first: {:?}\ngeneral: {:?}\non:\n{text}",
+            first.as_ref().err().map(ToString::to_string),
+            general.as_ref().err().map(ToString::to_string)
+        ),
+    }
+    match fast::outline(text) {
+        Some(o) => o
+            .records
+            .iter()
+            .all(|r| fast::record(&text[r.content.start..r.end]).is_some()),
+        None => false,
+    }
+}
+
+#[test]
+fn generated_ledgers_are_read_alike_and_fast() {
+    for seed in 1..=12 {
+        let text = synthetic::ledger(&synthetic::Options {
+            commitments: 25,
+            events: 1 + seed as usize % 6,
+            evidence: seed as usize % 5,
+            seed,
+        });
+        assert!(agree(&text), "seed {seed}: a record took the slow path");
+        assert!(parse_outlined(Path::new("x"), &text).unwrap().1.is_some());
+    }
+}
+
+#[test]
+fn shipped_and_fixture_ledgers_are_read_alike() {
+    for (name, text) in FIXTURES {
+        let fast = agree(text);
+        // The shipped ledger is written by the CLI, so every record is in the usual shape.
+        if *name == "commitments.yaml" {
+            assert!(fast, "{name}");
+        }
+    }
+}
+
+#[test]
+fn crlf_and_odd_but_valid_shapes_are_read_alike() {
+    let crlf = FIXTURES[1].1.replace('\n', "\r\n");
+    agree(&crlf);
+    for text in [
+        "version: 1\ncommitments:\n- id: a\n  title: T\n  owner: O\n  made: 2025-01-01\n  history:\n  - date: 2025-01-01\n    status: announced\n    unsourced: true\n    note: n\n",
+        "commitments:\n  -   id: a\n      title: T\n      owner: O\n      made: 2025-01-01\n      history: [{date: 2025-01-01, status: announced, unsourced: true, note: n}]\n",
+        "commitments:\n  -\n    id: a\n    title: 'It''s'\n    owner: \"O\\u00e9\\x41\\t\"\n    made: 2025-01-01   # c\n    history:\n      - date: 2025-01-01\n        status: announced\n        unsourced: True\n        note: x #y\n",
+        "commitments:\n  - id: a\n    title: T\n    owner: O\n    made: 2025-01-01\n    funding: {amount: 3000000, currency: GBP}\n    history:\n      - {date: 2025-01-01, status: announced, evidence: [source]}\n    source: {title: S}\nversion: 1\n",
+        "---\ncommitments:\n  - id: a\n    title: T\n    owner: O\n    made: 2025-01-01\n    history:\n      - date: 2025-01-01\n        status: announced\n        unsourced: true\n        note: n\n...\n",
+    ] {
+        agree(text);
+    }
+}
+
+/// SplitMix64, as in `synthetic`.
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
+        let mut z = self.0;
+        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+        z ^ (z >> 31)
+    }
+    fn below(&mut self, n: usize) -> usize {
+        (self.next() % n.max(1) as u64) as usize
+    }
+}
+
+/// What people and tools do to YAML by accident, and the constructs the fast reader must
+/// leave alone.
+const TOKENS: &[&str] = &[
+    " ",
+    "\n",
+    "  ",
+    "- ",
+    ": ",
+    ":",
+    "#",
+    " #",
+    "\"",
+    "'",
+    "\\",
+    "[",
+    "]",
+    "{",
+    "}",
+    ",",
+    "&a ",
+    "*a",
+    "!!str ",
+    "! ",
+    "|",
+    ">-",
+    "\t",
+    "\r",
+    "\r\n",
+    "~",
+    "null",
+    "yes",
+    "true",
+    "True",
+    "1",
+    "01",
+    "-",
+    ".",
+    "é",
+    "\u{85}",
+    "\u{2028}",
+    "\u{feff}",
+    "\u{7}",
+    "---\n",
+    "...\n",
+    "%YAML 1.2\n",
+    "<<: ",
+    "? ",
+    "x: y",
+    "\\x41",
+    "\\u00e9",
+    "\\q",
+    "''",
+    "1e3",
+    "0x1",
+    "inf",
+    "2025-13-01",
+    "id: b",
+    "- id: z\n",
+    "\n  - ",
+    "\n    ",
+    "evidence: [source]",
+];
+
+/// Values whose type, not only whose text, a reader must get right.
+const SCALARS: &[&str] = &[
+    "yes",
+    "No",
+    "ON",
+    "off",
+    "y",
+    "n",
+    "~",
+    "null",
+    "Null",
+    "NULL",
+    "true",
+    "False",
+    "TRUE",
+    "1",
+    "0",
+    "-1",
+    "+1",
+    "01",
+    "0o17",
+    "0x1F",
+    "0b101",
+    "1_000",
+    "1.5",
+    "-1.5",
+    ".5",
+    "1e3",
+    "1E-3",
+    ".inf",
+    "-.inf",
+    ".NaN",
+    "inf",
+    "nan",
+    "Infinity",
+    "1:30",
+    "2025-03-31",
+    "2025-3-31",
+    "2025-03-31T10:00:00Z",
+    "2025-03-31T10:00:00.5+01:00",
+    "2025-03-31 10:00:00",
+    "20250331",
+    "3f2b8c1e-9d4a-4e6b-8f0a-2c5d7e9b1a34",
+    "123e4567-e89b-12d3-a456-426614174000",
+    "12345678901234567890",
+    "18446744073709551615",
+    "999999999999999999",
+    "0.0",
+    "00",
+    "-0",
+    "+.5",
+    "1.",
+    "1e",
+    "e1",
+    "é1",
+    "1é",
+    "£3m",
+    "3m",
+    "GBP 3m",
+    "@x",
+    "`x",
+    "%x",
+    "x%",
+    "a b",
+    "a  #b",
+    "a#b",
+    "a:b",
+    "a: b",
+    "a:",
+    "-a",
+    "--a",
+    "?a",
+    ":a",
+    ",a",
+    "a,",
+    "[a]",
+    "{a}",
+    "[]",
+    "{}",
+    "'a'",
+    "\"a\"",
+    "\"a\\nb\"",
+    "'a''b'",
+    "\"\\x41\\u00e9\\U0001F600\"",
+    "\"\\ud800\"",
+    "\"\\x\"",
+    "!!str 1",
+    "!!int 1",
+    "&x a",
+    "*x",
+    "\"\"",
+    "''",
+    "|",
+    "x\ty",
+    "\"x\ty\"",
+];
+
+fn char_boundary(text: &str, mut at: usize) -> usize {
+    while !text.is_char_boundary(at) {
+        at -= 1;
+    }
+    at
+}
+
+fn mutate(rng: &mut Rng, text: &str) -> String {
+    let mut t = text.to_string();
+    for _ in 0..1 + rng.below(3) {
+        let at = char_boundary(&t, rng.below(t.len() + 1));
+        match rng.below(8) {
+            0 | 1 => t.insert_str(at, TOKENS[rng.below(TOKENS.len())]),
+            6 | 7 => {
+                // Replace the value after a `: ` with one that tests type resolution.
+                if let Some(i) = t[at..].find(": ").map(|i| at + i + 2) {
+                    let end = t[i..].find('\n').map_or(t.len(), |e| i + e);
+                    t.replace_range(i..end, SCALARS[rng.below(SCALARS.len())]);
+                }
+            }
+            2 => {
+                let end = char_boundary(&t, (at + 1 + rng.below(6)).min(t.len()));
+                t.replace_range(at..end, "");
+            }
+            _ => {
+                let mut lines: Vec<String> = t.split('\n').map(str::to_string).collect();
+                let i = rng.below(lines.len());
+                match rng.below(5) {
+                    0 => lines.insert(i, lines[i].clone()),
+                    1 => {
+                        lines.remove(i);
+                    }
+                    2 => lines[i].insert_str(0, if rng.below(2) == 0 { " " } else { "  " }),
+                    3 => {
+                        let n = lines[i].len() - lines[i].trim_start_matches(' ').len();
+                        lines[i].replace_range(..n.min(1 + rng.below(2)), "");
+                    }
+                    _ if i + 1 < lines.len() => lines.swap(i, i + 1),
+                    _ => {}
+                }
+                t = lines.join("\n");
+            }
+        }
+    }
+    t
+}
+
+/// Returns how many mutants were accepted with every record read fast, and how many were
+/// accepted at all.
+fn fuzz(rounds: usize, seed: u64) -> (usize, usize) {
+    let mut rng = Rng(seed);
+    let small = synthetic::ledger(&synthetic::Options {
+        commitments: 3,
+        events: 2,
+        evidence: 2,
+        seed,
+    });
+    let bases: Vec<&str> = vec![FIXTURES[1].1, FIXTURES[2].1, &small];
+    let (mut fast, mut valid) = (0, 0);
+    for _ in 0..rounds {
+        let base = bases[rng.below(bases.len())];
+        let text = mutate(&mut rng, base);
+        let all_fast = agree(&text);
+        if parse_general(Path::new("x"), &text).is_ok() {
+            valid += 1;
+            fast += usize::from(all_fast);
+        }
+    }
+    (fast, valid)
+}
+
+#[test]
+fn mutated_ledgers_are_read_alike() {
+    let (fast, valid) = fuzz(500, 7);
+    // The mutants must exercise the fast reader, not only its refusals.
+    assert!(fast > valid / 4, "{fast} of {valid}");
+}
+
+/// A longer run: `cargo test --release -- --ignored fuzz_long`.
+#[test]
+#[ignore]
+fn fuzz_long() {
+    for seed in 0..40 {
+        let (fast, valid) = fuzz(5000, seed);
+        eprintln!("seed {seed}: {valid} of 5000 mutants valid, {fast} of them read fast");
+    }
+}
