@@ -350,3 +350,157 @@ fn fuzz_long() {
         eprintln!("seed {seed}: {valid} of 5000 mutants valid, {fast} of them read fast");
     }
 }
+
+mod splice {
+    //! Edits spliced into one record give the same bytes as yaml-edit over the whole file.
+
+    use super::*;
+    use crate::model::{Commitment, Edit, Event, Evidence, EvidenceKind, Gap, parse_date};
+    use crate::store::edit;
+
+    fn evidence(n: usize) -> Evidence {
+        Evidence {
+            id: format!("added-{n}"),
+            title: "A title: with a colon, 'quotes' and # a hash".into(),
+            publisher: Some("Ministère de l'Intérieur".into()),
+            url: "https://example.org/a?b=c#d".into(),
+            published: parse_date("2025-06-04").ok(),
+            accessed: parse_date("2026-11-22").ok(),
+            kind: Some(EvidenceKind::Media),
+            quote: Some("\"quoted\" text".into()),
+        }
+    }
+
+    fn event(cites: &str) -> Event {
+        Event {
+            date: parse_date("2026-01-02").unwrap(),
+            status: "in-progress".into(),
+            note: Some("Reported: the unit was deployed — « en partie ».".into()),
+            evidence: vec![cites.into()],
+            unsourced: false,
+            recorded_by: Some("tester".into()),
+            recorded_at: chrono::DateTime::parse_from_rfc3339("2026-11-22T09:00:00Z")
+                .ok()
+                .map(|t| t.with_timezone(&chrono::Utc)),
+        }
+    }
+
+    fn commitment() -> Commitment {
+        Commitment {
+            id: "new-one".into(),
+            uuid: None,
+            title: "New".into(),
+            owner: "Someone".into(),
+            partners: vec!["A".into()],
+            made: parse_date("2025-01-01").unwrap(),
+            due: None,
+            tags: vec!["x".into()],
+            funding: None,
+            source: None,
+            evidence: vec![],
+            history: vec![Event {
+                unsourced: true,
+                evidence: vec![],
+                ..event("source")
+            }],
+            gaps: vec![],
+        }
+    }
+
+    fn writes(records: usize) -> Vec<Vec<Edit>> {
+        let mut all = vec![vec![Edit::AddCommitment(Box::new(commitment()))]];
+        for i in 0..records {
+            all.push(vec![Edit::AddEvidence {
+                commitment: i,
+                evidence: evidence(1),
+            }]);
+            all.push(vec![Edit::AddEvent {
+                commitment: i,
+                event: event("source"),
+            }]);
+            all.push(vec![Edit::AddGap {
+                commitment: i,
+                gap: Gap {
+                    note: "Looked for: nothing.".into(),
+                    checked: parse_date("2026-11-20").ok(),
+                },
+            }]);
+            // `update` with new evidence: two edits to one record.
+            all.push(vec![
+                Edit::AddEvidence {
+                    commitment: i,
+                    evidence: evidence(2),
+                },
+                Edit::AddEvent {
+                    commitment: i,
+                    event: event("added-2"),
+                },
+            ]);
+        }
+        // Two records at once, and an append with another edit.
+        if records > 1 {
+            all.push(vec![
+                Edit::AddGap {
+                    commitment: records - 1,
+                    gap: Gap {
+                        note: "g".into(),
+                        checked: None,
+                    },
+                },
+                Edit::AddGap {
+                    commitment: 0,
+                    gap: Gap {
+                        note: "g".into(),
+                        checked: None,
+                    },
+                },
+                Edit::AddCommitment(Box::new(commitment())),
+            ]);
+        }
+        all
+    }
+
+    fn same_as_whole(name: &str, text: &str) {
+        let (_, outline) = parse_outlined(Path::new("x"), text).unwrap();
+        let outline = outline.unwrap_or_else(|| panic!("{name}: no outline"));
+        for edits in writes(outline.records.len()) {
+            let whole = edit::apply(text, None, &edits);
+            let spliced = edit::apply(text, Some(&outline), &edits);
+            match (whole, spliced) {
+                (Ok(w), Ok(s)) => {
+                    assert!(
+                        w == s,
+                        "{name}: {edits:?}\n--- whole:\n{w}\n--- spliced:\n{s}"
+                    )
+                }
+                (w, s) => panic!("{name}: {edits:?}\nwhole: {w:?}\nspliced: {s:?}"),
+            }
+        }
+    }
+
+    #[test]
+    fn spliced_edits_equal_whole_file_edits() {
+        let generated = synthetic::ledger(&synthetic::Options {
+            commitments: 6,
+            events: 2,
+            evidence: 2,
+            seed: 3,
+        });
+        let mut cases: Vec<(String, String)> = FIXTURES
+            .iter()
+            .map(|(n, t)| (n.to_string(), t.to_string()))
+            .collect();
+        cases.push(("generated".into(), generated));
+        for (name, text) in cases.clone() {
+            cases.push((format!("{name}, CRLF"), text.replace('\n', "\r\n")));
+            // No newline at the end of the file.
+            cases.push((
+                format!("{name}, no final newline"),
+                text.trim_end().to_string(),
+            ));
+        }
+        for (name, text) in &cases {
+            same_as_whole(name, text);
+        }
+    }
+}

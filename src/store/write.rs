@@ -13,7 +13,7 @@ use std::path::{Path, PathBuf};
 
 use atomic_write_file::AtomicWriteFile;
 
-use super::{BOM, decode, edit, parse, read};
+use super::{BOM, decode, edit, parse, parse_outlined, read, reread};
 use crate::error::{Error, Result};
 use crate::model::{Edit, Ledger};
 
@@ -42,7 +42,7 @@ pub fn modify<T>(path: &Path, decide: impl FnOnce(&Ledger) -> Result<(Change, T)
     let before = read(&target)?;
     // Messages name the file as the user gave it; the resolved path is only for I/O.
     let (text, bom) = decode(path, before.clone())?;
-    let ledger = parse(path, &text).map_err(|e| match e {
+    let (ledger, outline) = parse_outlined(path, &text).map_err(|e| match e {
         Error::Invalid {
             path,
             problems,
@@ -65,9 +65,9 @@ pub fn modify<T>(path: &Path, decide: impl FnOnce(&Ledger) -> Result<(Change, T)
         intended.apply(e);
     }
     let shown = path.display().to_string();
-    let new_text = edit::apply(&text, &change.edits)
+    let new_text = edit::apply(&text, outline.as_ref(), &change.edits)
         .map_err(|e| Error::Verify(e.to_string(), shown.clone()))?;
-    match parse(path, &new_text) {
+    match reread(path, &new_text, &change.edits) {
         Ok(reread) if reread == intended => {}
         Ok(_) => {
             if std::env::var_os("COMMITMENTS_DEBUG_EDIT").is_some() {
