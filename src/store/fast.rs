@@ -32,7 +32,7 @@ use serde::Deserialize;
 use serde::de::{self, DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visitor};
 use serde_saphyr::Spanned;
 
-use super::file::{CommitmentFile, LedgerFile};
+use super::file::CommitmentFile;
 
 /// Where the records are in the text.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -67,7 +67,7 @@ fn lines(text: &str, from: usize) -> impl Iterator<Item = (usize, &str, usize)> 
             return None;
         }
         let rest = &text[pos..];
-        let (line, next) = match rest.find('\n') {
+        let (line, next) = match memchr::memchr(b'\n', rest.as_bytes()) {
             Some(i) => (&rest[..i], pos + i + 1),
             None => (rest, text.len()),
         };
@@ -189,34 +189,15 @@ pub fn record(text: &str) -> Option<Spanned<CommitmentFile>> {
     Spanned::<CommitmentFile>::deserialize(NodeDe(item)).ok()
 }
 
-/// Reads the whole file with this reader where it can, the general parser where it must.
-/// None when the general parser has to read the whole file.
-pub fn ledger(
-    text: &str,
+/// `f` applied to every record, on two threads for a long list; None if it gives None for
+/// any record. Records are independent, the machines this runs on have at least two cores,
+/// and the join costs microseconds.
+pub fn each_record<T: Send>(
     outline: &Outline,
-    general: impl Fn(&str) -> Option<LedgerFile> + Sync,
-    general_record: impl Fn(&str) -> Option<Spanned<CommitmentFile>> + Sync,
-) -> Option<LedgerFile> {
-    let mut head = String::with_capacity(outline.region.start + text.len() - outline.region.end);
-    head.push_str(&text[..outline.region.start]);
-    head.push_str(&text[outline.region.end..]);
-    let mut file = general(&head)?;
-    if file.commitments.is_some() {
-        return None;
-    }
-    let read = |spans: &[RecordSpan]| -> Option<Vec<Spanned<CommitmentFile>>> {
-        spans
-            .iter()
-            .map(|s| {
-                let t = &text[s.content.start..s.end];
-                record(t).or_else(|| general_record(t))
-            })
-            .collect()
-    };
-    // Records are independent, so two threads read half each; the machines this runs on
-    // have at least two cores, and the join costs microseconds.
-    let half = outline.records.len() / 2;
-    let (first, second) = outline.records.split_at(half);
+    f: impl Fn(&RecordSpan) -> Option<T> + Sync,
+) -> Option<Vec<T>> {
+    let read = |spans: &[RecordSpan]| -> Option<Vec<T>> { spans.iter().map(&f).collect() };
+    let (first, second) = outline.records.split_at(outline.records.len() / 2);
     let (a, b) = if outline.records.len() >= 64 {
         std::thread::scope(|s| {
             let other = s.spawn(|| read(second));
@@ -226,10 +207,17 @@ pub fn ledger(
     } else {
         (read(first), read(second))
     };
-    let mut records = a?;
-    records.extend(b?);
-    file.commitments = Some(records);
-    Some(file)
+    let mut all = a?;
+    all.extend(b?);
+    Some(all)
+}
+
+/// The text outside the records: everything before the first and after the last.
+pub fn head(text: &str, outline: &Outline) -> String {
+    let mut head = String::with_capacity(outline.region.start + text.len() - outline.region.end);
+    head.push_str(&text[..outline.region.start]);
+    head.push_str(&text[outline.region.end..]);
+    head
 }
 
 /// Characters YAML does not allow in a file, and line separators other than `\n` and `\r\n`,
@@ -332,7 +320,7 @@ impl<'a> Reader<'a> {
                 return None;
             }
             let rest = &self.text[self.pos..];
-            let (raw, next) = match rest.find('\n') {
+            let (raw, next) = match memchr::memchr(b'\n', rest.as_bytes()) {
                 Some(i) => (&rest[..i], self.pos + i + 1),
                 None => (rest, self.text.len()),
             };
@@ -517,8 +505,8 @@ fn inline(s: &str) -> Option<Node<'_>> {
             // a tab (both left to the general parser).
             let b = s.as_bytes();
             let mut end = b.len();
-            for (i, &c) in b.iter().enumerate() {
-                match c {
+            for i in memchr::memchr3_iter(b'#', b':', b'\t', b) {
+                match b[i] {
                     b'#' if i > 0 && b[i - 1] == b' ' => {
                         end = i;
                         break;
@@ -627,7 +615,7 @@ fn is_uuid(v: &str) -> bool {
 /// `"..."` on one line, with YAML's escapes. Returns the value and what follows it.
 fn double_quoted(s: &str) -> Option<(Cow<'_, str>, &str)> {
     let body = &s[1..];
-    let end = body.find(['"', '\\'])?;
+    let end = memchr::memchr2(b'"', b'\\', body.as_bytes())?;
     if body.as_bytes()[end] == b'"' {
         return Some((Cow::Borrowed(&body[..end]), &body[end + 1..]));
     }
@@ -635,7 +623,7 @@ fn double_quoted(s: &str) -> Option<(Cow<'_, str>, &str)> {
     out.push_str(&body[..end]);
     let mut rest = &body[end..];
     loop {
-        let i = rest.find(['"', '\\'])?;
+        let i = memchr::memchr2(b'"', b'\\', rest.as_bytes())?;
         out.push_str(&rest[..i]);
         if rest.as_bytes()[i] == b'"' {
             return Some((Cow::Owned(out), &rest[i + 1..]));
@@ -686,7 +674,7 @@ fn single_quoted(s: &str) -> Option<(Cow<'_, str>, &str)> {
     let mut out: Option<String> = None;
     let mut from = 0;
     loop {
-        let i = from + body[from..].find('\'')?;
+        let i = from + memchr::memchr(b'\'', &body.as_bytes()[from..])?;
         if body.as_bytes().get(i + 1) == Some(&b'\'') {
             out.get_or_insert_with(String::new)
                 .push_str(&body[from..=i]);

@@ -145,12 +145,40 @@ pub fn parse(path: &Path, text: &str) -> Result<Ledger> {
 /// read again by serde-saphyr, so that every message and position comes from one reader.
 pub(crate) fn parse_outlined(path: &Path, text: &str) -> Result<(Ledger, Option<fast::Outline>)> {
     if let Some(outline) = fast::outline(text)
-        && let Some(raw) = fast::ledger(text, &outline, general_file, general_record)
-        && let Ok(ledger) = validate::validate(raw)
+        && let Some(ledger) = read_fast(text, &outline)
     {
         return Ok((ledger, Some(outline)));
     }
     parse_general(path, text).map(|ledger| (ledger, None))
+}
+
+/// The ledger, read record by record and each record checked as soon as it is read, so that
+/// only one record at a time is held in the file's form (with its positions) beside the
+/// model. None at the first problem: the general reader then reads the file again, for the
+/// messages. The checks are `validate`'s own, split into its header and record parts.
+fn read_fast(text: &str, outline: &fast::Outline) -> Option<Ledger> {
+    let head = general_file(&fast::head(text, outline))?;
+    if head.commitments.is_some() {
+        return None;
+    }
+    let (title, vocabulary) = validate::header(&head)?;
+    let commitments = fast::each_record(outline, |span| {
+        let t = &text[span.content.start..span.end];
+        let raw = fast::record(t).or_else(|| general_record(t))?;
+        validate::record(&raw, &vocabulary)
+    })?;
+    let mut ids = std::collections::HashSet::with_capacity(commitments.len());
+    let mut uuids = std::collections::HashSet::with_capacity(commitments.len());
+    for c in &commitments {
+        if !ids.insert(c.id.as_str()) || c.uuid.is_some_and(|u| !uuids.insert(u)) {
+            return None;
+        }
+    }
+    Some(Ledger {
+        title,
+        vocabulary,
+        commitments,
+    })
 }
 
 /// Reads back an edited text, for the check before it is written. The records the edits

@@ -121,23 +121,7 @@ impl Checker {
 
 pub fn validate(file: LedgerFile) -> Result<Ledger, Vec<Problem>> {
     let mut c = Checker::default();
-    if let Some(v) = &file.version
-        && v.value.0.trim() != FORMAT_VERSION.to_string()
-    {
-        c.push(
-            Problem::new(
-                position(v),
-                "this version of the file format is not supported",
-            )
-            .found(v.value.0.clone())
-            .help(format!("this program reads `version: {FORMAT_VERSION}`")),
-        );
-    }
-    let title = c.text(&file.title);
-    let vocabulary = match &file.statuses {
-        Some(list) => vocabulary(&mut c, list),
-        None => Vocabulary::default(),
-    };
+    let (title, vocabulary) = head(&mut c, &file);
     let mut commitments = Vec::new();
     let mut ids: HashMap<String, Option<Position>> = HashMap::new();
     let mut uuids: HashMap<Uuid, String> = HashMap::new();
@@ -188,6 +172,50 @@ pub fn validate(file: LedgerFile) -> Result<Ledger, Vec<Problem>> {
     } else {
         c.problems.sort_by(|a, b| a.at.cmp(&b.at));
         Err(c.problems)
+    }
+}
+
+/// Everything but the records: the format version, the title and the status vocabulary.
+fn head(c: &mut Checker, file: &LedgerFile) -> (Option<String>, Vocabulary) {
+    if let Some(v) = &file.version
+        && v.value.0.trim() != FORMAT_VERSION.to_string()
+    {
+        c.push(
+            Problem::new(
+                position(v),
+                "this version of the file format is not supported",
+            )
+            .found(v.value.0.clone())
+            .help(format!("this program reads `version: {FORMAT_VERSION}`")),
+        );
+    }
+    let title = c.text(&file.title);
+    let vocabulary = match &file.statuses {
+        Some(list) => vocabulary(c, list),
+        None => Vocabulary::default(),
+    };
+    (title, vocabulary)
+}
+
+/// The part of a file outside its records, on its own: the title and the vocabulary, or None
+/// if it has any problem. With `record`, for a reader that checks each record as it reads it.
+/// `validate` must give the same ledger from the same parts, and does, since it is built
+/// from the same two functions.
+pub(super) fn header(file: &LedgerFile) -> Option<(Option<String>, Vocabulary)> {
+    let mut c = Checker::default();
+    let head = head(&mut c, file);
+    c.problems.is_empty().then_some(head)
+}
+
+/// One record on its own, or None if it has any problem. Whether ids and UUIDs are unique
+/// across records is the caller's to check.
+pub(super) fn record(raw: &Spanned<CommitmentFile>, vocabulary: &Vocabulary) -> Option<Commitment> {
+    let mut c = Checker::default();
+    let commitment = commitment(&mut c, raw, vocabulary);
+    if c.problems.is_empty() {
+        commitment
+    } else {
+        None
     }
 }
 
