@@ -504,3 +504,85 @@ mod splice {
         }
     }
 }
+
+mod check_edit {
+    //! The check before a write catches a wrong result wherever it is, whether it re-reads
+    //! only the records that changed or the whole text.
+
+    use super::*;
+    use crate::model::{Edit, Gap, Ledger, parse_date};
+    use crate::store::{check_edit, edit};
+
+    fn setup() -> (String, fast::Outline, Ledger, Vec<Edit>, Ledger, String) {
+        let text = synthetic::ledger(&synthetic::Options {
+            commitments: 8,
+            events: 2,
+            evidence: 2,
+            seed: 5,
+        });
+        let (ledger, outline) = parse_outlined(Path::new("x"), &text).unwrap();
+        let outline = outline.unwrap();
+        let edits = vec![Edit::AddGap {
+            commitment: 3,
+            gap: Gap {
+                note: "Looked: none.".into(),
+                checked: parse_date("2026-11-20").ok(),
+            },
+        }];
+        let mut intended = ledger.clone();
+        intended.apply(&edits[0]);
+        let new = edit::apply(&text, Some(&outline), &edits).unwrap();
+        (text, outline, ledger, edits, intended, new)
+    }
+
+    fn check(
+        text: &str,
+        outline: &fast::Outline,
+        new: &str,
+        edits: &[Edit],
+        intended: &Ledger,
+    ) -> bool {
+        let quick = check_edit(Path::new("x"), new, edits, intended, Some((text, outline))).is_ok();
+        let whole = check_edit(Path::new("x"), new, edits, intended, None).is_ok();
+        assert_eq!(quick, whole, "the two ways of checking disagree on:\n{new}");
+        quick
+    }
+
+    #[test]
+    fn a_right_edit_passes() {
+        let (text, outline, _, edits, intended, new) = setup();
+        assert!(check(&text, &outline, &new, &edits, &intended));
+    }
+
+    #[test]
+    fn damage_anywhere_is_caught() {
+        let (text, outline, ledger, edits, intended, new) = setup();
+        let title_5 = &ledger.commitments[5].title;
+        let id_6 = &ledger.commitments[6].id;
+        let id_3 = &ledger.commitments[3].id;
+        let damaged = [
+            // Another record changed.
+            new.replacen(title_5.as_str(), "Changed", 1),
+            // The header changed.
+            new.replacen("title: \"G7", "title: \"X G7", 1),
+            // The edit itself wrong.
+            new.replacen("Looked: none.", "Looked: nothing.", 1),
+            // A record lost.
+            {
+                let r = &fast::outline(&new).unwrap().records[6];
+                format!("{}{}", &new[..r.content.start], &new[r.end..])
+            },
+            // The edited record now repeats another's id.
+            new.replacen(&format!("id: {id_3}\n"), &format!("id: {id_6}\n"), 1),
+            // Nothing written at all.
+            text.clone(),
+        ];
+        for d in &damaged {
+            assert_ne!(d, &new);
+            assert!(
+                !check(&text, &outline, d, &edits, &intended),
+                "not caught:\n{d}"
+            );
+        }
+    }
+}

@@ -119,17 +119,9 @@ pub fn edited_text(path: &Path, text: &str, ledger: &Ledger, edits: &[Edit]) -> 
     let outline = fast::outline(text).filter(|o| o.records.len() == ledger.commitments.len());
     let new_text = edit::apply(text, outline.as_ref(), edits)
         .map_err(|e| Error::Verify(e.to_string(), shown.clone()))?;
-    match reread(path, &new_text, edits) {
-        Ok(reread) if reread == intended => Ok(new_text),
-        Ok(_) => Err(Error::Verify(
-            "the edited file does not read back as intended".into(),
-            shown,
-        )),
-        Err(e) => Err(Error::Verify(
-            format!("the edited file does not pass check: {e}"),
-            shown,
-        )),
-    }
+    // `ledger` may come from either reader, so the result is read back whole.
+    check_edit(path, &new_text, edits, &intended, None)?;
+    Ok(new_text)
 }
 
 /// Parses and validates ledger text.
@@ -181,54 +173,141 @@ fn read_fast(text: &str, outline: &fast::Outline) -> Option<Ledger> {
     })
 }
 
-/// Reads back an edited text, for the check before it is written. The records the edits
-/// changed are also read by serde-saphyr alone and must come out the same, so that the
-/// check never rests on the fast reader only where the text is new.
-pub(crate) fn reread(path: &Path, text: &str, edits: &[Edit]) -> Result<Ledger> {
-    let (ledger, outline) = parse_outlined(path, text)?;
-    let Some(outline) = outline else {
-        return Ok(ledger); // serde-saphyr read it all
+/// The check before an edited text replaces a ledger: it must read back as `intended`, the
+/// ledger as it was with the edits made. Otherwise an `Error::Verify` saying why.
+///
+/// `before` is the text the edits were made to and its outline, when the fast reader read it
+/// (so the ledger came from `read_fast`). Reading the new text then only re-reads what can
+/// differ: the fast reader's result for a record is a function of the record's text and of
+/// the text outside the records, so where those bytes are what they were, the result is what
+/// it was — for every record the edits did not target, `intended`'s. The outline of the new
+/// text is found afresh, the text outside the records must be byte for byte the same, every
+/// record's text is compared with its old text, and the records that differ or that an edit
+/// targets are read again, by the fast reader and by serde-saphyr alone, and compared with
+/// `intended`. Without `before`, the whole new text is read.
+pub(crate) fn check_edit(
+    path: &Path,
+    new: &str,
+    edits: &[Edit],
+    intended: &Ledger,
+    before: Option<(&str, &fast::Outline)>,
+) -> Result<()> {
+    let shown = path.display().to_string();
+    let mismatch = || {
+        Error::Verify(
+            "the edited file does not read back as intended".into(),
+            shown.clone(),
+        )
     };
-    let n = outline.records.len();
-    // Appended records, and the record they were spliced after, are the last ones.
-    let added = edits
-        .iter()
-        .filter(|e| matches!(e, Edit::AddCommitment(_)))
-        .count();
-    let mut touched: Vec<usize> = edits
-        .iter()
-        .filter(|e| !matches!(e, Edit::AddCommitment(_)))
-        .map(|e| edit::target(e, n))
-        .collect();
-    if added > 0 {
-        touched.extend(n.saturating_sub(added + 1)..n);
-    }
-    touched.sort_unstable();
-    touched.dedup();
-    let mut subset = String::from(&text[..outline.region.start]);
-    for &i in &touched {
-        let r = outline.records.get(i).ok_or_else(|| {
-            Error::Verify(
-                "an edited record is missing".into(),
-                path.display().to_string(),
+    let failed = |e: Error| {
+        Error::Verify(
+            format!("the edited file does not pass check: {e}"),
+            shown.clone(),
+        )
+    };
+    let Some((outline, to_read)) = before.and_then(|(old, old_outline)| {
+        let outline = fast::outline(new)?;
+        let same_outside = fast::head(old, old_outline) == fast::head(new, &outline);
+        (same_outside && outline.records.len() == intended.commitments.len()).then_some(())?;
+        let n = outline.records.len();
+        let added = edits
+            .iter()
+            .filter(|e| matches!(e, Edit::AddCommitment(_)))
+            .count();
+        let mut to_read: Vec<usize> = (0..n)
+            .filter(|&i| {
+                let now = &outline.records[i];
+                old_outline.records.get(i).is_none_or(|was| {
+                    old[was.content.start..was.end] != new[now.content.start..now.end]
+                })
+            })
+            .chain(
+                edits
+                    .iter()
+                    .filter(|e| !matches!(e, Edit::AddCommitment(_)))
+                    .map(|e| edit::target(e, n)),
             )
-        })?;
+            .chain(n.saturating_sub(added)..n)
+            .collect();
+        to_read.sort_unstable();
+        to_read.dedup();
+        Some((outline, to_read))
+    }) else {
+        // Read it all, and cross-check the edited records with serde-saphyr alone.
+        let (reread, outline) = parse_outlined(path, new).map_err(failed)?;
+        if reread != *intended {
+            return Err(mismatch());
+        }
+        if let Some(outline) = outline {
+            let n = outline.records.len();
+            let added = edits
+                .iter()
+                .filter(|e| matches!(e, Edit::AddCommitment(_)))
+                .count();
+            let mut touched: Vec<usize> = edits
+                .iter()
+                .filter(|e| !matches!(e, Edit::AddCommitment(_)))
+                .map(|e| edit::target(e, n))
+                .chain(n.saturating_sub(added + 1)..n)
+                .collect();
+            touched.sort_unstable();
+            touched.dedup();
+            cross_check(path, new, &outline, &touched, intended).map_err(failed)?;
+        }
+        return Ok(());
+    };
+    for &i in &to_read {
+        let span = &outline.records[i];
+        let t = &new[span.content.start..span.end];
+        let read = fast::record(t)
+            .or_else(|| general_record(t))
+            .and_then(|raw| validate::record(&raw, &intended.vocabulary));
+        if read.as_ref() != intended.commitments.get(i) {
+            return Err(mismatch());
+        }
+    }
+    cross_check(path, new, &outline, &to_read, intended).map_err(failed)?;
+    // What `read_fast` checks across records.
+    let mut ids = std::collections::HashSet::new();
+    let mut uuids = std::collections::HashSet::new();
+    for c in &intended.commitments {
+        if !ids.insert(c.id.as_str()) || c.uuid.is_some_and(|u| !uuids.insert(u)) {
+            return Err(mismatch());
+        }
+    }
+    Ok(())
+}
+
+/// The records `which` of `text`, with the text outside the records, read by serde-saphyr
+/// alone, must be `intended`'s: where the text is new, the check never rests on the fast
+/// reader only.
+fn cross_check(
+    path: &Path,
+    text: &str,
+    outline: &fast::Outline,
+    which: &[usize],
+    intended: &Ledger,
+) -> Result<()> {
+    let mut subset = String::from(&text[..outline.region.start]);
+    for &i in which {
+        let r = &outline.records[i];
         subset.push_str(&text[r.content.start..r.end]);
     }
     subset.push_str(&text[outline.region.end..]);
     let general = parse_general(path, &subset)?;
-    let same = general.commitments.len() == touched.len()
-        && touched
+    let same = general.commitments.len() == which.len()
+        && which
             .iter()
             .zip(&general.commitments)
-            .all(|(&i, c)| ledger.commitments.get(i) == Some(c));
-    if !same {
-        return Err(Error::Verify(
+            .all(|(&i, c)| intended.commitments.get(i) == Some(c));
+    if same {
+        Ok(())
+    } else {
+        Err(Error::Verify(
             "the two readers disagree on the edited records".into(),
             path.display().to_string(),
-        ));
+        ))
     }
-    Ok(ledger)
 }
 
 fn general_file(text: &str) -> Option<FileFormat> {

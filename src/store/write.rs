@@ -13,7 +13,7 @@ use std::path::{Path, PathBuf};
 
 use atomic_write_file::AtomicWriteFile;
 
-use super::{BOM, decode, edit, parse, parse_outlined, read, reread};
+use super::{BOM, check_edit, decode, edit, parse, parse_outlined, read};
 use crate::error::{Error, Result};
 use crate::model::{Edit, Ledger};
 
@@ -67,23 +67,12 @@ pub fn modify<T>(path: &Path, decide: impl FnOnce(&Ledger) -> Result<(Change, T)
     let shown = path.display().to_string();
     let new_text = edit::apply(&text, outline.as_ref(), &change.edits)
         .map_err(|e| Error::Verify(e.to_string(), shown.clone()))?;
-    match reread(path, &new_text, &change.edits) {
-        Ok(reread) if reread == intended => {}
-        Ok(_) => {
-            if std::env::var_os("COMMITMENTS_DEBUG_EDIT").is_some() {
-                eprintln!("{new_text}");
-            }
-            return Err(Error::Verify(
-                "the edited file does not read back as intended".into(),
-                shown,
-            ));
+    let before_edit = outline.as_ref().map(|o| (text.as_str(), o));
+    if let Err(e) = check_edit(path, &new_text, &change.edits, &intended, before_edit) {
+        if std::env::var_os("COMMITMENTS_DEBUG_EDIT").is_some() {
+            eprintln!("{new_text}");
         }
-        Err(e) => {
-            return Err(Error::Verify(
-                format!("the edited file does not pass check: {e}"),
-                shown,
-            ));
-        }
+        return Err(e);
     }
     if read(&target)? != before {
         return Err(Error::ChangedOnDisk { path: path.into() });
