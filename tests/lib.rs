@@ -10,5 +10,6 @@ mod import;
 mod lossless;
 mod merge;
 mod reports;
+mod scale;
 mod schema;
 mod shells;
