@@ -20,10 +20,15 @@ pub use status::{PRESETS, StatusDef, Vocabulary};
 /// Whether a URL is one we will store and print as a link: http or https only, so that a
 /// `javascript:` or `file:` address can never reach a report as something clickable.
 pub fn is_web_url(url: &str) -> bool {
-    let lower = url.trim().to_ascii_lowercase();
-    let rest = lower
-        .strip_prefix("https://")
-        .or_else(|| lower.strip_prefix("http://"));
+    // Checked for every URL of every read: compared in place rather than lowercased.
+    let url_trimmed = url.trim();
+    let scheme = |prefix: &str| {
+        url_trimmed
+            .get(..prefix.len())
+            .filter(|head| head.eq_ignore_ascii_case(prefix))
+            .map(|_| &url_trimmed[prefix.len()..])
+    };
+    let rest = scheme("https://").or_else(|| scheme("http://"));
     matches!(rest, Some(r) if !r.is_empty() && !r.starts_with('/') && !url.chars().any(char::is_whitespace))
 }
 

@@ -38,13 +38,7 @@ impl Checker {
     }
 
     fn text(&mut self, f: &Option<Field>) -> Option<String> {
-        let f = f.as_ref()?;
-        let t = f.value.0.trim();
-        if t.is_empty() {
-            None
-        } else {
-            Some(f.value.0.clone())
-        }
+        f.as_ref().and_then(non_blank)
     }
 
     fn required<T>(
@@ -111,12 +105,13 @@ impl Checker {
     }
 
     fn list(&mut self, items: &Option<Vec<Field>>) -> Vec<String> {
-        items
-            .iter()
-            .flatten()
-            .filter_map(|f| self.text(&Some(f.clone())))
-            .collect()
+        items.iter().flatten().filter_map(non_blank).collect()
     }
+}
+
+/// A field's text, unless it is blank.
+fn non_blank(f: &Field) -> Option<String> {
+    (!f.value.0.trim().is_empty()).then(|| f.value.0.clone())
 }
 
 pub fn validate(file: LedgerFile) -> Result<Ledger, Vec<Problem>> {
