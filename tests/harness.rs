@@ -105,30 +105,59 @@ pub struct Output {
 impl Output {
     #[track_caller]
     pub fn success(self) -> Self {
-        assert_eq!(self.code, Some(0), "expected success\nstdout:\n{}\nstderr:\n{}", self.stdout, self.stderr);
+        assert_eq!(
+            self.code,
+            Some(0),
+            "expected success\nstdout:\n{}\nstderr:\n{}",
+            self.stdout,
+            self.stderr
+        );
         self
     }
 
     /// Fails with `code`, with a message and never a panic or backtrace.
     #[track_caller]
     pub fn failure(self, code: i32) -> Self {
-        assert_eq!(self.code, Some(code), "expected exit {code}\nstdout:\n{}\nstderr:\n{}", self.stdout, self.stderr);
+        assert_eq!(
+            self.code,
+            Some(code),
+            "expected exit {code}\nstdout:\n{}\nstderr:\n{}",
+            self.stdout,
+            self.stderr
+        );
         assert!(!self.stderr.trim().is_empty(), "a failure must say why");
-        for bad in ["panicked", "RUST_BACKTRACE", "stack backtrace", "internal error"] {
-            assert!(!self.stderr.contains(bad), "stderr shows `{bad}`:\n{}", self.stderr);
+        for bad in [
+            "panicked",
+            "RUST_BACKTRACE",
+            "stack backtrace",
+            "internal error",
+        ] {
+            assert!(
+                !self.stderr.contains(bad),
+                "stderr shows `{bad}`:\n{}",
+                self.stderr
+            );
         }
         self
     }
 
     #[track_caller]
     pub fn stdout_has(self, text: &str) -> Self {
-        assert!(self.stdout.contains(text), "stdout lacks {text:?}:\n{}", self.stdout);
+        assert!(
+            self.stdout.contains(text),
+            "stdout lacks {text:?}:\n{}",
+            self.stdout
+        );
         self
     }
 
     #[track_caller]
     pub fn stderr_has(self, text: &str) -> Self {
-        assert!(self.stderr.contains(text), "stderr lacks {text:?}:\n{}", self.stderr);
+        assert!(
+            self.stderr.contains(text),
+            "stderr lacks {text:?}:\n{}",
+            self.stderr
+        );
         self
     }
 }

@@ -2,6 +2,7 @@
 
 mod harness;
 
+mod bad_input;
 mod cli;
 mod lossless;
-mod bad_input;
+mod undo;

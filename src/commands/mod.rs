@@ -9,6 +9,7 @@ mod init;
 mod list;
 mod report;
 mod show;
+mod undo;
 mod update;
 
 use std::path::PathBuf;
@@ -60,6 +61,7 @@ enum Command {
     List(list::Args),
     Report(report::Args),
     Check(check::Args),
+    Undo(undo::Args),
 }
 
 impl Cli {
@@ -75,6 +77,7 @@ impl Cli {
             Command::List(a) => list::run(&ctx, a),
             Command::Report(a) => report::run(&ctx, a),
             Command::Check(a) => check::run(&ctx, a),
+            Command::Undo(a) => undo::run(&ctx, a),
         }
     }
 }

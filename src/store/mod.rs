@@ -3,6 +3,7 @@
 
 mod edit;
 mod file;
+mod journal;
 mod problem;
 mod validate;
 mod write;
@@ -10,9 +11,10 @@ mod write;
 use std::path::{Path, PathBuf};
 
 pub use file::LedgerFile as FileFormat;
+pub use journal::Entry as JournalEntry;
 pub use problem::{Position, Problem};
 pub use validate::FORMAT_VERSION;
-pub use write::{Change, create, modify};
+pub use write::{Change, create, modify, undo};
 
 use crate::error::{Error, Result};
 use crate::model::Ledger;
@@ -108,8 +110,19 @@ pub fn parse(path: &Path, text: &str) -> Result<Ledger> {
         text: Some(text.to_string()),
         refusing: false,
     };
-    if text.trim().is_empty() {
-        return Err(invalid(vec![Problem::new(None, "the file is empty").help(
+    // Nothing but blank lines and comments is no document at all: as empty as an empty file,
+    // and nothing an edit could add to.
+    let has_content = text.lines().any(|l| {
+        let t = l.trim();
+        !t.is_empty() && !t.starts_with('#')
+    });
+    if !has_content {
+        let what = if text.trim().is_empty() {
+            "the file is empty"
+        } else {
+            "the file holds only comments"
+        };
+        return Err(invalid(vec![Problem::new(None, what).help(
             "a ledger needs at least `version: 1` and `commitments: []`; `commitments init` writes one",
         )]));
     }
@@ -147,6 +160,20 @@ fn yaml_problem(e: &serde_saphyr::Error) -> Problem {
     // Advice meant for programmers using the library, not for people editing a ledger.
     if let Some(i) = message.find(", set DuplicateKeyPolicy") {
         message.truncate(i);
+    }
+    // The reader's safety limits are named in Rust's debug notation; say them in words.
+    if let Some(rest) = message.strip_prefix("budget breached: ") {
+        let what = rest.split([' ', '{']).next().unwrap_or(rest);
+        let limit = match what {
+            "Aliases" => "more aliases (`*name`) than a ledger needs (over 50,000)".to_string(),
+            "AliasAnchorRatio" => {
+                "too many aliases (`*name`) of too few anchors (`&name`)".to_string()
+            }
+            "Depth" => "nesting deeper than a ledger needs".to_string(),
+            "Nodes" | "Events" => "more values than its size accounts for".to_string(),
+            _ => format!("more than the reader allows ({rest})"),
+        };
+        message = format!("the file has {limit}");
     }
     let lower = message.to_lowercase();
     let help = if lower.contains("unknown field") {

@@ -13,7 +13,7 @@ use std::path::{Path, PathBuf};
 
 use atomic_write_file::AtomicWriteFile;
 
-use super::{BOM, decode, edit, parse, read};
+use super::{BOM, decode, edit, journal, parse, read};
 use crate::error::{Error, Result};
 use crate::model::{Edit, Ledger};
 
@@ -29,6 +29,8 @@ pub fn create(path: &Path, text: &str) -> Result<()> {
         return Err(Error::Exists { path: path.into() });
     }
     parse(path, text)?;
+    // A journal left from an earlier ledger at this path must not undo into this one.
+    journal::remove(path)?;
     replace(path, text.as_bytes())
 }
 
@@ -40,8 +42,9 @@ pub fn modify<T>(path: &Path, decide: impl FnOnce(&Ledger) -> Result<(Change, T)
     let _lock = lock(&target)?;
     refuse_read_only(&target)?;
     let before = read(&target)?;
-    let (text, bom) = decode(&target, before.clone())?;
-    let ledger = parse(&target, &text).map_err(|e| match e {
+    let ledger = decode(&target, before.clone())
+        .and_then(|(text, bom)| parse(&target, &text).map(|ledger| (text, bom, ledger)));
+    let (text, bom, ledger) = ledger.map_err(|e| match e {
         Error::Invalid {
             path,
             problems,
@@ -59,6 +62,7 @@ pub fn modify<T>(path: &Path, decide: impl FnOnce(&Ledger) -> Result<(Change, T)
     if change.edits.is_empty() {
         return Ok(out);
     }
+    let what = journal::describe(&ledger, &change.edits);
     let mut intended = ledger;
     for e in &change.edits {
         intended.apply(e);
@@ -84,6 +88,7 @@ pub fn modify<T>(path: &Path, decide: impl FnOnce(&Ledger) -> Result<(Change, T)
             ));
         }
     }
+    pause_for_tests();
     if read(&target)? != before {
         return Err(Error::ChangedOnDisk { path: target });
     }
@@ -92,8 +97,56 @@ pub fn modify<T>(path: &Path, decide: impl FnOnce(&Ledger) -> Result<(Change, T)
         bytes.extend_from_slice(BOM.as_bytes());
     }
     bytes.extend_from_slice(new_text.as_bytes());
+    // The journal first: a crash between the two leaves the old ledger and a journal whose
+    // hash matches nothing, which `undo` recognises and refuses.
+    let entry = journal::Entry::new(&before, &bytes, what);
+    write_journal(&target, &entry)?;
     replace(&target, &bytes)?;
     Ok(out)
+}
+
+/// Reverts the last write recorded in the journal, if the ledger is still exactly what that
+/// write left. Returns the journal entry that was undone.
+pub fn undo(path: &Path) -> Result<journal::Entry> {
+    let target = resolve(path)?;
+    let _lock = lock(&target)?;
+    refuse_read_only(&target)?;
+    let Some(entry) = journal::read(&target)? else {
+        return Err(Error::NothingToUndo { path: path.into() });
+    };
+    let current = read(&target)?;
+    if current == entry.before {
+        return Err(Error::UndoAlreadyUndone {
+            path: path.into(),
+            what: entry.what,
+        });
+    }
+    if journal::hash(&current) != entry.written {
+        return Err(Error::ChangedSinceWrite {
+            path: path.into(),
+            what: entry.what,
+            at: entry.at,
+        });
+    }
+    // The old bytes were a valid ledger when they were recorded; check again rather than trust
+    // a file anyone could have edited.
+    let (text, _) = decode(&target, entry.before.clone())?;
+    parse(&target, &text)?;
+    replace(&target, &entry.before)?;
+    journal::remove(&target)?;
+    Ok(entry)
+}
+
+/// A pause between preparing a write and the final changed-on-disk check, for the test that
+/// proves that check: `COMMITMENTS_TEST_PAUSE_BEFORE_WRITE` names a FIFO. Opening it blocks
+/// until the test opens the other end, and reading ends when the test closes it, so the test
+/// decides exactly when the writer goes on (no sleeping and hoping). Unset, this does nothing.
+fn pause_for_tests() {
+    if let Some(fifo) = std::env::var_os("COMMITMENTS_TEST_PAUSE_BEFORE_WRITE")
+        && let Ok(mut f) = File::open(fifo)
+    {
+        let _ = std::io::copy(&mut f, &mut std::io::sink());
+    }
 }
 
 /// The file a path names, through any symlinks, so that the link stays a link and its
@@ -138,6 +191,24 @@ fn lock(path: &Path) -> Result<File> {
         .map_err(|e| Error::io("create the lock file", &lock, e))?;
     file.lock().map_err(|e| Error::io("lock", &lock, e))?;
     Ok(file)
+}
+
+/// The journal holds the ledger's old text, so it gets the ledger's permissions: a private
+/// ledger must not leave a world-readable copy beside it.
+fn write_journal(ledger: &Path, entry: &journal::Entry) -> Result<()> {
+    let path = journal::path(ledger);
+    let permissions = std::fs::metadata(ledger)
+        .map_err(|e| Error::io("read", ledger, e))?
+        .permissions();
+    let mut file = AtomicWriteFile::options()
+        .open(&path)
+        .map_err(|e| Error::io("write the undo journal", &path, e))?;
+    file.as_file()
+        .set_permissions(permissions)
+        .and_then(|()| file.write_all(&entry.to_bytes()))
+        .map_err(|e| Error::io("write the undo journal", &path, e))?;
+    file.commit()
+        .map_err(|e| Error::io("write the undo journal", &path, e))
 }
 
 fn replace(path: &Path, bytes: &[u8]) -> Result<()> {
