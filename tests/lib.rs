@@ -4,5 +4,6 @@ mod harness;
 
 mod bad_input;
 mod cli;
+mod hostile;
 mod lossless;
 mod undo;

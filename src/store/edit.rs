@@ -6,7 +6,7 @@
 
 use std::str::FromStr;
 
-use yaml_edit::{Document, Mapping, MappingBuilder, SequenceBuilder};
+use yaml_edit::{Mapping, MappingBuilder, SequenceBuilder, YamlFile};
 
 use crate::model::{Commitment, Edit, Event, Evidence, Gap};
 
@@ -16,8 +16,13 @@ pub struct EditError(pub String);
 
 /// Applies `edits` to `text` and returns the new text.
 pub fn apply(text: &str, edits: &[Edit]) -> Result<String, EditError> {
-    let doc = Document::from_str(text)
+    // The whole stream, not just the document: a comment above `---` or after `...`, or a
+    // `%YAML` directive, is valid YAML a person may write, and must survive an edit.
+    let file = YamlFile::from_str(text)
         .map_err(|e| EditError(format!("the file could not be read for editing: {e}")))?;
+    let doc = file
+        .document()
+        .ok_or_else(|| EditError("the file holds no YAML document".into()))?;
     let root = doc
         .as_mapping()
         .ok_or_else(|| EditError("the top of the file is not a mapping".into()))?;
@@ -41,7 +46,7 @@ pub fn apply(text: &str, edits: &[Edit]) -> Result<String, EditError> {
             }
         }
     }
-    Ok(doc.to_string())
+    Ok(file.to_string())
 }
 
 fn record(root: &Mapping, index: usize) -> Result<Mapping, EditError> {
