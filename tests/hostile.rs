@@ -639,3 +639,43 @@ fn urls_that_are_not_http_are_refused_at_input() {
 
 #[path = "../stress/big_ledger.rs"]
 mod big_ledger;
+
+/// `commitments:` or `evidence:` with nothing after it (or `~`) is a valid, empty list; the
+/// first write to it used to fail with an internal error (found by fuzzing).
+#[test]
+fn empty_lists_written_as_null_take_a_write() {
+    for empty in ["", " ~", " null", "   # none yet"] {
+        let t = Test::new().ledger(&format!("version: 1\ncommitments:{empty}\n# the end\n"));
+        t.then(&[
+            "add",
+            "x-new",
+            "--title",
+            "T",
+            "--owner",
+            "O",
+            "--made",
+            "2025-04-01",
+        ])
+        .success();
+        t.then(&["gap", "x-new", "--note", "Looked"]).success();
+        t.then(&["check"]).success().stdout_has("1 commitment");
+        assert!(t.file().contains("# the end"));
+    }
+    let text = sample_with(
+        "    funding: {amount: 3000000, currency: GBP}\n",
+        "    funding: {amount: 3000000, currency: GBP}\n    evidence:   # none yet\n    gaps: ~\n",
+    );
+    let t = Test::new().ledger(&text);
+    t.then(&[
+        "evidence",
+        "uk-cps-3m",
+        "--url",
+        "https://example.org/a",
+        "--title",
+        "A",
+    ])
+    .success();
+    t.then(&["gap", "uk-cps-3m", "--note", "Looked"]).success();
+    t.then(&["check"]).success();
+    assert!(t.file().contains("evidence:   # none yet\n"));
+}

@@ -4,6 +4,8 @@ mod harness;
 
 mod bad_input;
 mod cli;
+mod concurrency;
+mod edit_props;
 mod hostile;
 mod lossless;
 mod undo;

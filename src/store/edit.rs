@@ -67,7 +67,10 @@ fn append(parent: &Mapping, key: &str, item: MappingBuilder) -> Result<(), EditE
     match parent.get_sequence(key) {
         Some(seq) if !(seq.is_flow_style() && seq.is_empty()) => seq.push(item),
         _ => {
-            if parent.get(key).is_some() && parent.get_sequence(key).is_none() {
+            // `evidence:` with nothing after it (or `~`, `null`) reads as no list at all, and
+            // becomes one; anything else that is not a list is left for a person to sort out.
+            let null = |n: &yaml_edit::YamlNode| n.as_scalar().is_some_and(|s| s.is_null());
+            if parent.get(key).is_some_and(|n| !null(&n)) && parent.get_sequence(key).is_none() {
                 return Err(EditError(format!("`{key}` is not a list")));
             }
             let list = SequenceBuilder::new().item(item).build_document();
