@@ -315,6 +315,11 @@ fn file_of_only_comments() {
         b"# a ledger, one day\n\n# nothing yet\n",
         &["the file holds only comments", "commitments init"],
     );
+    // A second byte-order mark is allowed by YAML and is not content either (found by fuzzing).
+    refused(
+        "\u{feff}\u{feff}# a ledger\n".as_bytes(),
+        &["the file holds only comments"],
+    );
 }
 
 #[test]

@@ -113,7 +113,9 @@ pub fn parse(path: &Path, text: &str) -> Result<Ledger> {
     // Nothing but blank lines and comments is no document at all: as empty as an empty file,
     // and nothing an edit could add to.
     let has_content = text.lines().any(|l| {
-        let t = l.trim();
+        // YAML lets each document start with its own byte-order mark (found by fuzzing: two
+        // marks and a comment were "content").
+        let t = l.trim().trim_start_matches('\u{feff}').trim_start();
         !t.is_empty() && !t.starts_with('#')
     });
     if !has_content {

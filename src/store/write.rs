@@ -11,8 +11,6 @@ use std::fs::{File, OpenOptions};
 use std::io::Write as _;
 use std::path::{Path, PathBuf};
 
-use atomic_write_file::AtomicWriteFile;
-
 use super::{BOM, decode, edit, journal, parse, read};
 use crate::error::{Error, Result};
 use crate::model::{Edit, Ledger};
@@ -193,29 +191,78 @@ fn lock(path: &Path) -> Result<File> {
     Ok(file)
 }
 
-/// The journal holds the ledger's old text, so it gets the ledger's permissions: a private
-/// ledger must not leave a world-readable copy beside it.
+/// The journal holds the ledger's old text, so it gets the ledger's permissions and owner: a
+/// private ledger must not leave a world-readable copy beside it.
 fn write_journal(ledger: &Path, entry: &journal::Entry) -> Result<()> {
-    let path = journal::path(ledger);
-    let permissions = std::fs::metadata(ledger)
-        .map_err(|e| Error::io("read", ledger, e))?
-        .permissions();
-    let mut file = AtomicWriteFile::options()
-        .open(&path)
-        .map_err(|e| Error::io("write the undo journal", &path, e))?;
-    file.as_file()
-        .set_permissions(permissions)
-        .and_then(|()| file.write_all(&entry.to_bytes()))
-        .map_err(|e| Error::io("write the undo journal", &path, e))?;
-    file.commit()
-        .map_err(|e| Error::io("write the undo journal", &path, e))
+    let like = std::fs::metadata(ledger).map_err(|e| Error::io("read", ledger, e))?;
+    replace_as(
+        &journal::path(ledger),
+        &entry.to_bytes(),
+        Some(&like),
+        "write the undo journal",
+    )
 }
 
 fn replace(path: &Path, bytes: &[u8]) -> Result<()> {
-    let mut file = AtomicWriteFile::options()
-        .open(path)
-        .map_err(|e| Error::io("write", path, e))?;
-    file.write_all(bytes)
-        .map_err(|e| Error::io("write", path, e))?;
-    file.commit().map_err(|e| Error::io("write", path, e))
+    let like = std::fs::metadata(path).ok();
+    replace_as(path, bytes, like.as_ref(), "write")
+}
+
+/// `.commitments.yaml.partial` beside `commitments.yaml`: where a write puts the new bytes
+/// before renaming them into place. One fixed name, because every write holds the lock: one
+/// found there is what a killed writer left, never read, and replaced by the next write.
+fn partial_path(path: &Path) -> PathBuf {
+    let name = path
+        .file_name()
+        .map_or_else(|| "ledger".into(), |n| n.to_string_lossy().into_owned());
+    path.with_file_name(format!(".{name}.partial"))
+}
+
+/// Replaces `path` with `bytes` in one step: the bytes go to a file in the same folder, are
+/// synced and given `like`'s owner and permissions, and are renamed over `path`; then the
+/// folder is synced, so that the rename itself survives a power cut. A crash at any moment
+/// leaves the old file or the new one, never a mix (stress/kill-writer tries it).
+fn replace_as(
+    path: &Path,
+    bytes: &[u8],
+    like: Option<&std::fs::Metadata>,
+    action: &'static str,
+) -> Result<()> {
+    use std::os::unix::fs::{MetadataExt as _, OpenOptionsExt as _};
+    let partial = partial_path(path);
+    let result = (|| -> std::io::Result<()> {
+        match std::fs::remove_file(&partial) {
+            Err(e) if e.kind() != std::io::ErrorKind::NotFound => return Err(e),
+            _ => {}
+        }
+        // A new file gets the usual permissions (0666 less the umask); a replacement gets
+        // exactly the old file's, set below, so it starts private.
+        let mode = if like.is_some() { 0o600 } else { 0o666 };
+        let mut file = OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .mode(mode)
+            .open(&partial)?;
+        if let Some(m) = like {
+            // The owner first, since changing it may clear set-id bits. Only root may give a
+            // file away; anyone else keeps their own, as an editor's save would.
+            match std::os::unix::fs::fchown(&file, Some(m.uid()), Some(m.gid())) {
+                Err(e) if e.kind() != std::io::ErrorKind::PermissionDenied => return Err(e),
+                _ => {}
+            }
+            file.set_permissions(m.permissions())?;
+        }
+        file.write_all(bytes)?;
+        file.sync_all()?;
+        std::fs::rename(&partial, path)?;
+        let folder = match path.parent() {
+            Some(p) if !p.as_os_str().is_empty() => p,
+            _ => Path::new("."),
+        };
+        File::open(folder)?.sync_all()
+    })();
+    if result.is_err() {
+        let _ = std::fs::remove_file(&partial);
+    }
+    result.map_err(|e| Error::io(action, path, e))
 }
