@@ -20,12 +20,16 @@ struct Options {
     seed: u64,
     bin: PathBuf,
     dir: Option<PathBuf>,
+    /// Only write the generated ledger here and stop (for size measurements).
+    generate: Option<PathBuf>,
 }
 
 fn usage() -> ! {
     eprintln!(
         "usage: kill_writer --bin PATH [--kills N] [--size-mb MB] [--seed N] [--dir DIR]\n\
-         Kills the writer N times (default 200) during writes to a ledger of about MB megabytes (default 5)."
+         \x20      kill_writer --generate FILE [--size-mb MB]\n\
+         Kills the writer N times (default 200) during writes to a ledger of about MB megabytes\n\
+         (default 5); or only writes such a ledger to FILE."
     );
     std::process::exit(2)
 }
@@ -39,6 +43,7 @@ fn options() -> Options {
             .map_or(1, |d| d.as_nanos() as u64),
         bin: PathBuf::new(),
         dir: None,
+        generate: None,
     };
     let mut args = std::env::args().skip(1);
     while let Some(a) = args.next() {
@@ -49,10 +54,11 @@ fn options() -> Options {
             "--seed" => o.seed = value().parse().unwrap_or_else(|_| usage()),
             "--bin" => o.bin = PathBuf::from(value()),
             "--dir" => o.dir = Some(PathBuf::from(value())),
+            "--generate" => o.generate = Some(PathBuf::from(value())),
             _ => usage(),
         }
     }
-    if o.bin.as_os_str().is_empty() {
+    if o.bin.as_os_str().is_empty() && o.generate.is_none() {
         usage();
     }
     o
@@ -133,6 +139,16 @@ fn fail(message: String) -> ! {
 
 fn main() {
     let o = options();
+    if let Some(path) = &o.generate {
+        let text = big_ledger::ledger_of_size(o.size_mb * 1024 * 1024);
+        std::fs::write(path, &text).expect("write the ledger");
+        println!(
+            "kill-writer: wrote {} ({} bytes)",
+            path.display(),
+            text.len()
+        );
+        return;
+    }
     let tmp;
     let dir = match &o.dir {
         Some(d) => d.clone(),
@@ -157,6 +173,8 @@ fn main() {
     let mut rng = Rng(o.seed | 1);
     let started = Instant::now();
     let (mut kills, mut old, mut new, mut finished) = (0usize, 0usize, 0usize, 0usize);
+    // Of the kills only: how many left the old state, how many the new.
+    let (mut killed_old, mut killed_new) = (0usize, 0usize);
     let mut late_kills = 0usize;
     let mut partials = 0usize;
     let mut n = 0usize;
@@ -229,9 +247,11 @@ fn main() {
         }
         if now == before {
             old += 1;
+            killed_old += usize::from(killed);
             pending = Some((args, after, took));
         } else if now == after {
             new += 1;
+            killed_new += usize::from(killed);
         } else {
             let keep = dir.join(format!("torn-{kills}.yaml"));
             let _ = std::fs::write(&keep, &now);
@@ -271,9 +291,12 @@ fn main() {
     }
     let size = std::fs::metadata(&file).map_or(0, |m| m.len());
     println!(
-        "kill-writer: {kills} kills ({late_kills} in the last fifth of a write), {finished} writes finished before their kill; \
-         after each kill the ledger parsed and was the old state {old} times and the new state {new} times, never anything else; \
+        "kill-writer: {kills} kills ({late_kills} aimed at the last fifth of a write); after each the ledger parsed and was \
+         the state before the write {killed_old} times and the state after it {killed_new} times, never anything else \
+         ({finished} more writes finished before their kill came, {} old and {} new states in all); \
          {partials} half-written .partial files seen after kills, each replaced by the next write; final size {:.1} MB; {:.0} s",
+        old,
+        new,
         size as f64 / 1048576.0,
         started.elapsed().as_secs_f64()
     );

@@ -313,12 +313,18 @@ fn empty_file() {
 fn file_of_only_comments() {
     refused(
         b"# a ledger, one day\n\n# nothing yet\n",
-        &["the file holds only comments", "commitments init"],
+        &["the file holds no data, only comments", "commitments init"],
     );
     // A second byte-order mark is allowed by YAML and is not content either (found by fuzzing).
     refused(
         "\u{feff}\u{feff}# a ledger\n".as_bytes(),
-        &["the file holds only comments"],
+        &["the file holds no data, only comments"],
+    );
+    // Nor are directives and document markers (found by fuzzing: `...` alone).
+    refused(b"...\n", &["the file holds no data"]);
+    refused(
+        b"%YAML 1.2\n--- # start\n...\n",
+        &["the file holds no data"],
     );
 }
 

@@ -110,19 +110,14 @@ pub fn parse(path: &Path, text: &str) -> Result<Ledger> {
         text: Some(text.to_string()),
         refusing: false,
     };
-    // Nothing but blank lines and comments is no document at all: as empty as an empty file,
-    // and nothing an edit could add to.
-    let has_content = text.lines().any(|l| {
-        // YAML lets each document start with its own byte-order mark (found by fuzzing: two
-        // marks and a comment were "content").
-        let t = l.trim().trim_start_matches('\u{feff}').trim_start();
-        !t.is_empty() && !t.starts_with('#')
-    });
-    if !has_content {
+    // Nothing but blank lines, comments, directives and document markers is no data at all:
+    // as empty as an empty file, and nothing an edit could add to. (Fuzzing found `...` alone,
+    // and two byte-order marks before a comment, passing as an empty ledger.)
+    if !text.lines().any(is_data) {
         let what = if text.trim().is_empty() {
             "the file is empty"
         } else {
-            "the file holds only comments"
+            "the file holds no data, only comments or document markers"
         };
         return Err(invalid(vec![Problem::new(None, what).help(
             "a ledger needs at least `version: 1` and `commitments: []`; `commitments init` writes one",
@@ -131,6 +126,19 @@ pub fn parse(path: &Path, text: &str) -> Result<Ledger> {
     let raw: FileFormat = serde_saphyr::from_str_with_options(text, options(text.len()))
         .map_err(|e| invalid(vec![yaml_problem(&e)]))?;
     validate::validate(raw).map_err(invalid)
+}
+
+/// Whether a line holds YAML data, rather than only a comment, a `%` directive or a `---` /
+/// `...` marker. YAML lets each document start with a byte-order mark.
+fn is_data(line: &str) -> bool {
+    let line = line.trim_start_matches('\u{feff}');
+    let t = line.trim();
+    let marker = |m: &str| {
+        t.strip_prefix(m).is_some_and(|rest| {
+            rest.is_empty() || rest.starts_with([' ', '\t']) && rest.trim_start().starts_with('#')
+        })
+    };
+    !(t.is_empty() || t.starts_with('#') || line.starts_with('%') || marker("---") || marker("..."))
 }
 
 /// Parser limits. The defaults guard against alias bombs and runaway nesting; the node and
