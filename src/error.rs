@@ -55,6 +55,11 @@ pub enum Error {
         at: String,
     },
 
+    /// The file is valid, but the lossless editor cannot read it, so no change can be made
+    /// without risk to the rest of the file.
+    #[error("{} is valid, but this program cannot change it without risk to the rest of the file: its YAML editor cannot read part of it ({reason}); nothing was changed. Write that part in a plainer style (for instance, no tag or comment alone on the line before a value), or make this change by hand", .path.display())]
+    CannotEdit { path: PathBuf, reason: String },
+
     /// A write produced a file that does not read back as intended. Never expected; the file
     /// was not touched.
     #[error("internal error: {0}; {1} was not changed. Please report this.")]

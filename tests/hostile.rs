@@ -690,3 +690,26 @@ fn empty_lists_written_as_null_take_a_write() {
     t.then(&["check"]).success();
     assert!(t.file().contains("evidence:   # none yet\n"));
 }
+
+/// Valid YAML that the lossless editor cannot read (found by fuzzing): refused clearly, not as
+/// an internal error, and the file is untouched; `check` still accepts it.
+#[test]
+fn yaml_the_editor_cannot_read_is_refused_clearly() {
+    let text = "version: 1\ndescription:\n !note # c\n  word\n\n a\ncommitments: []\n";
+    let t = Test::new().ledger(text);
+    t.then(&["check"]).success();
+    t.then(&[
+        "add",
+        "x-new",
+        "--title",
+        "T",
+        "--owner",
+        "O",
+        "--made",
+        "2025-04-01",
+    ])
+    .failure(1)
+    .stderr_has("commitments.yaml is valid, but this program cannot change it without risk")
+    .stderr_has("nothing was changed");
+    assert_eq!(t.file(), text);
+}

@@ -11,21 +11,27 @@ use yaml_edit::{Mapping, MappingBuilder, SequenceBuilder, YamlFile};
 use crate::model::{Commitment, Edit, Event, Evidence, Gap};
 
 #[derive(Debug, thiserror::Error)]
-#[error("{0}")]
-pub struct EditError(pub String);
+pub enum EditError {
+    /// The editor's own YAML parser cannot read a file that the loader accepted: a rare
+    /// construct (found by fuzzing: a tag and a comment on the line before a plain scalar that
+    /// runs over several lines). A refusal, not a bug in the edit.
+    #[error("{0}")]
+    Unreadable(String),
+    #[error("{0}")]
+    Other(String),
+}
 
 /// Applies `edits` to `text` and returns the new text.
 pub fn apply(text: &str, edits: &[Edit]) -> Result<String, EditError> {
     // The whole stream, not just the document: a comment above `---` or after `...`, or a
     // `%YAML` directive, is valid YAML a person may write, and must survive an edit.
-    let file = YamlFile::from_str(text)
-        .map_err(|e| EditError(format!("the file could not be read for editing: {e}")))?;
+    let file = YamlFile::from_str(text).map_err(|e| EditError::Unreadable(e.to_string()))?;
     let doc = file
         .document()
-        .ok_or_else(|| EditError("the file holds no YAML document".into()))?;
+        .ok_or_else(|| EditError::Other("the file holds no YAML document".into()))?;
     let root = doc
         .as_mapping()
-        .ok_or_else(|| EditError("the top of the file is not a mapping".into()))?;
+        .ok_or_else(|| EditError::Other("the top of the file is not a mapping".into()))?;
     for edit in edits {
         match edit {
             Edit::AddCommitment(c) => append(&root, "commitments", commitment(c))?,
@@ -53,7 +59,9 @@ fn record(root: &Mapping, index: usize) -> Result<Mapping, EditError> {
     root.get_sequence("commitments")
         .and_then(|s| s.get(index))
         .and_then(|n| n.as_mapping().cloned())
-        .ok_or_else(|| EditError(format!("commitment number {} is not a mapping", index + 1)))
+        .ok_or_else(|| {
+            EditError::Other(format!("commitment number {} is not a mapping", index + 1))
+        })
 }
 
 /// Appends `item` to the list under `key`, making the list if there is none. An empty flow
@@ -63,7 +71,7 @@ fn append(parent: &Mapping, key: &str, item: MappingBuilder) -> Result<(), EditE
     let item = item.build_document();
     let item = item
         .as_mapping()
-        .ok_or_else(|| EditError("internal: built entry is not a mapping".into()))?;
+        .ok_or_else(|| EditError::Other("internal: built entry is not a mapping".into()))?;
     match parent.get_sequence(key) {
         Some(seq) if !(seq.is_flow_style() && seq.is_empty()) => seq.push(item),
         _ => {
@@ -71,7 +79,7 @@ fn append(parent: &Mapping, key: &str, item: MappingBuilder) -> Result<(), EditE
             // becomes one; anything else that is not a list is left for a person to sort out.
             let null = |n: &yaml_edit::YamlNode| n.as_scalar().is_some_and(|s| s.is_null());
             if parent.get(key).is_some_and(|n| !null(&n)) && parent.get_sequence(key).is_none() {
-                return Err(EditError(format!("`{key}` is not a list")));
+                return Err(EditError::Other(format!("`{key}` is not a list")));
             }
             let list = SequenceBuilder::new().item(item).build_document();
             // Sources read best before the events that cite them.

@@ -66,8 +66,13 @@ pub fn modify<T>(path: &Path, decide: impl FnOnce(&Ledger) -> Result<(Change, T)
         intended.apply(e);
     }
     let shown = target.display().to_string();
-    let new_text = edit::apply(&text, &change.edits)
-        .map_err(|e| Error::Verify(e.to_string(), shown.clone()))?;
+    let new_text = edit::apply(&text, &change.edits).map_err(|e| match e {
+        edit::EditError::Unreadable(reason) => Error::CannotEdit {
+            path: target.clone(),
+            reason,
+        },
+        edit::EditError::Other(e) => Error::Verify(e, shown.clone()),
+    })?;
     match parse(&target, &new_text) {
         Ok(reread) if reread == intended => {}
         Ok(_) => {
