@@ -326,6 +326,14 @@ fn file_of_only_comments() {
         b"%YAML 1.2\n--- # start\n...\n",
         &["the file holds no data"],
     );
+    // Lone carriage returns end lines too (found by fuzzing).
+    refused(b"\r\xef\xbb\xbf\r\n", &["the file holds no data"]);
+    refused(
+        b"# old Mac line endings\r# still a comment\r",
+        &["the file holds no data"],
+    );
+    let mac = SAMPLE.replace('\n', "\r");
+    Test::new().ledger(&mac).then(&["check"]).success();
 }
 
 #[test]

@@ -113,7 +113,8 @@ pub fn parse(path: &Path, text: &str) -> Result<Ledger> {
     // Nothing but blank lines, comments, directives and document markers is no data at all:
     // as empty as an empty file, and nothing an edit could add to. (Fuzzing found `...` alone,
     // and two byte-order marks before a comment, passing as an empty ledger.)
-    if !text.lines().any(is_data) {
+    // A lone CR ends a line in YAML too (found by fuzzing: CR, a byte-order mark, CR LF).
+    if !text.split(['\n', '\r']).any(is_data) {
         let what = if text.trim().is_empty() {
             "the file is empty"
         } else {
@@ -132,7 +133,7 @@ pub fn parse(path: &Path, text: &str) -> Result<Ledger> {
 /// `...` marker. YAML lets each document start with a byte-order mark.
 fn is_data(line: &str) -> bool {
     let line = line.trim_start_matches('\u{feff}');
-    let t = line.trim();
+    let t = line.trim_matches(|c: char| c.is_whitespace() || c == '\u{feff}');
     let marker = |m: &str| {
         t.strip_prefix(m).is_some_and(|rest| {
             rest.is_empty() || rest.starts_with([' ', '\t']) && rest.trim_start().starts_with('#')
