@@ -50,6 +50,25 @@ pub enum Error {
     #[error("{} changed on disk while this command was working (was it saved from an editor?); nothing was written — run the command again", .path.display())]
     ChangedOnDisk { path: PathBuf },
 
+    #[error("nothing to undo: no write by `commitments` is recorded for {}", .path.display())]
+    NothingToUndo { path: PathBuf },
+
+    #[error("nothing to undo: {} is already as it was before the last recorded write ({what})", .path.display())]
+    UndoAlreadyUndone { path: PathBuf, what: String },
+
+    /// The ledger is not what the last write left: undoing would throw away someone's work.
+    #[error("{} has changed since the last write by `commitments` ({what}, at {at}), by hand or by another program; undo would lose that change, so nothing was done (use git or your editor's history to go back)", .path.display())]
+    ChangedSinceWrite {
+        path: PathBuf,
+        what: String,
+        at: String,
+    },
+
+    /// The file is valid, but the lossless editor cannot read it, so no change can be made
+    /// without risk to the rest of the file.
+    #[error("{} is valid, but this program cannot change it without risk to the rest of the file: its YAML editor cannot read part of it ({reason}); nothing was changed. Write that part in a plainer style (for instance, no tag or comment alone on the line before a value), or make this change by hand", .path.display())]
+    CannotEdit { path: PathBuf, reason: String },
+
     /// A write produced a file that does not read back as intended. Never expected; the file
     /// was not touched.
     #[error("internal error: {0}; {1} was not changed. Please report this.")]

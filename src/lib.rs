@@ -50,10 +50,23 @@ pub fn run(args: impl IntoIterator<Item = OsString>) -> ExitCode {
         Ok(Err(e)) => {
             // Validation reports start each line with `file:line:column`, where editors and
             // CI logs look for it; everything else is prefixed with the program's name.
-            let _ = match &e {
-                Error::Invalid { .. } => writeln!(std::io::stderr(), "{e}"),
-                _ => writeln!(std::io::stderr(), "commitments: {e}"),
+            let message = match &e {
+                Error::Invalid { .. } => e.to_string(),
+                _ => format!("commitments: {e}"),
             };
+            // Messages repeat what the person wrote, which may hold terminal escape sequences
+            // (from a pasted title, or a hostile file): they are shown, never obeyed.
+            let message: String = message
+                .chars()
+                .map(|c| {
+                    if c.is_control() && c != '\n' {
+                        '\u{fffd}'
+                    } else {
+                        c
+                    }
+                })
+                .collect();
+            let _ = writeln!(std::io::stderr(), "{message}");
             ExitCode::from(e.code())
         }
         Err(_) => ExitCode::from(1),

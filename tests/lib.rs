@@ -6,6 +6,9 @@ mod harness;
 
 mod bad_input;
 mod cli;
+mod concurrency;
+mod edit_props;
+mod hostile;
 mod import;
 mod lossless;
 mod merge;
@@ -13,3 +16,4 @@ mod reports;
 mod scale;
 mod schema;
 mod shells;
+mod undo;

@@ -976,7 +976,12 @@ fn the_lock_is_a_sidecar_and_the_ledger_is_replaced_whole() {
     // No temporary files left behind.
     let mut rest: Vec<&String> = names
         .iter()
-        .filter(|n| *n != "commitments.yaml" && *n != ".commitments.yaml.lock")
+        .filter(|n| {
+            !matches!(
+                n.as_str(),
+                "commitments.yaml" | ".commitments.yaml.lock" | ".commitments.yaml.undo"
+            )
+        })
         .collect();
     rest.sort();
     assert!(rest.is_empty(), "left behind: {rest:?}");

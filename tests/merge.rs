@@ -30,7 +30,12 @@ impl Repo {
             "commitments.yaml merge=commitments\n",
         )
         .unwrap();
-        std::fs::write(repo.dir().join(".gitignore"), ".*.lock\n").unwrap();
+        // The sidecars docs/team-work-over-git.md says to ignore: the write lock and the undo journal.
+        std::fs::write(
+            repo.dir().join(".gitignore"),
+            ".*.lock\n.*.undo\n.*.partial\n",
+        )
+        .unwrap();
         repo.commit("base ledger");
         repo
     }

@@ -17,6 +17,7 @@ mod output;
 mod report;
 mod schema;
 mod show;
+mod undo;
 mod update;
 
 use std::path::PathBuf;
@@ -75,6 +76,7 @@ enum Command {
     Completions(completions::Args),
     Man(man::Args),
     MergeDriver(merge_driver::Args),
+    Undo(undo::Args),
 }
 
 impl Cli {
@@ -97,6 +99,7 @@ impl Cli {
             Command::Completions(a) => completions::run(&ctx, a),
             Command::Man(a) => man::run(&ctx, a),
             Command::MergeDriver(a) => merge_driver::run(&ctx, a),
+            Command::Undo(a) => undo::run(&ctx, a),
         }
     }
 }

@@ -4,8 +4,6 @@
 use std::io::Write as _;
 use std::path::PathBuf;
 
-use atomic_write_file::AtomicWriteFile;
-
 use crate::context::Context;
 use crate::error::{Error, Result};
 use crate::report::render::{Format, Report, Style, locale_is_utf8, render};
@@ -63,12 +61,7 @@ impl OutputArgs {
             Some(path) => {
                 self.refuse_ledger(ctx)?;
                 // Atomic, so that a half-written page is never published.
-                let mut file = AtomicWriteFile::options()
-                    .open(path)
-                    .map_err(|e| Error::io("write", path, e))?;
-                file.write_all(text.as_bytes())
-                    .map_err(|e| Error::io("write", path, e))?;
-                file.commit().map_err(|e| Error::io("write", path, e))?;
+                crate::store::replace(path, text.as_bytes())?;
                 let _ = writeln!(
                     std::io::stderr(),
                     "Wrote {} ({}).",

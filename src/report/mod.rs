@@ -161,7 +161,10 @@ pub fn totals(ledger: &Ledger, rows: &[StatusRow]) -> BTreeMap<usize, (String, u
 pub fn summary(ledger: &Ledger, rows: &[StatusRow]) -> String {
     let counts: Vec<String> = totals(ledger, rows)
         .values()
-        .map(|(k, n)| format!("{n} {}", ledger.vocabulary.label(k).to_lowercase()))
+        .map(|(k, n)| {
+            let label = render::clean(ledger.vocabulary.label(k));
+            format!("{n} {}", label.to_lowercase())
+        })
         .collect();
     let overdue = rows.iter().filter(|r| r.overdue).count();
     let stale = rows.iter().filter(|r| r.stale).count();

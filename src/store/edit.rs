@@ -19,8 +19,15 @@ use super::fast::Outline;
 use crate::model::{Commitment, Edit, Event, Evidence, Gap};
 
 #[derive(Debug, thiserror::Error)]
-#[error("{0}")]
-pub struct EditError(pub String);
+pub enum EditError {
+    /// The editor's own YAML parser cannot read a file that the loader accepted: a rare
+    /// construct (found by fuzzing: a tag and a comment on the line before a plain scalar that
+    /// runs over several lines). A refusal, not a bug in the edit.
+    #[error("{0}")]
+    Unreadable(String),
+    #[error("{0}")]
+    Other(String),
+}
 
 /// Applies `edits` to `text` and returns the new text. With an `outline` of the text (from
 /// the reader), only the records the edits touch are re-parsed for editing.
@@ -51,7 +58,7 @@ fn spliced(text: &str, outline: &Outline, edits: &[Edit]) -> Result<String, Edit
     for edit in edits {
         let i = target(edit, n);
         if i >= n {
-            return Err(EditError(format!(
+            return Err(EditError::Other(format!(
                 "there is no commitment number {}",
                 i + 1
             )));
@@ -79,9 +86,9 @@ fn spliced(text: &str, outline: &Outline, edits: &[Edit]) -> Result<String, Edit
         let span = &outline.records[i].content;
         let fragment = format!("{head}{}", &text[span.clone()]);
         let edited = whole(&fragment, &local)?;
-        let record = edited
-            .strip_prefix(&head)
-            .ok_or_else(|| EditError("internal: the edited record lost its surroundings".into()))?;
+        let record = edited.strip_prefix(&head).ok_or_else(|| {
+            EditError::Other("internal: the edited record lost its surroundings".into())
+        })?;
         out.push_str(&text[done..span.start]);
         out.push_str(record);
         done = span.end;
@@ -94,14 +101,13 @@ fn spliced(text: &str, outline: &Outline, edits: &[Edit]) -> Result<String, Edit
 fn whole(text: &str, edits: &[Edit]) -> Result<String, EditError> {
     // The whole stream, not just the document: comments before a `---` or after a `...`
     // belong to the stream, and must survive too.
-    let file = YamlFile::from_str(text)
-        .map_err(|e| EditError(format!("the file could not be read for editing: {e}")))?;
+    let file = YamlFile::from_str(text).map_err(|e| EditError::Unreadable(e.to_string()))?;
     let doc = file
         .document()
-        .ok_or_else(|| EditError("the file holds no YAML document".into()))?;
+        .ok_or_else(|| EditError::Other("the file holds no YAML document".into()))?;
     let root = doc
         .as_mapping()
-        .ok_or_else(|| EditError("the top of the file is not a mapping".into()))?;
+        .ok_or_else(|| EditError::Other("the top of the file is not a mapping".into()))?;
     for edit in edits {
         match edit {
             Edit::AddCommitment(c) => append(&root, "commitments", commitment(c))?,
@@ -129,7 +135,9 @@ fn record(root: &Mapping, index: usize) -> Result<Mapping, EditError> {
     root.get_sequence("commitments")
         .and_then(|s| s.get(index))
         .and_then(|n| n.as_mapping().cloned())
-        .ok_or_else(|| EditError(format!("commitment number {} is not a mapping", index + 1)))
+        .ok_or_else(|| {
+            EditError::Other(format!("commitment number {} is not a mapping", index + 1))
+        })
 }
 
 /// Appends `item` to the list under `key`, making the list if there is none. An empty flow
@@ -139,7 +147,7 @@ fn append(parent: &Mapping, key: &str, item: MappingBuilder) -> Result<(), EditE
     let item = item.build_document();
     let item = item
         .as_mapping()
-        .ok_or_else(|| EditError("internal: built entry is not a mapping".into()))?;
+        .ok_or_else(|| EditError::Other("internal: built entry is not a mapping".into()))?;
     match parent.get_sequence(key) {
         Some(seq) if !(seq.is_flow_style() && seq.is_empty()) => seq.push(item),
         _ => {
@@ -148,7 +156,7 @@ fn append(parent: &Mapping, key: &str, item: MappingBuilder) -> Result<(), EditE
                 .get(key)
                 .is_some_and(|n| n.as_scalar().is_some_and(|s| s.is_null()));
             if parent.get(key).is_some() && parent.get_sequence(key).is_none() && !null {
-                return Err(EditError(format!("`{key}` is not a list")));
+                return Err(EditError::Other(format!("`{key}` is not a list")));
             }
             let list = SequenceBuilder::new().item(item).build_document();
             // Sources read best before the events that cite them.

@@ -6,6 +6,7 @@ mod differential;
 mod edit;
 mod fast;
 mod file;
+mod journal;
 mod problem;
 mod schema;
 mod validate;
@@ -14,10 +15,11 @@ mod write;
 use std::path::{Path, PathBuf};
 
 pub use file::LedgerFile as FileFormat;
+pub use journal::Entry as JournalEntry;
 pub use problem::{Position, Problem};
 pub use schema::{SCHEMA_PATH, json_schema_text, modeline};
 pub use validate::FORMAT_VERSION;
-pub use write::{Change, create, modify};
+pub use write::{Change, create, modify, replace, undo};
 
 use crate::error::{Error, Result};
 use crate::model::{Edit, Ledger};
@@ -338,19 +340,36 @@ pub(crate) fn parse_general(path: &Path, text: &str) -> Result<Ledger> {
         text: Some(text.to_string()),
         refusing: false,
     };
-    // Only comments, blank lines and document markers is as empty as nothing at all.
-    let nothing = |l: &str| {
-        let t = l.split(" #").next().unwrap_or(l).trim();
-        t.is_empty() || t.starts_with('#') || t == "---" || t == "..."
-    };
-    if text.lines().all(nothing) {
-        return Err(invalid(vec![Problem::new(None, "the file is empty").help(
+    // Nothing but blank lines, comments, directives and document markers is no data at all:
+    // as empty as an empty file, and nothing an edit could add to. (Fuzzing found `...` alone,
+    // and two byte-order marks before a comment, passing as an empty ledger.)
+    // A lone CR ends a line in YAML too (found by fuzzing: CR, a byte-order mark, CR LF).
+    if !text.split(['\n', '\r']).any(is_data) {
+        let what = if text.trim().is_empty() {
+            "the file is empty"
+        } else {
+            "the file holds no data, only comments or document markers"
+        };
+        return Err(invalid(vec![Problem::new(None, what).help(
             "a ledger needs at least `version: 1` and `commitments: []`; `commitments init` writes one",
         )]));
     }
     let raw: FileFormat = serde_saphyr::from_str_with_options(text, options(text.len()))
         .map_err(|e| invalid(vec![yaml_problem(&e, text)]))?;
     validate::validate(raw).map_err(invalid)
+}
+
+/// Whether a line holds YAML data, rather than only a comment, a `%` directive or a `---` /
+/// `...` marker. YAML lets each document start with a byte-order mark.
+fn is_data(line: &str) -> bool {
+    let line = line.trim_start_matches('\u{feff}');
+    let t = line.trim_matches(|c: char| c.is_whitespace() || c == '\u{feff}');
+    let marker = |m: &str| {
+        t.strip_prefix(m).is_some_and(|rest| {
+            rest.is_empty() || rest.starts_with([' ', '\t']) && rest.trim_start().starts_with('#')
+        })
+    };
+    !(t.is_empty() || t.starts_with('#') || line.starts_with('%') || marker("---") || marker("..."))
 }
 
 /// Parser limits. The defaults guard against alias bombs and runaway nesting; the node and
@@ -382,6 +401,20 @@ fn yaml_problem(e: &serde_saphyr::Error, text: &str) -> Problem {
     // Advice meant for programmers using the library, not for people editing a ledger.
     if let Some(i) = message.find(", set DuplicateKeyPolicy") {
         message.truncate(i);
+    }
+    // The reader's safety limits are named in Rust's debug notation; say them in words.
+    if let Some(rest) = message.strip_prefix("budget breached: ") {
+        let what = rest.split([' ', '{']).next().unwrap_or(rest);
+        let limit = match what {
+            "Aliases" => "more aliases (`*name`) than a ledger needs (over 50,000)".to_string(),
+            "AliasAnchorRatio" => {
+                "too many aliases (`*name`) of too few anchors (`&name`)".to_string()
+            }
+            "Depth" => "nesting deeper than a ledger needs".to_string(),
+            "Nodes" | "Events" => "more values than its size accounts for".to_string(),
+            _ => format!("more than the reader allows ({rest})"),
+        };
+        message = format!("the file has {limit}");
     }
     let lower = message.to_lowercase();
     let help = if lower.contains("unknown field") {

@@ -60,8 +60,7 @@ impl Problem {
             let line = line.trim_end_matches('\r');
             let number = p.line.to_string();
             let pad = " ".repeat(number.len());
-            let visible: String = line.chars().map(visible_char).collect();
-            let col = p.column.saturating_sub(1).min(visible.chars().count());
+            let (visible, col) = window(line, p.column.saturating_sub(1));
             let width = self
                 .found
                 .as_ref()
@@ -85,6 +84,34 @@ impl Problem {
         }
         out
     }
+}
+
+/// The part of `line` to show around character `col`, and where `col` falls in it. A line of
+/// thousands of characters (10,000 nested brackets, a minified paste) is cut to a window
+/// around the problem, so the message stays readable.
+fn window(line: &str, col: usize) -> (String, usize) {
+    const WIDTH: usize = 100;
+    const BEFORE: usize = 40;
+    let chars: Vec<char> = line.chars().map(visible_char).collect();
+    let col = col.min(chars.len());
+    if chars.len() <= WIDTH {
+        return (chars.into_iter().collect(), col);
+    }
+    let start = col
+        .saturating_sub(BEFORE)
+        .min(chars.len().saturating_sub(WIDTH));
+    let end = (start + WIDTH).min(chars.len());
+    let mut shown = String::new();
+    let mut at = col - start;
+    if start > 0 {
+        shown.push('…');
+        at += 1;
+    }
+    shown.extend(&chars[start..end]);
+    if end < chars.len() {
+        shown.push('…');
+    }
+    (shown, at)
 }
 
 /// Control characters (a stray escape sequence, a tab) are shown, never sent to the terminal.
