@@ -6,6 +6,7 @@ mod bad_input;
 mod cli;
 mod concurrency;
 mod edit_props;
+mod fuzz_corpus;
 mod hostile;
 mod lossless;
 mod undo;
