@@ -8,6 +8,7 @@ mod bad_input;
 mod cli;
 mod concurrency;
 mod edit_props;
+mod fuzz_corpus;
 mod hostile;
 mod import;
 mod lossless;

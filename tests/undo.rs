@@ -205,12 +205,36 @@ fn paused_write(t: &Test) -> (std::process::Child, std::fs::File) {
         .stderr(Stdio::piped())
         .spawn()
         .expect("start commitments");
-    // Opening a FIFO for writing blocks until the reader opens it: when this returns, the
-    // writer has read, edited and verified, and waits for us.
-    let hold = std::fs::OpenOptions::new()
-        .write(true)
-        .open(&fifo)
-        .expect("open the FIFO");
+    // Opening a FIFO for writing succeeds only once the reader has opened it: then the writer
+    // has read, edited and verified, and waits for us. Non-blocking (O_NONBLOCK, 0o4000 on
+    // Linux) and polled, so that a writer that fails before the pause fails this test instead
+    // of hanging it.
+    let started = std::time::Instant::now();
+    let mut child = child;
+    let hold = loop {
+        use std::os::unix::fs::OpenOptionsExt as _;
+        match std::fs::OpenOptions::new()
+            .write(true)
+            .custom_flags(0o4000)
+            .open(&fifo)
+        {
+            Ok(f) => break f,
+            Err(e) if e.raw_os_error() == Some(6) => {} // ENXIO: no reader yet
+            Err(e) => panic!("open the FIFO: {e}"),
+        }
+        if let Some(status) = child.try_wait().expect("poll the writer") {
+            let out = child.wait_with_output().expect("writer output");
+            panic!(
+                "the writer ended ({status}) before pausing: {}",
+                String::from_utf8_lossy(&out.stderr)
+            );
+        }
+        assert!(
+            started.elapsed() < std::time::Duration::from_secs(60),
+            "the writer never paused"
+        );
+        std::thread::sleep(std::time::Duration::from_millis(5));
+    };
     (child, hold)
 }
 
