@@ -79,6 +79,43 @@ pub(crate) fn read(path: &Path) -> Result<Vec<u8>> {
     std::fs::read(path).map_err(|e| Error::io("read", path, e))
 }
 
+/// Whether the file at `path` still holds exactly `bytes`: compared a block at a time, so a
+/// large ledger is not read into memory a second time.
+pub(crate) fn same_on_disk(path: &Path, bytes: &[u8]) -> Result<bool> {
+    use std::io::Read as _;
+    let io = |e| Error::io("read", path, e);
+    let mut file = std::fs::File::open(path).map_err(io)?;
+    if file.metadata().map_err(io)?.len() != bytes.len() as u64 {
+        return Ok(false);
+    }
+    let mut block = vec![0u8; (1 << 20).min(bytes.len().max(1))];
+    let mut at = 0;
+    loop {
+        let n = file.read(&mut block).map_err(io)?;
+        if n == 0 {
+            return Ok(at == bytes.len());
+        }
+        if bytes.get(at..at + n) != Some(&block[..n]) {
+            return Ok(false);
+        }
+        at += n;
+    }
+}
+
+/// `decode` without a copy of the text: the text is borrowed from `bytes`.
+pub(crate) fn decode_borrowed<'a>(path: &Path, bytes: &'a [u8]) -> Result<(&'a str, bool)> {
+    match std::str::from_utf8(bytes) {
+        Ok(text) => Ok(match text.strip_prefix(BOM) {
+            Some(rest) => (rest, true),
+            None => (text, false),
+        }),
+        // The message, with where the first bad byte is, is `decode`'s.
+        Err(_) => Err(decode(path, bytes.to_vec())
+            .err()
+            .unwrap_or_else(|| Error::Argument("the file is not UTF-8 text".into()))),
+    }
+}
+
 /// UTF-8 only, with the position of the first bad byte if not.
 pub(crate) fn decode(path: &Path, bytes: Vec<u8>) -> Result<(String, bool)> {
     let text = match String::from_utf8(bytes) {

@@ -11,7 +11,10 @@ use std::fs::{File, OpenOptions};
 use std::io::Write as _;
 use std::path::{Path, PathBuf};
 
-use super::{BOM, check_edit, decode, edit, journal, parse, parse_outlined, read};
+use super::{
+    BOM, check_edit, decode, decode_borrowed, edit, journal, parse, parse_outlined, read,
+    same_on_disk,
+};
 use crate::error::{Error, Result};
 use crate::model::{Edit, Ledger};
 
@@ -41,8 +44,8 @@ pub fn modify<T>(path: &Path, decide: impl FnOnce(&Ledger) -> Result<(Change, T)
     refuse_read_only(&target)?;
     let before = read(&target)?;
     // Messages name the file as the user gave it; the resolved path is only for I/O.
-    let read_back = decode(path, before.clone()).and_then(|(text, bom)| {
-        parse_outlined(path, &text).map(|(ledger, outline)| (text, bom, ledger, outline))
+    let read_back = decode_borrowed(path, &before).and_then(|(text, bom)| {
+        parse_outlined(path, text).map(|(ledger, outline)| (text, bom, ledger, outline))
     });
     let (text, bom, ledger, outline) = read_back.map_err(|e| match e {
         Error::Invalid {
@@ -68,14 +71,14 @@ pub fn modify<T>(path: &Path, decide: impl FnOnce(&Ledger) -> Result<(Change, T)
         intended.apply(e);
     }
     let shown = path.display().to_string();
-    let new_text = edit::apply(&text, outline.as_ref(), &change.edits).map_err(|e| match e {
+    let new_text = edit::apply(text, outline.as_ref(), &change.edits).map_err(|e| match e {
         edit::EditError::Unreadable(reason) => Error::CannotEdit {
             path: path.into(),
             reason,
         },
         edit::EditError::Other(e) => Error::Verify(e, shown.clone()),
     })?;
-    let before_edit = outline.as_ref().map(|o| (text.as_str(), o));
+    let before_edit = outline.as_ref().map(|o| (text, o));
     if let Err(e) = check_edit(path, &new_text, &change.edits, &intended, before_edit) {
         if std::env::var_os("COMMITMENTS_DEBUG_EDIT").is_some() {
             eprintln!("{new_text}");
@@ -83,14 +86,14 @@ pub fn modify<T>(path: &Path, decide: impl FnOnce(&Ledger) -> Result<(Change, T)
         return Err(e);
     }
     pause_for_tests();
-    if read(&target)? != before {
+    if !same_on_disk(&target, &before)? {
         return Err(Error::ChangedOnDisk { path: path.into() });
     }
-    let mut bytes = Vec::with_capacity(new_text.len() + 3);
-    if bom {
-        bytes.extend_from_slice(BOM.as_bytes());
-    }
-    bytes.extend_from_slice(new_text.as_bytes());
+    let bytes = if bom {
+        [BOM.as_bytes(), new_text.as_bytes()].concat()
+    } else {
+        new_text.into_bytes()
+    };
     // The journal first: a crash between the two leaves the old ledger and a journal whose
     // hash matches nothing, which `undo` recognises and refuses.
     let entry = journal::Entry::new(&before, &bytes, what);
