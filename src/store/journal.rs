@@ -76,27 +76,33 @@ pub fn describe(ledger: &Ledger, edits: &[Edit]) -> String {
 }
 
 impl Entry {
-    pub fn new(before: &[u8], written: &[u8], what: String) -> Self {
+    /// Takes the old bytes rather than copying them: a ledger can be hundreds of megabytes.
+    pub fn new(before: Vec<u8>, written: &[u8], what: String) -> Self {
         Entry {
             written: hash(written),
             at: Utc::now().to_rfc3339_opts(SecondsFormat::Secs, true),
             what,
-            before: before.to_vec(),
+            before,
         }
     }
 
     /// A short header of text lines, a blank line, then the old bytes exactly as they were.
     pub fn to_bytes(&self) -> Vec<u8> {
-        let mut out = format!(
+        let mut out = self.header();
+        out.extend_from_slice(&self.before);
+        out
+    }
+
+    /// The journal's text before the old bytes.
+    pub fn header(&self) -> Vec<u8> {
+        format!(
             "{MAGIC}\nwritten: {}\nat: {}\nwhat: {}\nbefore: {}\n\n",
             self.written,
             self.at,
             self.what,
             self.before.len()
         )
-        .into_bytes();
-        out.extend_from_slice(&self.before);
-        out
+        .into_bytes()
     }
 
     /// None for anything that is not a whole journal written by this program, so that a
@@ -158,7 +164,7 @@ mod tests {
     #[test]
     fn round_trips_any_bytes() {
         let before = b"version: 1\n\n\ncommitments: []\r\n\xff".to_vec();
-        let e = Entry::new(&before, b"after", "added commitment `x`".into());
+        let e = Entry::new(before.clone(), b"after", "added commitment `x`".into());
         let back = Entry::parse(&e.to_bytes()).unwrap();
         assert_eq!(back, e);
         assert_eq!(back.written, hash(b"after"));
@@ -166,7 +172,7 @@ mod tests {
 
     #[test]
     fn refuses_damaged_journals() {
-        let e = Entry::new(b"old text", b"new", "x".into()).to_bytes();
+        let e = Entry::new(b"old text".to_vec(), b"new", "x".into()).to_bytes();
         assert!(Entry::parse(&e[..e.len() - 1]).is_none(), "truncated");
         assert!(Entry::parse(b"something else\n\nold").is_none(), "foreign");
         let mut longer = e.clone();

@@ -96,7 +96,7 @@ pub fn modify<T>(path: &Path, decide: impl FnOnce(&Ledger) -> Result<(Change, T)
     };
     // The journal first: a crash between the two leaves the old ledger and a journal whose
     // hash matches nothing, which `undo` recognises and refuses.
-    let entry = journal::Entry::new(&before, &bytes, what);
+    let entry = journal::Entry::new(before, &bytes, what);
     write_journal(&target, &entry)?;
     replace(&target, &bytes)?;
     Ok(out)
@@ -194,9 +194,10 @@ fn lock(path: &Path) -> Result<File> {
 /// private ledger must not leave a world-readable copy beside it.
 fn write_journal(ledger: &Path, entry: &journal::Entry) -> Result<()> {
     let like = std::fs::metadata(ledger).map_err(|e| Error::io("read", ledger, e))?;
+    // The header and the old bytes as two writes, not one copy of them joined.
     replace_as(
         &journal::path(ledger),
-        &entry.to_bytes(),
+        &[&entry.header(), &entry.before],
         Some(&like),
         "write the undo journal",
     )
@@ -206,7 +207,7 @@ fn write_journal(ledger: &Path, entry: &journal::Entry) -> Result<()> {
 /// permissions. Also used for report files (`-o`), so a half-written page is never published.
 pub fn replace(path: &Path, bytes: &[u8]) -> Result<()> {
     let like = std::fs::metadata(path).ok();
-    replace_as(path, bytes, like.as_ref(), "write")
+    replace_as(path, &[bytes], like.as_ref(), "write")
 }
 
 /// `.commitments.yaml.partial` beside `commitments.yaml`: where a write puts the new bytes
@@ -225,7 +226,7 @@ fn partial_path(path: &Path) -> PathBuf {
 /// leaves the old file or the new one, never a mix (stress/kill-writer tries it).
 fn replace_as(
     path: &Path,
-    bytes: &[u8],
+    parts: &[&[u8]],
     like: Option<&std::fs::Metadata>,
     action: &'static str,
 ) -> Result<()> {
@@ -253,7 +254,9 @@ fn replace_as(
             }
             file.set_permissions(m.permissions())?;
         }
-        file.write_all(bytes)?;
+        for bytes in parts {
+            file.write_all(bytes)?;
+        }
         file.sync_all()?;
         std::fs::rename(&partial, path)?;
         let folder = match path.parent() {
