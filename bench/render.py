@@ -38,7 +38,8 @@ def t(seconds):
 
 
 def mb(kb):
-    return f"{kb / 1024:.1f} MB"
+    """Decimal megabytes, as the file sizes are given."""
+    return f"{kb * 1024 / 1e6:.1f} MB"
 
 
 def yes(ok):

@@ -27,11 +27,14 @@ pub fn render(doc: &Document, style: Style) -> String {
             }
             Block::Table(sheet) => {
                 let width = columns().or_else(terminal_width);
-                let tables: Vec<String> = fit(sheet, width)
-                    .iter()
-                    .map(|part| sheet_table(part, &doc.palette, style, width).to_string())
-                    .collect();
-                out.push_str(&tables.join("\n\n"));
+                // Each part straight into the output: a wide table of thousands of rows is
+                // megabytes, and collecting the parts and joining them held it three times.
+                for (i, part) in fit(sheet, width).iter().enumerate() {
+                    if i > 0 {
+                        out.push_str("\n\n");
+                    }
+                    out.push_str(&sheet_table(part, &doc.palette, style, width).to_string());
+                }
                 out.push('\n');
             }
             Block::Chart(c) => out.push_str(&chart::render(
