@@ -7,7 +7,7 @@
 
 use serde::Serialize;
 
-use super::render::{Block, Document, Item, Link, Palette, Report, Sheet, json};
+use super::render::{Block, Document, Item, Link, Palette, Report, Sheet, json, ledger_title};
 use super::status::{cited, flags_note};
 use super::{StatusInfo, statuses};
 use crate::model::{Commitment, Date, Event, Ledger, SOURCE_REF, TimelineItem};
@@ -306,11 +306,7 @@ impl Report for Changes<'_> {
         )));
         blocks.push(Block::Note(flags_note(self.stale_after)));
         Document {
-            title: self
-                .ledger
-                .title
-                .clone()
-                .unwrap_or_else(|| "Commitments".into()),
+            title: ledger_title(self.ledger),
             subtitle: format!("Changes from {} to {}", self.since, self.until),
             palette,
             blocks,

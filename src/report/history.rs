@@ -7,7 +7,7 @@ use serde::Serialize;
 
 use super::period::{Period, Span, movement, spans};
 use super::render::chart::{Bar, Chart};
-use super::render::{Block, Document, Item, Palette, Report, Sheet, json};
+use super::render::{Block, Document, Item, Palette, Report, Sheet, json, ledger_title};
 use super::{StatusInfo, percent_text, round4, scale_note, score_text, statuses};
 use crate::model::{Date, Ledger};
 
@@ -226,11 +226,7 @@ impl Report for History<'_> {
         ];
         blocks.extend(notes.into_iter().map(Block::Note));
         Document {
-            title: self
-                .ledger
-                .title
-                .clone()
-                .unwrap_or_else(|| "Commitments".into()),
+            title: ledger_title(self.ledger),
             subtitle: format!("History by {unit}, {} to {}", self.from, self.to),
             palette: Palette::new(&self.ledger.vocabulary),
             blocks,

@@ -6,7 +6,7 @@ use serde::Serialize;
 
 use super::history::{History, unit};
 use super::period::{Period, Span, movement, spans};
-use super::render::{Block, Document, Item, Palette, Report, Sheet, json};
+use super::render::{Block, Document, Item, Palette, Report, Sheet, json, ledger_title};
 use super::status::timelines;
 use super::{StatusInfo, scale_note, statuses};
 use crate::model::{Date, Ledger};
@@ -183,11 +183,7 @@ impl Report for OverTime<'_> {
             blocks.extend(timelines(self.ledger, self.to));
         }
         Document {
-            title: self
-                .ledger
-                .title
-                .clone()
-                .unwrap_or_else(|| "Commitments".into()),
+            title: ledger_title(self.ledger),
             subtitle: format!(
                 "Status at the end of each {}, {} to {}",
                 unit(self.period),

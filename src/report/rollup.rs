@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 
 use serde::Serialize;
 
-use super::render::{Block, Document, Item, Palette, Report, Sheet, json};
+use super::render::{Block, Document, Item, Palette, Report, Sheet, json, ledger_title};
 use super::status::flags_note;
 use super::{StatusInfo, StatusRow, percent_text, round4, scale_note, score_text, statuses};
 use crate::model::{Date, Ledger};
@@ -201,11 +201,7 @@ impl Report for Rollup<'_> {
         })];
         blocks.extend(notes.into_iter().map(Block::Note));
         Document {
-            title: self
-                .ledger
-                .title
-                .clone()
-                .unwrap_or_else(|| "Commitments".into()),
+            title: ledger_title(self.ledger),
             subtitle: format!(
                 "By {}, as of {}",
                 self.by.header().to_lowercase(),

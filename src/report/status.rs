@@ -7,7 +7,7 @@ use serde::Serialize;
 
 use super::history::History;
 use super::period::{Period, earliest};
-use super::render::{Block, Document, Item, Link, Palette, Report, Sheet, json};
+use super::render::{Block, Document, Item, Link, Palette, Report, Sheet, json, ledger_title};
 use super::{StatusInfo, StatusRow, average_score, round4, scale_note, statuses, summary, totals};
 use crate::model::{Commitment, Date, Event, Ledger, SOURCE_REF, TimelineItem};
 
@@ -87,11 +87,7 @@ impl Report for StatusReport<'_> {
             blocks.extend(timelines(self.ledger, self.as_of));
         }
         Document {
-            title: self
-                .ledger
-                .title
-                .clone()
-                .unwrap_or_else(|| "Commitments".into()),
+            title: ledger_title(self.ledger),
             subtitle: format!("Status as of {}", self.as_of),
             palette,
             blocks,
@@ -219,11 +215,7 @@ impl Report for ListReport<'_> {
             blocks.push(Block::Note(scale_note(self.ledger)));
         }
         Document {
-            title: self
-                .ledger
-                .title
-                .clone()
-                .unwrap_or_else(|| "Commitments".into()),
+            title: ledger_title(self.ledger),
             subtitle: format!("Commitments as of {}", self.as_of),
             palette,
             blocks,

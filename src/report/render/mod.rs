@@ -19,7 +19,7 @@ pub mod table;
 
 use comfy_table::{Cell, Color, ContentArrangement, Table, presets};
 
-use crate::model::{Date, Vocabulary};
+use crate::model::{Date, Ledger, Vocabulary};
 
 pub use json::json;
 
@@ -95,6 +95,11 @@ pub fn render(report: &dyn Report, format: Format, style: Style) -> crate::Resul
         Format::Json => report.json(),
         Format::Html => html::render(&report.document(true)),
     })
+}
+
+/// A document's title: the ledger's own, or a plain one when it has none.
+pub fn ledger_title(ledger: &Ledger) -> String {
+    ledger.title.clone().unwrap_or_else(|| "Commitments".into())
 }
 
 #[derive(Debug, Clone, Default)]
