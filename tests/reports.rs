@@ -627,3 +627,31 @@ fn narrow_terminals_get_whole_words_and_split_tables() {
         }
     }
 }
+
+/// A gap is a search made on its `checked` date: a report as of an earlier date must not
+/// claim it (the `gap` flag, the JSON count), while one on or after that date must.
+#[test]
+fn gaps_count_only_from_the_day_they_were_checked() {
+    let gaps = |as_of: &str| -> i64 {
+        let v = t(REPORTS)
+            .args(&["report", "--as-of", as_of, "--format", "json"])
+            .run()
+            .success()
+            .json();
+        let rows = v["commitments"].as_array().expect("commitments");
+        let fund = rows.iter().find(|r| r["id"] == "fund").expect("fund row");
+        fund["gaps"].as_i64().expect("gaps count")
+    };
+    assert_eq!(gaps("2025-08-31"), 0, "the gap was checked on 2025-09-01");
+    assert_eq!(gaps("2025-09-01"), 1);
+    t(REPORTS)
+        .args(&["list", "--as-of", "2025-08-31"])
+        .run()
+        .success()
+        .stdout_lacks("gap");
+    t(REPORTS)
+        .args(&["list", "--as-of", "2025-09-01"])
+        .run()
+        .success()
+        .stdout_has("gap");
+}

@@ -164,6 +164,14 @@ impl Commitment {
         }
     }
 
+    /// The gaps recorded by `date`: those checked on or before it, and those with no date
+    /// (which cannot be placed in time, so every report shows them).
+    pub fn gaps_as_of(&self, date: Date) -> impl Iterator<Item = &Gap> {
+        self.gaps
+            .iter()
+            .filter(move |g| g.checked.is_none_or(|d| d <= date))
+    }
+
     /// The last day anyone looked, as far as the record shows on `date`: the newest of its
     /// evidence, its source document (or the day it was made) and its gaps' checks. A new
     /// gap counts because methodology §6 ends a fresh search in evidence or a gap.

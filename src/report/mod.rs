@@ -39,7 +39,7 @@ pub struct StatusRow {
     pub last_checked: Date,
     /// The event that set this status cites no evidence.
     pub unsourced: bool,
-    /// How many gaps (things searched for and not found) are recorded.
+    /// How many gaps (things searched for and not found) were recorded by the as-of date.
     pub gaps: usize,
 }
 
@@ -63,7 +63,7 @@ impl StatusRow {
             stale: c.is_stale(as_of, stale_after),
             last_checked: c.last_checked(as_of),
             unsourced: s.event.unsourced,
-            gaps: c.gaps.len(),
+            gaps: c.gaps_as_of(as_of).count(),
         })
     }
 

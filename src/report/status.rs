@@ -315,9 +315,7 @@ pub fn timelines(ledger: &Ledger, as_of: Date) -> Vec<Block> {
             rows,
         }));
         let gaps: Vec<String> = c
-            .gaps
-            .iter()
-            .filter(|g| g.checked.is_none_or(|d| d <= as_of))
+            .gaps_as_of(as_of)
             .map(|g| match g.checked {
                 Some(d) => format!("Gap (checked {d}): {}", g.note),
                 None => format!("Gap: {}", g.note),
