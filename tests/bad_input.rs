@@ -1056,3 +1056,61 @@ fn odd_inputs_never_crash_and_never_half_write() {
         }
     }
 }
+
+/// A date typed with the wrong year (2052 for 2025) is valid YAML and a valid date, and
+/// reports as of today would silently leave its event out; `check` names each such date with
+/// its position and fails, while reading commands still open the file and deadlines (`due`)
+/// may lie ahead.
+#[test]
+fn check_names_dates_in_the_future() {
+    let text = broken("      - date: 2025-03-31", "      - date: 2052-03-31").replacen(
+        "checked: 2026-11-20",
+        "checked: 2026-11-23",
+        1,
+    );
+    let t = Test::new().ledger(&text);
+    let check = t.then(&["check"]).failure(1);
+    let event = at(&text, "2052-03-31");
+    let gap = at(&text, "2026-11-23");
+    for (position, message) in [
+        (
+            &event,
+            "the status event's `date` 2052-03-31 is after today (2026-11-22)",
+        ),
+        (
+            &gap,
+            "the gap's `checked` date 2026-11-23 is after today (2026-11-22)",
+        ),
+    ] {
+        assert!(
+            check.stderr.contains(&format!("{position}: {message}")),
+            "expected {position}: {message} in:\n{}",
+            check.stderr
+        );
+    }
+    assert!(check.stderr.contains("2 problems"), "{}", check.stderr);
+    assert!(
+        check.stderr.find(&event) < check.stderr.find(&gap),
+        "in file order"
+    );
+    t.then(&["report"]).success();
+    assert_eq!(t.file(), text, "check never changes the file");
+
+    // Today itself is not the future, and a deadline may be.
+    let fine = broken("checked: 2026-11-20", "checked: 2026-11-22").replacen(
+        "due: 2025-12-31",
+        "due: 2027-12-31",
+        1,
+    );
+    Test::new().ledger(&fine).args(&["check"]).run().success();
+}
+
+#[test]
+fn gap_refuses_a_search_in_the_future() {
+    let t = Test::new().sample();
+    let before = t.file_bytes();
+    t.then(&["gap", "uk-cps-3m", "--note", "n", "--checked", "2027-01-01"])
+        .failure(1)
+        .stderr_has("--checked 2027-01-01 is in the future (today is 2026-11-22)");
+    assert_eq!(t.file_bytes(), before);
+}

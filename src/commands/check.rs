@@ -1,7 +1,7 @@
 //! `commitments check`: is the ledger file valid?
 
 use crate::context::Context;
-use crate::error::Result;
+use crate::error::{Error, Result};
 use crate::store;
 
 /// Validate the ledger. Prints one summary line if it is valid; otherwise lists every problem
@@ -12,6 +12,16 @@ pub struct Args {}
 pub fn run(ctx: &Context, _args: Args) -> Result<()> {
     let loaded = store::load(&ctx.file)?;
     let l = &loaded.ledger;
+    // Valid, but a date after today is almost always a typo (see store::future).
+    let future = store::future_dates(&ctx.file, &loaded.text, l, ctx.today)?;
+    if !future.is_empty() {
+        return Err(Error::Invalid {
+            path: ctx.file.clone(),
+            problems: future,
+            text: Some(loaded.text),
+            refusing: false,
+        });
+    }
     let evidence: usize = l.commitments.iter().map(|c| c.evidence.len()).sum();
     let events: usize = l.commitments.iter().map(|c| c.history.len()).sum();
     ctx.print(&format!(

@@ -1,6 +1,6 @@
 //! `commitments evidence`: attach a source to a commitment without changing its status.
 
-use super::{non_empty, optional_date};
+use super::{non_empty, not_in_future, optional_date};
 use crate::context::Context;
 use crate::error::{Error, Result};
 use crate::model::{
@@ -140,13 +140,8 @@ impl Draft {
         let published = optional_date("--published", a.published.as_deref())?;
         let accessed = optional_date("--accessed", a.accessed.as_deref())?.unwrap_or(ctx.today);
         for (name, date) in [("--published", published), ("--accessed", Some(accessed))] {
-            if let Some(d) = date
-                && d > ctx.today
-            {
-                return Err(Error::Argument(format!(
-                    "{name} {d} is in the future (today is {})",
-                    ctx.today
-                )));
+            if let Some(d) = date {
+                not_in_future(name, d, ctx.today)?;
             }
         }
         Ok(Draft {

@@ -1,6 +1,6 @@
 //! `commitments gap`: record that something was searched for and not found.
 
-use super::{non_empty, optional_date};
+use super::{non_empty, not_in_future, optional_date};
 use crate::context::Context;
 use crate::error::Result;
 use crate::model::{Edit, Gap};
@@ -23,7 +23,11 @@ pub struct Args {
 pub fn run(ctx: &Context, args: Args) -> Result<()> {
     let gap = Gap {
         note: non_empty("--note", &args.note)?,
-        checked: Some(optional_date("--checked", args.checked.as_deref())?.unwrap_or(ctx.today)),
+        checked: Some(not_in_future(
+            "--checked",
+            optional_date("--checked", args.checked.as_deref())?.unwrap_or(ctx.today),
+            ctx.today,
+        )?),
     };
     let key = args.commitment;
     let id = store::modify(&ctx.file, |ledger| {

@@ -123,6 +123,17 @@ fn optional_date(name: &str, text: Option<&str>) -> Result<Option<Date>> {
     text.map(|t| date_arg(name, t)).transpose()
 }
 
+/// A date of something that has happened (a publication, a reading, a search) cannot be
+/// after today; `check` says the same of such dates in the file (store::future).
+fn not_in_future(name: &str, date: Date, today: Date) -> Result<Date> {
+    if date > today {
+        return Err(Error::Argument(format!(
+            "{name} {date} is in the future (today is {today})"
+        )));
+    }
+    Ok(date)
+}
+
 /// A status given on the command line must be one of the ledger's.
 fn status_arg(ledger: &Ledger, status: &str) -> Result<String> {
     if ledger.vocabulary.get(status).is_some() {

@@ -6,6 +6,7 @@ mod differential;
 mod edit;
 mod fast;
 mod file;
+mod future;
 mod journal;
 mod problem;
 mod schema;
@@ -15,6 +16,7 @@ mod write;
 use std::path::{Path, PathBuf};
 
 pub use file::LedgerFile as FileFormat;
+pub use future::future_dates;
 pub use journal::Entry as JournalEntry;
 pub use problem::{Position, Problem};
 pub use schema::{SCHEMA_PATH, json_schema_text, modeline};
