@@ -669,11 +669,12 @@ fn an_appended_event_lands_at_the_end_of_its_history_and_nowhere_else() {
     let anchor =
         "    - date: 2025-03-31\n      status: announced\n      evidence:\n      - source\n";
     let i = SAMPLE.find(anchor).expect("anchor") + anchor.len();
+    // Laid out like the record: its lists are level with their keys (`evidence:` / `- source`).
     let inserted = concat!(
         "    - date: 2025-05-01\n",
         "      status: in-progress\n",
         "      evidence:\n",
-        "        - source\n",
+        "      - source\n",
         "      recorded_by: tester\n",
         "      recorded_at: 2026-11-22T09:00:00Z\n",
     );
@@ -1170,4 +1171,98 @@ fn a_ledger_with_no_commitments_yet_takes_an_add() {
             "{new}"
         );
     }
+}
+
+/// New entries are laid out like the record they join: in a file indented by four spaces,
+/// with `-   ` before each item, a new event, evidence entry, gap and commitment use the same
+/// layout, and nothing else in the file moves.
+#[test]
+fn new_entries_follow_a_four_space_layout() {
+    let original = include_str!("fixtures/four-space.yaml");
+    let t = Test::new().ledger(original);
+    let update = [
+        "update",
+        "de-smuggling-law",
+        "--status",
+        "in-progress",
+        "--date",
+        "2025-05-01",
+        "--evidence",
+        "source",
+    ];
+    t.then(&update).success();
+    let event = concat!(
+        "            -   date: 2025-05-01\n",
+        "                status: in-progress\n",
+        "                evidence:\n",
+        "                    - source\n",
+        "                recorded_by: tester\n",
+        "                recorded_at: 2026-11-22T09:00:00Z\n",
+    );
+    let after = t.file();
+    assert!(after.contains(event), "{after}");
+    assert_eq!(
+        after.replacen(event, "", 1),
+        original,
+        "only the event was added"
+    );
+
+    t.then(&[
+        "evidence",
+        "de-smuggling-law",
+        "--url",
+        "https://example.org/law",
+        "--title",
+        "Law passed",
+        "--published",
+        "2025-12-19",
+    ])
+    .success();
+    let evidence = concat!(
+        "        evidence:\n",
+        "            -   id: example-org-2025-12-19\n",
+        "                title: Law passed\n",
+        "                url: https://example.org/law\n",
+        "                published: 2025-12-19\n",
+        "                accessed: 2026-11-22\n",
+        "        history:\n",
+    );
+    assert!(t.file().contains(evidence), "{}", t.file());
+
+    t.then(&[
+        "gap",
+        "de-smuggling-law",
+        "--note",
+        "No date in force found.",
+    ])
+    .success();
+    let gap = concat!(
+        "        gaps:\n",
+        "            -   note: No date in force found.\n",
+        "                checked: 2026-11-22\n",
+    );
+    assert!(t.file().contains(gap), "{}", t.file());
+
+    t.then(&[
+        "add",
+        "it-taskforce",
+        "--title",
+        "A taskforce",
+        "--owner",
+        "Italy",
+        "--made",
+        "2025-03-31",
+        "--tag",
+        "italy",
+    ])
+    .success();
+    let record = "    -   id: it-taskforce\n";
+    let file = t.file();
+    let at = file.find(record).unwrap_or_else(|| panic!("{file}"));
+    assert!(
+        file[at..].contains("        tags:\n            - italy\n        history:\n            -   date: 2025-03-31\n"),
+        "{}",
+        &file[at..]
+    );
+    t.then(&["check"]).success();
 }

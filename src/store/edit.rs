@@ -128,7 +128,7 @@ fn whole(text: &str, edits: &[Edit]) -> Result<String, EditError> {
             }
         }
     }
-    Ok(file.to_string())
+    Ok(super::restyle::restyle(text, file.to_string()))
 }
 
 fn record(root: &Mapping, index: usize) -> Result<Mapping, EditError> {

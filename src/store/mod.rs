@@ -9,6 +9,7 @@ mod file;
 mod future;
 mod journal;
 mod problem;
+mod restyle;
 mod schema;
 mod validate;
 mod write;
