@@ -200,6 +200,28 @@ fn citing_source_when_there_is_none() {
         &text,
         Some(&at(&text, "source]\n        note")),
         "no evidence entry has the id `source`",
+    )
+    .stderr_has("help: `source` means the commitment's `source:` block, which this commitment does not have: add a `source:` (with `title`, and `publisher`, `date`, `url` if known), or cite the id of an evidence entry (under `evidence:`), or mark the event `unsourced: true` with a `note` saying why");
+}
+
+/// With evidence entries but no `source:`, the help names the entries that could be cited.
+#[test]
+fn citing_source_when_there_is_none_but_there_is_evidence() {
+    let text = broken(
+        "    source:\n      title: \"UK hosts first major international summit to tackle illegal migration\"\n      publisher: Home Office\n      date: 2025-03-31\n      url: https://www.gov.uk/government/news/uk-hosts-first-major-international-summit\n",
+        "",
+    );
+    let out = refused(
+        &text,
+        Some(&at(&text, "source]\n        recorded_by")),
+        "no evidence entry has the id `source`",
+    )
+    .stderr_has("which this commitment does not have: add a `source:`")
+    .stderr_has("or cite one of its evidence entries (times-2025-03-30)");
+    assert!(
+        !out.stderr.contains("no evidence entries yet"),
+        "{}",
+        out.stderr
     );
 }
 
