@@ -804,6 +804,49 @@ fn unknown_commitment_id_on_the_command_line() {
     }
 }
 
+/// An id in other capitals, or a letter off, is suggested by its right spelling.
+#[test]
+fn unknown_id_suggests_the_id_meant() {
+    let t = Test::new().sample();
+    for (key, wanted) in [
+        ("FR-MOBILE-UNIT", "`fr-mobile-unit`"),
+        ("Uk-Cps-3m", "`uk-cps-3m`"),
+        ("de-smugling-law", "`de-smuggling-law`"),
+    ] {
+        for args in [
+            &["show", key][..],
+            &["gap", key, "--note", "should not be written"][..],
+        ] {
+            t.then(args).failure(1).stderr_has(&format!(
+                "no commitment has the id or UUID `{key}`; did you mean {wanted}?"
+            ));
+        }
+        assert!(t.file_bytes() == SAMPLE.as_bytes(), "the file changed");
+    }
+}
+
+/// `show 0b6` looks like the start of a UUID (0b6f1c1e-…), but prefixes count only from 4
+/// characters, and the message must say so rather than only that there is no such id.
+#[test]
+fn uuid_prefix_too_short() {
+    let t = Test::new().sample();
+    for key in ["0b6", "a"] {
+        t.then(&["show", key]).failure(1).stderr_has(&format!(
+            "no commitment has the id or UUID `{key}` (a UUID prefix needs at least 4 characters)"
+        ));
+        t.then(&["gap", key, "--note", "should not be written"])
+            .failure(1)
+            .stderr_has("a UUID prefix needs at least 4 characters");
+    }
+    // Four characters are enough, and a word that is not hex gets no such remark.
+    t.then(&["show", "0b6f"])
+        .success()
+        .stdout_has("fr-mobile-unit");
+    let out = t.then(&["show", "xyz"]).failure(1);
+    assert!(!out.stderr.contains("UUID prefix"), "{}", out.stderr);
+    assert!(t.file_bytes() == SAMPLE.as_bytes(), "the file changed");
+}
+
 #[test]
 fn bad_dates_on_the_command_line() {
     let t = Test::new().sample();
