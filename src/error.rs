@@ -105,7 +105,21 @@ fn render_problems(
         if n == 1 { "" } else { "s" },
         path.display()
     );
-    if *refusing {
+    // A problem that stopped the reading hides any after it; "1 problem" alone would read
+    // as "fix this and the file is valid".
+    let stopped = problems.iter().any(|p| p.stopped_reading);
+    if stopped {
+        let stop = "checking stopped at this problem; fix it and run `commitments check` again to see any others";
+        if *refusing {
+            out.push(format!(
+                "{summary}; nothing was changed. {}{}.",
+                stop[..1].to_uppercase(),
+                &stop[1..]
+            ));
+        } else {
+            out.push(format!("{summary}; {stop}"));
+        }
+    } else if *refusing {
         out.push(format!(
             "{summary}; nothing was changed. Fix {} first (`commitments check` lists {}).",
             if n == 1 { "it" } else { "them" },

@@ -200,6 +200,28 @@ fn citing_source_when_there_is_none() {
         &text,
         Some(&at(&text, "source]\n        note")),
         "no evidence entry has the id `source`",
+    )
+    .stderr_has("help: `source` means the commitment's `source:` block, which this commitment does not have: add a `source:` (with `title`, and `publisher`, `date`, `url` if known), or cite the id of an evidence entry (under `evidence:`), or mark the event `unsourced: true` with a `note` saying why");
+}
+
+/// With evidence entries but no `source:`, the help names the entries that could be cited.
+#[test]
+fn citing_source_when_there_is_none_but_there_is_evidence() {
+    let text = broken(
+        "    source:\n      title: \"UK hosts first major international summit to tackle illegal migration\"\n      publisher: Home Office\n      date: 2025-03-31\n      url: https://www.gov.uk/government/news/uk-hosts-first-major-international-summit\n",
+        "",
+    );
+    let out = refused(
+        &text,
+        Some(&at(&text, "source]\n        recorded_by")),
+        "no evidence entry has the id `source`",
+    )
+    .stderr_has("which this commitment does not have: add a `source:`")
+    .stderr_has("or cite one of its evidence entries (times-2025-03-30)");
+    assert!(
+        !out.stderr.contains("no evidence entries yet"),
+        "{}",
+        out.stderr
     );
 }
 
@@ -273,13 +295,156 @@ fn unknown_field_typo() {
         "    made: 2025-03-31\n    due: 2026-03-31",
         "    titel: typo\n    made: 2025-03-31\n    due: 2026-03-31",
     );
-    refused(&text, Some(&at(&text, "titel")), "unknown field `titel`").stderr_has("title");
+    refused(
+        &text,
+        Some(&at(&text, "titel")),
+        "`titel` is not a field of a commitment; did you mean `title`?",
+    )
+    .stderr_has("the fields of a commitment are: id, uuid, title, owner,");
 }
 
 #[test]
 fn unknown_top_level_field() {
     let text = broken("version: 1\n", "version: 1\nvesion: 2\n");
-    refused(&text, Some(&at(&text, "vesion")), "unknown field `vesion`");
+    refused(
+        &text,
+        Some(&at(&text, "vesion")),
+        "`vesion` is not a field of the ledger (the top level of the file); did you mean `version`?",
+    );
+}
+
+/// A misspelt key stops the reading, so problems after it are not yet known: the summary
+/// must say so rather than "1 problem", which reads as "fix this and the file is valid".
+#[test]
+fn unknown_field_says_checking_stopped() {
+    let text = broken(
+        "    owner: United Kingdom (Home Office)",
+        "    ownr: United Kingdom (Home Office)",
+    )
+    .replacen("status: in-progress", "status: in progres", 1);
+    let out = refused(
+        &text,
+        Some(&at(&text, "ownr")),
+        "`ownr` is not a field of a commitment; did you mean `owner`?",
+    );
+    let out = out.stderr_has(
+        "checking stopped at this problem; fix it and run `commitments check` again to see any others",
+    );
+    assert!(!out.stderr.contains("unknown field"), "{}", out.stderr);
+    assert!(!out.stderr.contains("not valid YAML"), "{}", out.stderr);
+}
+
+/// A field far from every valid one gets no guess, only the list.
+#[test]
+fn unknown_field_without_a_close_match() {
+    let text = broken(
+        "    made: 2025-03-31\n    due: 2026-03-31",
+        "    colour: red\n    made: 2025-03-31\n    due: 2026-03-31",
+    );
+    let out = refused(
+        &text,
+        Some(&at(&text, "colour")),
+        "`colour` is not a field of a commitment",
+    );
+    assert!(!out.stderr.contains("did you mean"), "{}", out.stderr);
+}
+
+// ------------------------------------------------ common YAML slips, in plain words
+
+#[test]
+fn value_with_colon_space_needs_quotes() {
+    let text = broken(
+        "    owner: United Kingdom (Home Office)",
+        "    owner: UK: the Home Office",
+    );
+    refused(
+        &text,
+        Some(&at(&text, ": the Home Office")),
+        "mapping values are not allowed",
+    )
+    .stderr_has("help: a value containing `: ` must be put in double quotes, e.g. `owner: \"UK: the Home Office\"`")
+    .stderr_has("check this line's indentation")
+    .stderr_has("checking stopped at this problem");
+}
+
+/// One space too many before a key: the parser reads the line as more of the value above,
+/// and complains at the colon; the message points at the key and says what to line up with.
+#[test]
+fn key_indented_one_space_too_far() {
+    let text = broken(
+        "    owner: United Kingdom (Home Office)",
+        "     owner: United Kingdom (Home Office)",
+    );
+    refused(
+        &text,
+        Some(&at(&text, "owner: United Kingdom")),
+        "mapping values are not allowed",
+    )
+    .stderr_has("this line starts at column 6, but `title` on the line above starts at column 5: the keys of one record must line up");
+}
+
+#[test]
+fn key_indented_one_space_too_little() {
+    let text = broken(
+        "    owner: United Kingdom (Home Office)",
+        "   owner: United Kingdom (Home Office)",
+    );
+    refused(
+        &text,
+        Some(&at(&text, "owner: United Kingdom")),
+        "did not find expected '-' indicator",
+    )
+    .stderr_has("help: check that this line lines up with the lines above it: each key of a record starts at the same column, and each item of a list starts with `- ` at the list's column");
+}
+
+#[test]
+fn list_item_out_of_line() {
+    let text = broken("  - id: uk-cps-3m", " - id: uk-cps-3m");
+    refused(
+        &text,
+        Some(&at(&text, "- id: uk-cps-3m")),
+        "did not find expected key",
+    )
+    .stderr_has("help: check that this line lines up with the lines above it");
+}
+
+#[test]
+fn list_field_given_one_value() {
+    let text = broken("    tags: [france, enforcement]", "    tags: france");
+    refused(
+        &text,
+        Some(&at(&text, "france\n    source:")),
+        "expected sequence start",
+    )
+    .stderr_has(
+        "help: `tags` is a list: write `tags: [france]`, or one `- france` per line below it",
+    );
+}
+
+/// The same for any list: here an event's `evidence`.
+#[test]
+fn event_evidence_given_one_value() {
+    let text = broken("      evidence:\n      - source", "      evidence: source");
+    refused(
+        &text,
+        Some(&at(&text, "source\n\n  - id: uk-cps-3m")),
+        "expected sequence start",
+    )
+    .stderr_has("help: `evidence` is a list: write `evidence: [source]`, or one `- source` per line below it");
+}
+
+#[test]
+fn double_quote_inside_double_quotes() {
+    let text = broken(
+        "title: GBP 3m for the Crown Prosecution Service",
+        "title: \"The \"big\" plan\"",
+    );
+    refused(
+        &text,
+        Some(&at(&text, "big\" plan")),
+        "invalid trailing content after double-quoted scalar",
+    )
+    .stderr_has(r#"inside double quotes write a quote as \" , or enclose the text in single quotes: 'The "big" plan'"#);
 }
 
 #[test]
@@ -637,6 +802,49 @@ fn unknown_commitment_id_on_the_command_line() {
             "{args:?} changed the file"
         );
     }
+}
+
+/// An id in other capitals, or a letter off, is suggested by its right spelling.
+#[test]
+fn unknown_id_suggests_the_id_meant() {
+    let t = Test::new().sample();
+    for (key, wanted) in [
+        ("FR-MOBILE-UNIT", "`fr-mobile-unit`"),
+        ("Uk-Cps-3m", "`uk-cps-3m`"),
+        ("de-smugling-law", "`de-smuggling-law`"),
+    ] {
+        for args in [
+            &["show", key][..],
+            &["gap", key, "--note", "should not be written"][..],
+        ] {
+            t.then(args).failure(1).stderr_has(&format!(
+                "no commitment has the id or UUID `{key}`; did you mean {wanted}?"
+            ));
+        }
+        assert!(t.file_bytes() == SAMPLE.as_bytes(), "the file changed");
+    }
+}
+
+/// `show 0b6` looks like the start of a UUID (0b6f1c1e-…), but prefixes count only from 4
+/// characters, and the message must say so rather than only that there is no such id.
+#[test]
+fn uuid_prefix_too_short() {
+    let t = Test::new().sample();
+    for key in ["0b6", "a"] {
+        t.then(&["show", key]).failure(1).stderr_has(&format!(
+            "no commitment has the id or UUID `{key}` (a UUID prefix needs at least 4 characters)"
+        ));
+        t.then(&["gap", key, "--note", "should not be written"])
+            .failure(1)
+            .stderr_has("a UUID prefix needs at least 4 characters");
+    }
+    // Four characters are enough, and a word that is not hex gets no such remark.
+    t.then(&["show", "0b6f"])
+        .success()
+        .stdout_has("fr-mobile-unit");
+    let out = t.then(&["show", "xyz"]).failure(1);
+    assert!(!out.stderr.contains("UUID prefix"), "{}", out.stderr);
+    assert!(t.file_bytes() == SAMPLE.as_bytes(), "the file changed");
 }
 
 #[test]

@@ -30,17 +30,27 @@ pub struct Ledger {
 
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
 pub enum LookupError {
-    #[error("no commitment has the id or UUID `{key}`{}", suggestion(.similar))]
+    #[error("no commitment has the id or UUID `{key}`{}", suggestion(.key, .similar))]
     Unknown { key: String, similar: Vec<String> },
     #[error("`{key}` is the start of more than one UUID ({}); give more characters", .matches.join(", "))]
     Ambiguous { key: String, matches: Vec<String> },
 }
 
-fn suggestion(similar: &[String]) -> String {
-    if similar.is_empty() {
-        "; `commitments list` shows them all".into()
+fn suggestion(key: &str, similar: &[String]) -> String {
+    // `show a` may be meant as the start of a UUID; those are only read from 4 characters on
+    // (MIN_UUID_PREFIX), which nobody can guess.
+    let short = !key.is_empty()
+        && key.len() < MIN_UUID_PREFIX
+        && key.chars().all(|c| c.is_ascii_hexdigit());
+    let prefix = if short {
+        format!(" (a UUID prefix needs at least {MIN_UUID_PREFIX} characters)")
     } else {
-        format!("; did you mean {}?", similar.join(" or "))
+        String::new()
+    };
+    if similar.is_empty() {
+        format!("{prefix}; `commitments list` shows them all")
+    } else {
+        format!("{prefix}; did you mean {}?", similar.join(" or "))
     }
 }
 
@@ -121,12 +131,32 @@ impl Ledger {
 
     /// Ids that share a word with `key`, for "did you mean" hints.
     fn similar_ids(&self, key: &str) -> Vec<String> {
-        let words: Vec<&str> = key.split(['-', '_', ' ']).filter(|w| w.len() > 1).collect();
-        self.commitments
+        // The same id in other capitals (`FR-MOBILE-UNIT`) is surely the one meant.
+        if let Some(c) = self
+            .commitments
+            .iter()
+            .find(|c| c.id.eq_ignore_ascii_case(key))
+        {
+            return vec![format!("`{}`", c.id)];
+        }
+        let lower = key.to_lowercase();
+        let words: Vec<&str> = lower
+            .split(['-', '_', ' '])
+            .filter(|w| w.len() > 1)
+            .collect();
+        let similar: Vec<String> = self
+            .commitments
             .iter()
             .filter(|c| words.iter().any(|w| c.id.split('-').any(|p| p == *w)))
             .map(|c| format!("`{}`", c.id))
             .take(3)
-            .collect()
+            .collect();
+        if !similar.is_empty() {
+            return similar;
+        }
+        // No shared word: a slip of a letter or two (`fr-mobil-unit`).
+        super::spelling::closest(key, self.commitments.iter().map(|c| c.id.as_str()))
+            .map(|id| vec![format!("`{id}`")])
+            .unwrap_or_default()
     }
 }

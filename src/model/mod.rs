@@ -8,6 +8,7 @@ mod date;
 mod event;
 mod evidence;
 mod ledger;
+pub mod spelling;
 mod status;
 
 pub use commitment::{Commitment, Funding, Gap, Source, StatusAsOf, TimelineItem};

@@ -7,6 +7,7 @@ mod edit;
 mod fast;
 mod file;
 mod future;
+mod hints;
 mod journal;
 mod problem;
 mod restyle;
@@ -132,7 +133,8 @@ pub(crate) fn decode(path: &Path, bytes: Vec<u8>) -> Result<(String, bool)> {
                 Some(Position { line, column }),
                 "the file is not UTF-8 text",
             )
-            .help("save the file as UTF-8 (most editors offer it under 'Save with encoding')");
+            .help("save the file as UTF-8 (most editors offer it under 'Save with encoding')")
+            .stops_reading();
             return Err(Error::Invalid {
                 path: path.into(),
                 problems: vec![problem],
@@ -457,20 +459,30 @@ fn yaml_problem(e: &serde_saphyr::Error, text: &str) -> Problem {
         message = format!("the file has {limit}");
     }
     let lower = message.to_lowercase();
-    let help = if lower.contains("unknown field") {
-        "the fields are listed in docs/file-format.md; check the spelling and the indentation"
-    } else if lower.contains("duplicate") {
-        "a key may appear only once in each mapping; remove or merge the repeated one"
+    // A misspelt or misplaced key is the commonest slip: say it in the ledger's words.
+    if let Some((name, message, help)) = hints::unknown_field(&message) {
+        return Problem::new(at, message)
+            .found(name)
+            .help(help)
+            .stops_reading();
+    }
+    let help = if lower.contains("duplicate") {
+        "a key may appear only once in each mapping; remove or merge the repeated one".to_string()
     } else if lower.contains("tab") {
         // The parser may point at the start of the scalar it was reading; point at the tab.
         at = indenting_tab(text, at.as_ref().map_or(1, |p| p.line)).or(at);
-        "indent with spaces, not tabs"
+        "indent with spaces, not tabs".to_string()
     } else if lower.contains("budget") || lower.contains("depth") || lower.contains("alias") {
-        "the file is nested too deeply or repeats anchors too often to be a ledger"
+        "the file is nested too deeply or repeats anchors too often to be a ledger".to_string()
+    } else if let Some((help, better)) = hints::yaml_hint(&lower, text, at.as_ref()) {
+        at = better.or(at);
+        help
     } else {
-        "see docs/file-format.md for the layout of a ledger file"
+        "see docs/file-format.md for the layout of a ledger file".to_string()
     };
-    Problem::new(at, format!("not valid YAML for a ledger: {message}")).help(help)
+    Problem::new(at, format!("not valid YAML for a ledger: {message}"))
+        .help(help)
+        .stops_reading()
 }
 
 /// The first tab in a line's indentation, from line `from` on.

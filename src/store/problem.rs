@@ -19,6 +19,9 @@ pub struct Problem {
     pub message: String,
     /// What would be valid.
     pub help: Option<String>,
+    /// Reading stopped here (a YAML syntax error, an unknown field): problems further on are
+    /// not known yet, so the summary must not suggest this is the only one.
+    pub stopped_reading: bool,
 }
 
 impl Problem {
@@ -28,7 +31,13 @@ impl Problem {
             found: None,
             message: message.into(),
             help: None,
+            stopped_reading: false,
         }
+    }
+
+    pub fn stops_reading(mut self) -> Self {
+        self.stopped_reading = true;
+        self
     }
 
     pub fn found(mut self, text: impl Into<String>) -> Self {

@@ -537,7 +537,21 @@ fn event(
             if has_source {
                 valid.insert(0, SOURCE_REF);
             }
-            let help = if valid.is_empty() {
+            let help = if id == SOURCE_REF {
+                // `source` is not an evidence id but the commitment's `source:` block; saying
+                // "add an evidence entry" sends people to the wrong place.
+                let cite = if valid.is_empty() {
+                    "the id of an evidence entry (under `evidence:`)".to_string()
+                } else {
+                    format!("one of its evidence entries ({})", valid.join(", "))
+                };
+                format!(
+                    "`source` means the commitment's `source:` block, which this commitment does \
+                     not have: add a `source:` (with `title`, and `publisher`, `date`, `url` if \
+                     known), or cite {cite}, or mark the event `unsourced: true` with a `note` \
+                     saying why"
+                )
+            } else if valid.is_empty() {
                 "this commitment has no evidence entries yet; add one under `evidence:` first"
                     .to_string()
             } else {

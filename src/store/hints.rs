@@ -1,0 +1,259 @@
+//! Advice for the YAML slips people make most when editing a ledger by hand. The parser's
+//! messages ("mapping values are not allowed in this context") are accurate but written for
+//! programmers; the people who keep ledgers need to be told what to type instead. Each hint
+//! is chosen by the parser's own message, which is kept, and looks at the line it points at
+//! so that the advice can use the person's own key and text.
+
+use super::Position;
+use crate::model::spelling;
+
+/// A help text for the parser message `lower` (lowercased), and a better place to point at
+/// when the parser's is misleading. None when the message is not one of these slips.
+pub(super) fn yaml_hint(
+    lower: &str,
+    text: &str,
+    at: Option<&Position>,
+) -> Option<(String, Option<Position>)> {
+    if lower.contains("mapping values are not allowed") {
+        Some(mapping_value(text, at))
+    } else if lower.contains("did not find expected '-' indicator")
+        || lower.contains("did not find expected key")
+    {
+        Some((
+            "check that this line lines up with the lines above it: each key of a record starts \
+             at the same column, and each item of a list starts with `- ` at the list's column"
+                .into(),
+            None,
+        ))
+    } else if lower.contains("expected sequence") || lower.contains("expected a sequence") {
+        Some((list_expected(text, at), None))
+    } else if lower.contains("trailing content after double-quoted scalar") {
+        let example = value_at(text, at)
+            .and_then(|v| v.strip_prefix('"')?.strip_suffix('"').map(str::to_string))
+            .filter(|inner| !inner.contains('\''))
+            .unwrap_or_else(|| "The \"big\" plan".into());
+        Some((
+            format!(
+                "a `\"` ends the quoted text, so what follows it is left over: inside double \
+                 quotes write a quote as \\\" , or enclose the text in single quotes: \
+                 '{example}'"
+            ),
+            None,
+        ))
+    } else if lower.contains("trailing content after single-quoted scalar") {
+        let example = value_at(text, at)
+            .and_then(|v| v.strip_prefix('\'')?.strip_suffix('\'').map(str::to_string))
+            .filter(|inner| !inner.contains('"'))
+            .unwrap_or_else(|| "The 'big' plan".into());
+        Some((
+            format!(
+                "a `'` ends the quoted text, so what follows it is left over: inside single \
+                 quotes write a quote as two quotes '' , or enclose the text in double quotes: \
+                 \"{example}\""
+            ),
+            None,
+        ))
+    } else {
+        None
+    }
+}
+
+/// serde's "unknown field `ownr`, expected one of id, uuid, …" as a sentence about the
+/// ledger: which kind of record has no such field, the closest valid field when it is a
+/// likely misspelling, and the valid fields. None if `message` is not of that form.
+pub(super) fn unknown_field(message: &str) -> Option<(String, String, String)> {
+    let rest = &message[message.find("unknown field `")? + "unknown field `".len()..];
+    let (name, rest) = rest.split_once('`')?;
+    let expected: Vec<&str> = rest
+        .trim_start_matches(", ")
+        .trim_start_matches("expected one of ")
+        .trim_start_matches("expected ")
+        .split(", ")
+        .flat_map(|s| s.split(" or "))
+        .map(|s| s.trim().trim_matches('`'))
+        .filter(|s| !s.is_empty() && !s.contains(' '))
+        .collect();
+    let of = record_kind(&expected);
+    let mut message = format!("`{name}` is not a field of {of}");
+    if let Some(near) = spelling::closest(name, expected.iter().copied()) {
+        message.push_str(&format!("; did you mean `{near}`?"));
+    }
+    let help = if expected.is_empty() {
+        "check the spelling and the indentation; docs/file-format.md lists the fields".into()
+    } else {
+        format!(
+            "the fields of {of} are: {}; check the spelling, and the indentation (a key indented \
+             too far or too little belongs to another record)",
+            expected.join(", ")
+        )
+    };
+    Some((name.to_string(), message, help))
+}
+
+/// Which record a list of fields belongs to, by the fields (serde names the struct nowhere
+/// in its message). Declared in src/store/file.rs.
+fn record_kind(fields: &[&str]) -> &'static str {
+    match fields {
+        ["version", ..] => "the ledger (the top level of the file)",
+        ["key", ..] => "a status under `statuses:`",
+        ["id", "uuid", ..] => "a commitment",
+        ["id", "title", ..] => "an evidence entry",
+        ["amount", ..] => "`funding:`",
+        ["title", ..] => "a commitment's `source:`",
+        ["date", ..] => "a history event",
+        ["note", ..] => "a gap",
+        _ => "this record",
+    }
+}
+
+/// "mapping values are not allowed": a `: ` where the parser was reading a plain value.
+/// Either the value itself holds `: ` (it needs quotes), or this line is indented further than
+/// the key above it, so the parser read it as more of the value above.
+fn mapping_value(text: &str, at: Option<&Position>) -> (String, Option<Position>) {
+    let generic = |example: String| {
+        format!(
+            "a value containing `: ` must be put in double quotes, e.g. {example}; otherwise \
+             check this line's indentation: each key must line up with the key above it"
+        )
+    };
+    let Some(p) = at else {
+        return (
+            generic("`title: \"Launch: a specialist unit\"`".into()),
+            None,
+        );
+    };
+    let Some(line) = line_at(text, p.line) else {
+        return (
+            generic("`title: \"Launch: a specialist unit\"`".into()),
+            None,
+        );
+    };
+    let here = indent(line);
+    let above = (1..p.line)
+        .rev()
+        .filter_map(|n| line_at(text, n))
+        .find(|l| !l.trim().is_empty() && !l.trim_start().starts_with('#'));
+    // The line above has a key with a value on it, and this line starts further right: the
+    // parser took this line as a continuation of that value.
+    if let Some(above) = above
+        && let Some((key, value)) = key_value(above)
+        && !value.is_empty()
+        && here > key_column(above)
+    {
+        let column = key_column(above) + 1;
+        let help = format!(
+            "this line starts at column {}, but `{key}` on the line above starts at column \
+             {column}: the keys of one record must line up, each at the same column (if the \
+             value really contains `: `, put it in double quotes)",
+            here + 1
+        );
+        return (
+            help,
+            Some(Position {
+                line: p.line,
+                column: here + 1,
+            }),
+        );
+    }
+    let example = key_value(line)
+        .filter(|(_, v)| v.chars().count() <= 60 && !v.contains('"') && !v.starts_with('\''))
+        .map_or_else(
+            || "`title: \"Launch: a specialist unit\"`".to_string(),
+            |(k, v)| format!("`{k}: \"{v}\"`"),
+        );
+    (generic(example), None)
+}
+
+/// A list was expected and something else was written: name the field and show both ways
+/// of writing a list, with the person's own value.
+fn list_expected(text: &str, at: Option<&Position>) -> String {
+    // The key is on the line pointed at (`tags: france`), or, when the value is on the lines
+    // below it (`tags:` then `france: x`), on the line above them.
+    let on_line = at.and_then(|p| {
+        let line = line_at(text, p.line)?;
+        let (key, value) = key_value(line)?;
+        let value_starts = line.chars().count() - value.chars().count();
+        (value_starts < p.column).then(|| (key.to_string(), value.to_string()))
+    });
+    let above = || {
+        let p = at?;
+        (1..p.line)
+            .rev()
+            .filter_map(|n| line_at(text, n))
+            .find(|l| !l.trim().is_empty() && !l.trim_start().starts_with('#'))
+            .and_then(key_value)
+            .filter(|(_, v)| v.is_empty())
+            .map(|(k, _)| (k.to_string(), String::new()))
+    };
+    let Some((key, value)) = on_line.or_else(above) else {
+        return "a list is expected here: write `[one, two]`, or one `- item` per line below \
+                the key"
+            .into();
+    };
+    let simple = !value.is_empty() && !value.contains([':', '[', ']', '{', '}', ',', '#', '"']);
+    let item = if simple { value.as_str() } else { "item" };
+    format!("`{key}` is a list: write `{key}: [{item}]`, or one `- {item}` per line below it")
+}
+
+fn line_at(text: &str, n: usize) -> Option<&str> {
+    text.lines()
+        .nth(n.checked_sub(1)?)
+        .map(|l| l.trim_end_matches('\r'))
+}
+
+fn indent(line: &str) -> usize {
+    line.chars().take_while(|c| *c == ' ').count()
+}
+
+/// Where the key of a `key: value` or `- key: value` line starts, 0-based.
+fn key_column(line: &str) -> usize {
+    let i = indent(line);
+    if line[i..].starts_with("- ") {
+        i + 2 + indent(&line[i + 2..])
+    } else {
+        i
+    }
+}
+
+/// The key and the value (trimmed, possibly empty) of a `key: value` or `- key: value` line.
+fn key_value(line: &str) -> Option<(&str, &str)> {
+    let rest = line[key_column(line)..].trim_end();
+    let (key, value) = match rest.split_once(": ") {
+        Some((k, v)) => (k, v.trim()),
+        None => (rest.strip_suffix(':')?, ""),
+    };
+    let plain = |c: char| c.is_alphanumeric() || c == '_' || c == '-';
+    (!key.is_empty() && key.chars().all(plain)).then_some((key, value))
+}
+
+/// The value on the line `at` points at.
+fn value_at<'a>(text: &'a str, at: Option<&Position>) -> Option<&'a str> {
+    key_value(line_at(text, at?.line)?).map(|(_, v)| v)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn unknown_field_names_the_record_and_the_nearest_field() {
+        let (_, message, help) =
+            unknown_field("unknown field `ownr`, expected one of id, uuid, title, owner, partners")
+                .unwrap();
+        assert_eq!(
+            message,
+            "`ownr` is not a field of a commitment; did you mean `owner`?"
+        );
+        assert!(help.contains("id, uuid, title, owner, partners"), "{help}");
+        let (_, message, _) =
+            unknown_field("unknown field `colour`, expected `note` or `checked`").unwrap();
+        assert_eq!(message, "`colour` is not a field of a gap");
+    }
+
+    #[test]
+    fn key_value_reads_list_items_too() {
+        assert_eq!(key_value("  - id: x"), Some(("id", "x")));
+        assert_eq!(key_value("    tags:"), Some(("tags", "")));
+        assert_eq!(key_value("    a b: c"), None);
+    }
+}
