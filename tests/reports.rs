@@ -627,3 +627,65 @@ fn narrow_terminals_get_whole_words_and_split_tables() {
         }
     }
 }
+
+/// The words of a terminal table's cells, line by line (borders and separators dropped).
+fn cell_words(text: &str) -> Vec<String> {
+    text.lines()
+        .filter(|l| l.starts_with(['│', '|']))
+        .flat_map(|l| {
+            l.split(['│', '┆', '|'])
+                .flat_map(str::split_whitespace)
+                .map(String::from)
+                .collect::<Vec<_>>()
+        })
+        .collect()
+}
+
+#[test]
+fn ids_are_never_broken_and_words_wrap_at_spaces_at_80_columns_and_more() {
+    let shipped = include_str!("../commitments.yaml");
+    let ids: Vec<&str> = shipped
+        .lines()
+        .filter_map(|l| l.strip_prefix("  - id: "))
+        .collect();
+    assert!(ids.contains(&"uk-it-finance-taskforce"), "{ids:?}");
+    for args in [
+        &["report"][..],
+        &["list"],
+        &["report", "--period", "monthly"],
+    ] {
+        // Nothing wraps this wide: every word a narrower table may show.
+        let wide = t(shipped)
+            .env("COLUMNS", "1000")
+            .args(args)
+            .run()
+            .success()
+            .stdout;
+        let words: std::collections::HashSet<String> = cell_words(&wide).into_iter().collect();
+        for width in [80, 100] {
+            let text = t(shipped)
+                .env("COLUMNS", &width.to_string())
+                .args(args)
+                .run()
+                .success()
+                .stdout;
+            for line in text.lines().filter(|l| l.starts_with(['┌', '│', '└', '╞'])) {
+                assert!(line.chars().count() <= width, "{args:?} at {width}: {line}");
+            }
+            // Each id starts a row, whole, where people copy it from.
+            for id in &ids {
+                assert!(
+                    text.contains(&format!("│ {id} ")),
+                    "{args:?} at {width}: `{id}` broken:\n{text}"
+                );
+            }
+            // Titles and owners wrap at spaces: no cell holds part of a word.
+            for word in cell_words(&text) {
+                assert!(
+                    words.contains(&word),
+                    "{args:?} at {width}: `{word}` is part of a word:\n{text}"
+                );
+            }
+        }
+    }
+}

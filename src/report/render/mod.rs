@@ -128,6 +128,10 @@ pub struct Sheet {
     /// narrow for the whole sheet gets the other columns in several tables, each repeating
     /// these; 0 keeps the sheet whole.
     pub key_columns: usize,
+    /// Whether each cell of the first column starts with a commitment's id (alone, or on
+    /// the first line above its title). A terminal table never breaks an id: it is what
+    /// people copy into `show`.
+    pub ids: bool,
 }
 
 /// One cell's content. Text is as the ledger has it; each renderer makes it safe for its

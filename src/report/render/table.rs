@@ -58,7 +58,9 @@ const PROSE_FLOOR: usize = 10;
 /// or flags rather than prose.
 const SHORT_WORDS: usize = 14;
 
-/// Each column's narrowest width that breaks no word: its longest word, plus padding.
+/// Each column's narrowest width that breaks no word: its longest word, plus padding. An
+/// id counts whole, however long: LONGEST_UNBROKEN is for URLs, and an id broken in two
+/// cannot be copied into `show`.
 fn min_widths(sheet: &Sheet) -> Vec<usize> {
     let longest = |text: &str| {
         text.split_whitespace()
@@ -68,11 +70,15 @@ fn min_widths(sheet: &Sheet) -> Vec<usize> {
     };
     (0..sheet.headers.len())
         .map(|i| {
-            let cells = sheet
-                .rows
-                .iter()
-                .filter_map(|r| r.get(i))
-                .map(|c| longest(&c.plain()));
+            let ids = sheet.ids && i == 0;
+            let cells = sheet.rows.iter().filter_map(|r| r.get(i)).map(|c| {
+                let text = c.plain();
+                let id = match text.lines().next() {
+                    Some(first) if ids => first.chars().count(),
+                    _ => 0,
+                };
+                longest(&text).max(id)
+            });
             cells.chain([longest(&sheet.headers[i])]).max().unwrap_or(0) + 2
         })
         .collect()
@@ -138,14 +144,29 @@ fn fit(sheet: &Sheet, width: Option<u16>) -> Vec<Sheet> {
     }
     parts
         .into_iter()
-        .map(|cols| Sheet {
+        .enumerate()
+        .map(|(n, cols)| Sheet {
             headers: cols.iter().map(|&i| sheet.headers[i].clone()).collect(),
             rows: sheet
                 .rows
                 .iter()
-                .map(|r| cols.iter().filter_map(|&i| r.get(i).cloned()).collect())
+                .map(|r| {
+                    cols.iter()
+                        .filter_map(|&i| r.get(i))
+                        .enumerate()
+                        .map(|(j, item)| match item {
+                            // After the first table the id alone says which row it is; the
+                            // title again under it would make every table as tall as the first.
+                            Item::Text(t) if n > 0 && j == 0 && sheet.ids => {
+                                Item::text(t.lines().next().unwrap_or_default())
+                            }
+                            other => other.clone(),
+                        })
+                        .collect()
+                })
                 .collect(),
             key_columns: keys,
+            ids: sheet.ids,
         })
         .collect()
 }
@@ -188,11 +209,18 @@ fn sheet_table(sheet: &Sheet, palette: &Palette, style: Style, width: Option<u16
         let mins = min_widths(sheet);
         if span(&natural_widths(sheet)) > width {
             // Everyone's words if they fit; else only short-word columns, so that the long
-            // prose columns share what is left rather than one of them taking it all.
+            // prose columns share what is left rather than one of them taking it all. The
+            // ids come before everything: without a constraint of their own, comfy-table
+            // shares the width out and `fr-mobile-unit` prints as `fr-mobile-u` / `nit`.
+            let ids = sheet.ids && !mins.is_empty();
             let mut order: Vec<usize> = (0..mins.len())
+                .filter(|&i| !(ids && i == 0))
                 .filter(|&i| span(&mins) <= width || mins[i] <= SHORT_WORDS)
                 .collect();
             order.sort_by_key(|&i| (mins[i], i));
+            if ids {
+                order.insert(0, 0);
+            }
             let mut kept = vec![false; mins.len()];
             for i in order {
                 kept[i] = true;
@@ -282,6 +310,7 @@ mod tests {
                 .to_vec(),
             rows: vec![row("fr-mobile-unit"), row("de-law")],
             key_columns: 1,
+            ids: false,
         }
     }
 
@@ -329,5 +358,31 @@ mod tests {
             !text.contains("progres\n") && !text.contains("In prog "),
             "{text}"
         );
+    }
+
+    #[test]
+    fn an_id_of_the_longest_allowed_kind_is_whole_at_80_columns() {
+        let id = "a".repeat(64);
+        let status = Sheet {
+            headers: ["Commitment", "Owner", "Status", "Since", "Due", "Flags"]
+                .map(String::from)
+                .to_vec(),
+            rows: vec![vec![
+                Item::text(format!("{id}\nA title of several words to wrap")),
+                Item::text("United Kingdom (HM Government)"),
+                Item::text("In progress"),
+                Item::text("2025-06-18"),
+                Item::text("2026-03-31"),
+                Item::text("overdue"),
+            ]],
+            key_columns: 1,
+            ids: true,
+        };
+        for part in fit(&status, Some(80)) {
+            let text =
+                sheet_table(&part, &Palette::default(), Style::default(), Some(80)).to_string();
+            assert!(text.contains(&id), "{text}");
+            assert!(text.lines().all(|l| l.chars().count() <= 80), "{text}");
+        }
     }
 }
