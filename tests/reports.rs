@@ -689,3 +689,42 @@ fn ids_are_never_broken_and_words_wrap_at_spaces_at_80_columns_and_more() {
         }
     }
 }
+
+#[test]
+fn notes_wrap_at_spaces_to_the_tables_width_and_only_when_there_is_one() {
+    let flags = "Flags: overdue = due date passed and not in a closed status;";
+    for width in [80, 100] {
+        let text = t(REPORTS)
+            .env("COLUMNS", &width.to_string())
+            .args(&["report"])
+            .run()
+            .success()
+            .stdout;
+        for line in text.lines() {
+            assert!(line.chars().count() <= width, "at {width}: {line}");
+        }
+        // Broken at spaces: joined again, the note reads as written.
+        let note = text
+            .split("\n\n")
+            .find(|p| p.starts_with("Flags:"))
+            .expect("flags note");
+        assert!(note.lines().count() > 1, "{note}");
+        assert!(
+            note.replace('\n', " ")
+                .contains(&format!("{flags} stale = nothing"))
+        );
+    }
+    // Piped (as here) with no `COLUMNS`: nothing says how wide, so nothing is wrapped.
+    let piped = t(REPORTS)
+        .env("COLUMNS", "")
+        .args(&["report"])
+        .run()
+        .success()
+        .stdout;
+    assert!(
+        piped
+            .lines()
+            .any(|l| l.starts_with(flags) && l.ends_with("not found.")),
+        "{piped}"
+    );
+}

@@ -7,6 +7,9 @@ use comfy_table::{Cell, ColumnConstraint, ContentArrangement, Table, Width, pres
 use super::{Block, Document, Item, Palette, Sheet, Style, chart, clean};
 
 pub fn render(doc: &Document, style: Style) -> String {
+    // `COLUMNS` wherever the output goes (scripts and tests set it to get a fixed width),
+    // else the terminal's; piped or written to a file without `COLUMNS`, nothing is wrapped.
+    let width = columns().or_else(terminal_width);
     let mut out = String::new();
     out.push_str(&clean(&doc.title));
     out.push('\n');
@@ -22,11 +25,16 @@ pub fn render(doc: &Document, style: Style) -> String {
                 out.push('\n');
             }
             Block::Note(n) => {
-                out.push_str(&clean(n));
+                let n = clean(n);
+                match width {
+                    // The same width as the tables: a flags note of 250 characters would
+                    // otherwise be one line, wrapped by the terminal mid-word.
+                    Some(w) => out.push_str(&wrap(&n, usize::from(w.max(40)))),
+                    None => out.push_str(&n),
+                }
                 out.push('\n');
             }
             Block::Table(sheet) => {
-                let width = columns().or_else(terminal_width);
                 // Each part straight into the output: a wide table of thousands of rows is
                 // megabytes, and collecting the parts and joining them held it three times.
                 for (i, part) in fit(sheet, width).iter().enumerate() {
@@ -40,9 +48,39 @@ pub fn render(doc: &Document, style: Style) -> String {
             Block::Chart(c) => out.push_str(&chart::render(
                 c,
                 style.ascii,
-                width(),
+                // Charts need some width: 80 when nothing says.
+                width.map_or(80, usize::from),
                 style.color.then_some(&doc.palette),
             )),
+        }
+    }
+    out
+}
+
+/// `text` with each line broken at spaces so that no line is longer than `width`
+/// characters; a word longer than that (an address) stays whole on a line of its own.
+fn wrap(text: &str, width: usize) -> String {
+    let mut out = String::with_capacity(text.len());
+    for (i, line) in text.lines().enumerate() {
+        if i > 0 {
+            out.push('\n');
+        }
+        if line.chars().count() <= width {
+            out.push_str(line);
+            continue;
+        }
+        let mut used = 0;
+        for word in line.split_whitespace() {
+            let len = word.chars().count();
+            if used > 0 && used + 1 + len > width {
+                out.push('\n');
+                used = 0;
+            } else if used > 0 {
+                out.push(' ');
+                used += 1;
+            }
+            out.push_str(word);
+            used += len;
         }
     }
     out
@@ -289,11 +327,6 @@ pub fn terminal_width() -> Option<u16> {
     terminal_size::terminal_size().map(|(w, _)| w.0)
 }
 
-/// The width to draw charts in: `COLUMNS`, else the terminal's, else 80.
-fn width() -> usize {
-    columns().or_else(terminal_width).map_or(80, usize::from)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -357,6 +390,16 @@ mod tests {
         assert!(
             !text.contains("progres\n") && !text.contains("In prog "),
             "{text}"
+        );
+    }
+
+    #[test]
+    fn notes_wrap_at_spaces() {
+        assert_eq!(wrap("one two three four", 9), "one two\nthree\nfour");
+        assert_eq!(wrap("short\nlines stay", 20), "short\nlines stay");
+        assert_eq!(
+            wrap("see https://example.org/a/long/address here", 10),
+            "see\nhttps://example.org/a/long/address\nhere"
         );
     }
 
