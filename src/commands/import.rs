@@ -7,7 +7,7 @@ use crate::context::Context;
 use crate::error::{Error, Result};
 use crate::import::{self, DateOrder, Kind, Plan, Problem, Settings, Tables, Unknowns};
 use crate::model::{EvidenceKind, Ledger};
-use crate::report::render::{cell, date_cell, status_cell, table};
+use crate::report::render::{Style, ascii, cell, date_cell, status_cell, table};
 use crate::store::{self, Change};
 
 /// Import commitments, their status events and evidence from CSV files (e.g. another tracker's
@@ -267,7 +267,12 @@ fn preview(ctx: &Context, after: &Ledger, plan: &Plan) -> String {
             "Events",
             "Evidence",
         ],
-        ctx.color,
+        // No --ascii here; the locale's rule, as for every table.
+        Style {
+            color: ctx.color,
+            ascii: ascii(false),
+            csv_raw: false,
+        },
     );
     let first_new = after.commitments.len() - plan.new_commitments;
     for c in &after.commitments[first_new..] {

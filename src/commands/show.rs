@@ -1,10 +1,11 @@
 //! `commitments show`: one commitment, its record and its whole timeline.
 
 use super::Format;
+use super::output::AsciiArg;
 use crate::context::Context;
 use crate::error::Result;
 use crate::model::{Commitment, Ledger, TimelineItem};
-use crate::report::render::{cell, clean, json, status_cell, table};
+use crate::report::render::{Style, cell, clean, json, status_cell, table};
 use crate::store;
 
 /// Show a commitment: its record, and its events and evidence in date order.
@@ -14,6 +15,8 @@ pub struct Args {
     commitment: String,
     #[arg(long, value_enum, default_value_t)]
     format: Format,
+    #[command(flatten)]
+    ascii: AsciiArg,
 }
 
 pub fn run(ctx: &Context, args: Args) -> Result<()> {
@@ -28,12 +31,19 @@ pub fn run(ctx: &Context, args: Args) -> Result<()> {
             "overdue": c.is_overdue(ctx.today, |k| ledger.vocabulary.is_closed(k)),
             "commitment": c,
         }))),
-        Format::Table => ctx.print(&render(ctx, &ledger, c)),
+        Format::Table => {
+            let style = Style {
+                color: ctx.color,
+                ascii: args.ascii.ascii(),
+                csv_raw: false,
+            };
+            ctx.print(&render(ctx, &ledger, c, style))
+        }
     }
 }
 
-fn render(ctx: &Context, ledger: &Ledger, c: &Commitment) -> String {
-    let mut record = table(&["Field", "Value"], ctx.color);
+fn render(ctx: &Context, ledger: &Ledger, c: &Commitment, style: Style) -> String {
+    let mut record = table(&["Field", "Value"], style);
     let mut field = |name: &str, value: String| {
         if !value.is_empty() {
             record.add_row(vec![cell(name), cell(&value)]);
@@ -84,7 +94,7 @@ fn render(ctx: &Context, ledger: &Ledger, c: &Commitment) -> String {
     };
     field("Status", status);
 
-    let mut timeline = table(&["Date", "What", "Detail"], ctx.color);
+    let mut timeline = table(&["Date", "What", "Detail"], style);
     for item in c.timeline() {
         match item {
             TimelineItem::Event(e) => {

@@ -17,7 +17,7 @@ pub mod markdown;
 mod svg;
 pub mod table;
 
-use comfy_table::{Cell, Color, ContentArrangement, Table, presets};
+use comfy_table::{Cell, Color, Table};
 
 use crate::model::{Date, Ledger, Vocabulary};
 
@@ -291,27 +291,16 @@ pub fn locale_is_utf8() -> bool {
     cfg!(windows)
 }
 
-/// A table that wraps to the terminal's width (or `COLUMNS`, when set).
-pub fn table(headers: &[&str], color: bool) -> Table {
-    let mut t = Table::new();
-    t.load_style(presets::UTF8_FULL_CONDENSED)
-        .set_content_arrangement(ContentArrangement::Dynamic)
-        .set_header(headers.iter().map(Cell::new));
-    if let Some(w) = std::env::var("COLUMNS")
-        .ok()
-        .and_then(|c| c.parse::<u16>().ok())
-        .or_else(table::terminal_width)
-    {
-        t.set_width(w.max(40));
-    }
-    // The caller has decided (a terminal, or --color always; never with NO_COLOR): comfy-table
-    // would otherwise check for a terminal again and drop the colour --color always asked for.
-    if color {
-        t.enforce_styling();
-    } else {
-        t.force_no_tty();
-    }
-    t
+/// Whether to draw with ASCII only: asked for (`--ascii`), or a locale that cannot show
+/// Unicode. Every command that draws a table decides it here.
+pub fn ascii(asked: bool) -> bool {
+    asked || !locale_is_utf8()
+}
+
+/// A table that wraps to the terminal's width (or `COLUMNS`, when set), drawn as `style`
+/// says: the same borders and colour rules as every report's tables.
+pub fn table(headers: &[&str], style: Style) -> Table {
+    table::new(headers, style, table::width())
 }
 
 /// Text from the ledger, made safe for a terminal (and for every other format): terminal

@@ -9,7 +9,7 @@ use super::{Block, Document, Item, Palette, Sheet, Style, chart, clean};
 pub fn render(doc: &Document, style: Style) -> String {
     // `COLUMNS` wherever the output goes (scripts and tests set it to get a fixed width),
     // else the terminal's; piped or written to a file without `COLUMNS`, nothing is wrapped.
-    let width = columns().or_else(terminal_width);
+    let width = width();
     let mut out = String::new();
     out.push_str(&clean(&doc.title));
     out.push('\n');
@@ -214,7 +214,9 @@ fn span(mins: &[usize]) -> usize {
     mins.iter().sum::<usize>() + mins.len() + 1
 }
 
-fn sheet_table(sheet: &Sheet, palette: &Palette, style: Style, width: Option<u16>) -> Table {
+/// An empty table with `headers`: ASCII or Unicode borders, colour only when the caller
+/// says, and as wide as `width` (when there is one) at the most.
+pub(super) fn new<H: AsRef<str>>(headers: &[H], style: Style, width: Option<u16>) -> Table {
     let mut t = Table::new();
     t.load_style(if style.ascii {
         presets::ASCII_FULL_CONDENSED
@@ -222,7 +224,7 @@ fn sheet_table(sheet: &Sheet, palette: &Palette, style: Style, width: Option<u16
         presets::UTF8_FULL_CONDENSED
     })
     .set_content_arrangement(ContentArrangement::Dynamic)
-    .set_header(sheet.headers.iter().map(|h| Cell::new(clean(h))));
+    .set_header(headers.iter().map(|h| Cell::new(clean(h.as_ref()))));
     // Set here rather than left to comfy-table, which stops measuring the terminal once
     // colour is off (NO_COLOR on a terminal would otherwise give an unwrapped table).
     if let Some(w) = width {
@@ -235,6 +237,11 @@ fn sheet_table(sheet: &Sheet, palette: &Palette, style: Style, width: Option<u16
     } else {
         t.force_no_tty();
     }
+    t
+}
+
+fn sheet_table(sheet: &Sheet, palette: &Palette, style: Style, width: Option<u16>) -> Table {
+    let mut t = new(&sheet.headers, style, width);
     for row in &sheet.rows {
         t.add_row(row.iter().map(|item| cell(item, palette, style)));
     }
@@ -322,8 +329,13 @@ fn columns() -> Option<u16> {
         .and_then(|c| c.parse::<u16>().ok())
 }
 
+/// The width to fit: `COLUMNS`, else the terminal's; None when there is neither.
+pub fn width() -> Option<u16> {
+    columns().or_else(terminal_width)
+}
+
 /// Standard output's terminal width; None when it is a file or a pipe.
-pub fn terminal_width() -> Option<u16> {
+fn terminal_width() -> Option<u16> {
     terminal_size::terminal_size().map(|(w, _)| w.0)
 }
 
