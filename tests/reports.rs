@@ -728,3 +728,50 @@ fn notes_wrap_at_spaces_to_the_tables_width_and_only_when_there_is_one() {
         "{piped}"
     );
 }
+
+#[test]
+fn ascii_output_is_ascii_bytes_only() {
+    // The ledger's own text is ASCII here, so anything else would be the program's drawing:
+    // borders, chart bars, `—` for no value, `→` between statuses, curly quotes.
+    let commands: [&[&str]; 7] = [
+        &["report"],
+        &["list"],
+        &["show", "unit"],
+        &["changes", "--since", "2025-01-01"],
+        &["history"],
+        &["report", "--period", "quarterly"],
+        &["report", "--by", "owner"],
+    ];
+    for args in commands {
+        let unicode = out(args);
+        assert!(
+            !unicode.is_ascii(),
+            "{args:?} has nothing to replace:\n{unicode}"
+        );
+        for (locale, ascii) in [("C.UTF-8", true), ("C", false)] {
+            let mut all: Vec<&str> = args.to_vec();
+            if ascii {
+                all.push("--ascii");
+            }
+            let text = t(REPORTS)
+                .env("LC_ALL", locale)
+                .args(&all)
+                .run()
+                .success()
+                .stdout;
+            let bad: String = text.chars().filter(|c| !c.is_ascii()).collect();
+            assert!(bad.is_empty(), "{all:?} in {locale}: {bad:?}\n{text}");
+        }
+    }
+    let changes = t(REPORTS)
+        .args(&["changes", "--since", "2025-01-01", "--ascii"])
+        .run()
+        .success()
+        .stdout;
+    assert!(changes.contains("Announced -> "), "{changes}");
+    let report = out(&["report", "--ascii"]);
+    assert!(
+        report.contains("| -          |"),
+        "no date is `-`:\n{report}"
+    );
+}

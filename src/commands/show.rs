@@ -5,7 +5,7 @@ use super::output::AsciiArg;
 use crate::context::Context;
 use crate::error::Result;
 use crate::model::{Commitment, Ledger, TimelineItem};
-use crate::report::render::{Style, cell, clean, json, status_cell, table};
+use crate::report::render::{Style, cell, json, shown, status_cell, table};
 use crate::store;
 
 /// Show a commitment: its record, and its events and evidence in date order.
@@ -46,7 +46,7 @@ fn render(ctx: &Context, ledger: &Ledger, c: &Commitment, style: Style) -> Strin
     let mut record = table(&["Field", "Value"], style);
     let mut field = |name: &str, value: String| {
         if !value.is_empty() {
-            record.add_row(vec![cell(name), cell(&value)]);
+            record.add_row(vec![cell(name, style), cell(&value, style)]);
         }
     };
     field("Id", c.id.clone());
@@ -119,9 +119,9 @@ fn render(ctx: &Context, ledger: &Ledger, c: &Commitment, style: Style) -> Strin
                     detail.push(format!("recorded by {}", by.join(", ")));
                 }
                 timeline.add_row(vec![
-                    cell(&e.date.to_string()),
+                    cell(&e.date.to_string(), style),
                     status_cell(&ledger.vocabulary, &e.status, ctx.color),
-                    cell(&detail.join("\n")),
+                    cell(&detail.join("\n"), style),
                 ]);
             }
             TimelineItem::Evidence(e) => {
@@ -143,17 +143,16 @@ fn render(ctx: &Context, ledger: &Ledger, c: &Commitment, style: Style) -> Strin
                     (None, None) => "undated".into(),
                 };
                 timeline.add_row(vec![
-                    cell(&when),
-                    cell("evidence"),
-                    cell(&detail.join("\n")),
+                    cell(&when, style),
+                    cell("evidence", style),
+                    cell(&detail.join("\n"), style),
                 ]);
             }
         }
     }
     let mut out = format!(
-        "{} — {}\n{record}\n{timeline}\n",
-        clean(&c.id),
-        clean(&c.title)
+        "{}\n{record}\n{timeline}\n",
+        shown(&format!("{} — {}", c.id, c.title), style)
     );
     if !c.gaps.is_empty() {
         out.push_str("Gaps (searched for, not found):\n");
@@ -162,7 +161,7 @@ fn render(ctx: &Context, ledger: &Ledger, c: &Commitment, style: Style) -> Strin
                 .checked
                 .map(|d| format!(" (checked {d})"))
                 .unwrap_or_default();
-            out.push_str(&format!("  - {}{checked}\n", clean(&g.note)));
+            out.push_str(&format!("  - {}{checked}\n", shown(&g.note, style)));
         }
     }
     out

@@ -17,6 +17,8 @@ pub mod markdown;
 mod svg;
 pub mod table;
 
+use std::borrow::Cow;
+
 use comfy_table::{Cell, Color, Table};
 
 use crate::model::{Date, Ledger, Vocabulary};
@@ -340,12 +342,44 @@ pub fn clean(text: &str) -> String {
     out
 }
 
-pub fn cell(text: &str) -> Cell {
-    Cell::new(clean(text))
+/// The punctuation this program draws — `—` for "no value" and between an id and its title,
+/// `→` between two statuses, curly quotes round a quotation — in ASCII, for a terminal that
+/// cannot show Unicode (`--ascii`, or a locale that is not UTF-8). The ledger's own dashes
+/// and quotes go the same way; its letters (`é`, `£`) are the ledger's and stay.
+pub fn ascii_punctuation(text: &str) -> Cow<'_, str> {
+    if !text.contains(['—', '→', '“', '”', '‘', '’']) {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        match c {
+            '—' => out.push('-'),
+            '→' => out.push_str("->"),
+            '“' | '”' => out.push('"'),
+            '‘' | '’' => out.push('\''),
+            c => out.push(c),
+        }
+    }
+    Cow::Owned(out)
 }
 
-pub fn date_cell(d: Option<Date>) -> Cell {
-    Cell::new(d.map_or_else(|| "—".to_string(), |d| d.to_string()))
+/// Ledger text as a terminal shows it: made safe (`clean`), and in ASCII punctuation when
+/// `style` asks for ASCII.
+pub fn shown(text: &str, style: Style) -> String {
+    let text = clean(text);
+    if style.ascii {
+        ascii_punctuation(&text).into_owned()
+    } else {
+        text
+    }
+}
+
+pub fn cell(text: &str, style: Style) -> Cell {
+    Cell::new(shown(text, style))
+}
+
+pub fn date_cell(d: Option<Date>, style: Style) -> Cell {
+    cell(&d.map_or_else(|| "—".to_string(), |d| d.to_string()), style)
 }
 
 /// A status, coloured by what it means on the ledger's scale.
@@ -377,6 +411,15 @@ mod tests {
         assert_eq!(clean("tab\there\r\nnext\x1bc\x00"), "tabhere\nnext");
         assert_eq!(clean("dangling \x1b["), "dangling ");
         assert_eq!(clean("«ünïcödé» — ok"), "«ünïcödé» — ok");
+    }
+
+    #[test]
+    fn ascii_punctuation_replaces_only_what_a_c_locale_cannot_show() {
+        assert_eq!(
+            ascii_punctuation("Announced → Delivered — “quoted” ‘x’ café £3"),
+            "Announced -> Delivered - \"quoted\" 'x' café £3"
+        );
+        assert!(matches!(ascii_punctuation("plain"), Cow::Borrowed("plain")));
     }
 
     #[test]

@@ -4,28 +4,30 @@
 
 use comfy_table::{Cell, ColumnConstraint, ContentArrangement, Table, Width, presets};
 
-use super::{Block, Document, Item, Palette, Sheet, Style, chart, clean};
+use std::borrow::Cow;
+
+use super::{Block, Document, Item, Palette, Sheet, Style, ascii_punctuation, chart, clean, shown};
 
 pub fn render(doc: &Document, style: Style) -> String {
     // `COLUMNS` wherever the output goes (scripts and tests set it to get a fixed width),
     // else the terminal's; piped or written to a file without `COLUMNS`, nothing is wrapped.
     let width = width();
     let mut out = String::new();
-    out.push_str(&clean(&doc.title));
+    out.push_str(&shown(&doc.title, style));
     out.push('\n');
     if !doc.subtitle.is_empty() {
-        out.push_str(&clean(&doc.subtitle));
+        out.push_str(&shown(&doc.subtitle, style));
         out.push('\n');
     }
     for block in &doc.blocks {
         out.push('\n');
         match block {
             Block::Heading(h) => {
-                out.push_str(&clean(h));
+                out.push_str(&shown(h, style));
                 out.push('\n');
             }
             Block::Note(n) => {
-                let n = clean(n);
+                let n = shown(n, style);
                 match width {
                     // The same width as the tables: a flags note of 250 characters would
                     // otherwise be one line, wrapped by the terminal mid-word.
@@ -35,9 +37,15 @@ pub fn render(doc: &Document, style: Style) -> String {
                 out.push('\n');
             }
             Block::Table(sheet) => {
+                // Before measuring: `→` becomes `->`, one character wider.
+                let sheet = if style.ascii {
+                    Cow::Owned(ascii_sheet(sheet))
+                } else {
+                    Cow::Borrowed(sheet)
+                };
                 // Each part straight into the output: a wide table of thousands of rows is
                 // megabytes, and collecting the parts and joining them held it three times.
-                for (i, part) in fit(sheet, width).iter().enumerate() {
+                for (i, part) in fit(&sheet, width).iter().enumerate() {
                     if i > 0 {
                         out.push_str("\n\n");
                     }
@@ -55,6 +63,40 @@ pub fn render(doc: &Document, style: Style) -> String {
         }
     }
     out
+}
+
+/// `sheet` in ASCII punctuation (`ascii_punctuation`), a missing date included.
+fn ascii_sheet(sheet: &Sheet) -> Sheet {
+    let text = |t: &str| ascii_punctuation(t).into_owned();
+    let item = |item: &Item| match item {
+        Item::Text(t) => Item::Text(text(t)),
+        Item::Status { index, label, mark } => Item::Status {
+            index: *index,
+            label: text(label),
+            mark: text(mark),
+        },
+        Item::Links(links) => Item::Links(
+            links
+                .iter()
+                .map(|l| super::Link {
+                    text: text(&l.text),
+                    url: l.url.clone(),
+                })
+                .collect(),
+        ),
+        Item::Date(Some(_)) => item.clone(),
+        Item::Date(None) => Item::Text(text(&item.plain())),
+    };
+    Sheet {
+        headers: sheet.headers.iter().map(|h| text(h)).collect(),
+        rows: sheet
+            .rows
+            .iter()
+            .map(|r| r.iter().map(item).collect())
+            .collect(),
+        key_columns: sheet.key_columns,
+        ids: sheet.ids,
+    }
 }
 
 /// `text` with each line broken at spaces so that no line is longer than `width`
