@@ -775,3 +775,40 @@ fn ascii_output_is_ascii_bytes_only() {
         "no date is `-`:\n{report}"
     );
 }
+
+#[test]
+fn headings_and_show_fit_the_width_without_breaking_words() {
+    let shipped = include_str!("../commitments.yaml");
+    for args in [
+        &["show", "de-smuggling-law"][..],
+        &["show", "uk-cps-3m"],
+        &["changes", "--since", "2025-01-01"],
+    ] {
+        let wide = t(shipped)
+            .env("COLUMNS", "")
+            .args(args)
+            .run()
+            .success()
+            .stdout;
+        for width in [80, 100] {
+            let text = t(shipped)
+                .env("COLUMNS", &width.to_string())
+                .args(args)
+                .run()
+                .success()
+                .stdout;
+            for line in text.lines() {
+                assert!(line.chars().count() <= width, "{args:?} at {width}: {line}");
+            }
+            // Outside the tables, lines are broken at spaces only: the same words.
+            let words = |s: &str| -> Vec<String> {
+                s.lines()
+                    .filter(|l| !l.starts_with(['┌', '│', '└', '╞', '├']))
+                    .flat_map(str::split_whitespace)
+                    .map(String::from)
+                    .collect()
+            };
+            assert_eq!(words(&text), words(&wide), "{args:?} at {width}");
+        }
+    }
+}

@@ -5,6 +5,7 @@ use super::output::AsciiArg;
 use crate::context::Context;
 use crate::error::Result;
 use crate::model::{Commitment, Ledger, TimelineItem};
+use crate::report::render::table::{width, wrap};
 use crate::report::render::{Style, cell, json, shown, status_cell, table};
 use crate::store;
 
@@ -150,10 +151,8 @@ fn render(ctx: &Context, ledger: &Ledger, c: &Commitment, style: Style) -> Strin
             }
         }
     }
-    let mut out = format!(
-        "{}\n{record}\n{timeline}\n",
-        shown(&format!("{} — {}", c.id, c.title), style)
-    );
+    let heading = shown(&format!("{} — {}", c.id, c.title), style);
+    let mut out = format!("{}\n{record}\n{timeline}\n", wrap(&heading, width()));
     if !c.gaps.is_empty() {
         out.push_str("Gaps (searched for, not found):\n");
         for g in &c.gaps {
@@ -161,7 +160,9 @@ fn render(ctx: &Context, ledger: &Ledger, c: &Commitment, style: Style) -> Strin
                 .checked
                 .map(|d| format!(" (checked {d})"))
                 .unwrap_or_default();
-            out.push_str(&format!("  - {}{checked}\n", shown(&g.note, style)));
+            let gap = format!("  - {}{checked}", shown(&g.note, style));
+            out.push_str(&wrap(&gap, width()));
+            out.push('\n');
         }
     }
     out

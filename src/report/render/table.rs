@@ -22,18 +22,10 @@ pub fn render(doc: &Document, style: Style) -> String {
     for block in &doc.blocks {
         out.push('\n');
         match block {
-            Block::Heading(h) => {
-                out.push_str(&shown(h, style));
-                out.push('\n');
-            }
-            Block::Note(n) => {
-                let n = shown(n, style);
-                match width {
-                    // The same width as the tables: a flags note of 250 characters would
-                    // otherwise be one line, wrapped by the terminal mid-word.
-                    Some(w) => out.push_str(&wrap(&n, usize::from(w.max(40)))),
-                    None => out.push_str(&n),
-                }
+            // The same width as the tables: a flags note of 250 characters, or a heading
+            // with a long title, would otherwise be one line, wrapped by the terminal mid-word.
+            Block::Heading(text) | Block::Note(text) => {
+                out.push_str(&wrap(&shown(text, style), width));
                 out.push('\n');
             }
             Block::Table(sheet) => {
@@ -99,9 +91,13 @@ fn ascii_sheet(sheet: &Sheet) -> Sheet {
     }
 }
 
-/// `text` with each line broken at spaces so that no line is longer than `width`
-/// characters; a word longer than that (an address) stays whole on a line of its own.
-fn wrap(text: &str, width: usize) -> String {
+/// `text` with each line broken at spaces so that no line is longer than `width` (at least
+/// 40, as for tables) characters; a word longer than that (an address) stays whole on a
+/// line of its own. Without a width, `text` as it is.
+pub fn wrap(text: &str, width: Option<u16>) -> String {
+    let Some(width) = width.map(|w| usize::from(w.max(40))) else {
+        return text.to_string();
+    };
     let mut out = String::with_capacity(text.len());
     for (i, line) in text.lines().enumerate() {
         if i > 0 {
@@ -111,16 +107,29 @@ fn wrap(text: &str, width: usize) -> String {
             out.push_str(line);
             continue;
         }
-        let mut used = 0;
+        // An indented line keeps its indent, and the lines an item of a list (`  - a gap`)
+        // is broken into hang under its text.
+        let indent = &line[..line.len() - line.trim_start().len()];
+        let bullet = if line.trim_start().starts_with("- ") {
+            2
+        } else {
+            0
+        };
+        let hang = " ".repeat(indent.chars().count() + bullet);
+        out.push_str(indent);
+        let mut used = indent.chars().count();
+        let mut first = true;
         for word in line.split_whitespace() {
             let len = word.chars().count();
-            if used > 0 && used + 1 + len > width {
+            if !first && used + 1 + len > width {
                 out.push('\n');
-                used = 0;
-            } else if used > 0 {
+                out.push_str(&hang);
+                used = hang.len();
+            } else if !first {
                 out.push(' ');
                 used += 1;
             }
+            first = false;
             out.push_str(word);
             used += len;
         }
@@ -449,11 +458,23 @@ mod tests {
 
     #[test]
     fn notes_wrap_at_spaces() {
-        assert_eq!(wrap("one two three four", 9), "one two\nthree\nfour");
-        assert_eq!(wrap("short\nlines stay", 20), "short\nlines stay");
+        let words = "one two three four five six seven eight nine ten eleven twelve";
         assert_eq!(
-            wrap("see https://example.org/a/long/address here", 10),
-            "see\nhttps://example.org/a/long/address\nhere"
+            wrap(words, Some(40)),
+            "one two three four five six seven eight\nnine ten eleven twelve"
+        );
+        assert_eq!(wrap(words, None), words, "no width, no wrapping");
+        assert_eq!(
+            wrap(words, Some(20)),
+            wrap(words, Some(40)),
+            "at least 40, as for tables"
+        );
+        assert_eq!(wrap("short\nlines stay", Some(40)), "short\nlines stay");
+        let long = format!("see https://example.org/{} here", "a".repeat(40));
+        assert_eq!(wrap(&long, Some(40)), long.replace(' ', "\n"));
+        assert_eq!(
+            wrap(&format!("  - {words}"), Some(40)),
+            "  - one two three four five six seven\n    eight nine ten eleven twelve"
         );
     }
 
