@@ -897,6 +897,31 @@ fn show_table_has_the_record_and_the_timeline_in_date_order() {
     assert!(ev < announced && announced < progress, "{s}");
 }
 
+#[test]
+fn show_draws_ascii_with_ascii_or_a_locale_that_is_not_utf8() {
+    let t = Test::new().sample();
+    let unicode = t.then(&["show", "fr-mobile-unit"]).success().stdout;
+    assert!(unicode.contains("│ Id "), "{unicode}");
+    for (locale, args) in [
+        ("C.UTF-8", &["show", "fr-mobile-unit", "--ascii"][..]),
+        ("C", &["show", "fr-mobile-unit"]),
+        ("POSIX", &["show", "--ascii", "fr-mobile-unit"]),
+    ] {
+        let out = Test::new()
+            .sample()
+            .env("LC_ALL", locale)
+            .args(args)
+            .run()
+            .success()
+            .stdout;
+        assert!(out.contains("| Id "), "{locale} {args:?}:\n{out}");
+        assert!(out.contains("+====="), "{locale} {args:?}:\n{out}");
+        for c in ['│', '┆', '─', '═', '┌'] {
+            assert!(!out.contains(c), "{locale} {args:?} draws {c}:\n{out}");
+        }
+    }
+}
+
 /// History written out of order in the file: the timeline and the status go by date.
 const OUT_OF_ORDER: &str = "\
 version: 1

@@ -23,6 +23,9 @@ impl Test {
                 ("COMMITMENTS_USER".into(), "tester".into()),
                 ("NO_COLOR".into(), "1".into()),
                 ("COLUMNS".into(), "200".into()),
+                // Tables are drawn in ASCII without a UTF-8 locale: the same borders on
+                // every machine unless a test asks for another locale.
+                ("LC_ALL".into(), "C.UTF-8".into()),
             ],
         }
     }

@@ -655,3 +655,188 @@ fn gaps_count_only_from_the_day_they_were_checked() {
         .success()
         .stdout_has("gap");
 }
+
+/// The words of a terminal table's cells, line by line (borders and separators dropped).
+fn cell_words(text: &str) -> Vec<String> {
+    text.lines()
+        .filter(|l| l.starts_with(['│', '|']))
+        .flat_map(|l| {
+            l.split(['│', '┆', '|'])
+                .flat_map(str::split_whitespace)
+                .map(String::from)
+                .collect::<Vec<_>>()
+        })
+        .collect()
+}
+
+#[test]
+fn ids_are_never_broken_and_words_wrap_at_spaces_at_80_columns_and_more() {
+    let shipped = include_str!("../commitments.yaml");
+    let ids: Vec<&str> = shipped
+        .lines()
+        .filter_map(|l| l.strip_prefix("  - id: "))
+        .collect();
+    assert!(ids.contains(&"uk-it-finance-taskforce"), "{ids:?}");
+    for args in [
+        &["report"][..],
+        &["list"],
+        &["report", "--period", "monthly"],
+    ] {
+        // Nothing wraps this wide: every word a narrower table may show.
+        let wide = t(shipped)
+            .env("COLUMNS", "1000")
+            .args(args)
+            .run()
+            .success()
+            .stdout;
+        let words: std::collections::HashSet<String> = cell_words(&wide).into_iter().collect();
+        for width in [80, 100] {
+            let text = t(shipped)
+                .env("COLUMNS", &width.to_string())
+                .args(args)
+                .run()
+                .success()
+                .stdout;
+            for line in text.lines().filter(|l| l.starts_with(['┌', '│', '└', '╞'])) {
+                assert!(line.chars().count() <= width, "{args:?} at {width}: {line}");
+            }
+            // Each id starts a row, whole, where people copy it from.
+            for id in &ids {
+                assert!(
+                    text.contains(&format!("│ {id} ")),
+                    "{args:?} at {width}: `{id}` broken:\n{text}"
+                );
+            }
+            // Titles and owners wrap at spaces: no cell holds part of a word.
+            for word in cell_words(&text) {
+                assert!(
+                    words.contains(&word),
+                    "{args:?} at {width}: `{word}` is part of a word:\n{text}"
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn notes_wrap_at_spaces_to_the_tables_width_and_only_when_there_is_one() {
+    let flags = "Flags: overdue = due date passed and not in a closed status;";
+    for width in [80, 100] {
+        let text = t(REPORTS)
+            .env("COLUMNS", &width.to_string())
+            .args(&["report"])
+            .run()
+            .success()
+            .stdout;
+        for line in text.lines() {
+            assert!(line.chars().count() <= width, "at {width}: {line}");
+        }
+        // Broken at spaces: joined again, the note reads as written.
+        let note = text
+            .split("\n\n")
+            .find(|p| p.starts_with("Flags:"))
+            .expect("flags note");
+        assert!(note.lines().count() > 1, "{note}");
+        assert!(
+            note.replace('\n', " ")
+                .contains(&format!("{flags} stale = nothing"))
+        );
+    }
+    // Piped (as here) with no `COLUMNS`: nothing says how wide, so nothing is wrapped.
+    let piped = t(REPORTS)
+        .env("COLUMNS", "")
+        .args(&["report"])
+        .run()
+        .success()
+        .stdout;
+    assert!(
+        piped
+            .lines()
+            .any(|l| l.starts_with(flags) && l.ends_with("not found.")),
+        "{piped}"
+    );
+}
+
+#[test]
+fn ascii_output_is_ascii_bytes_only() {
+    // The ledger's own text is ASCII here, so anything else would be the program's drawing:
+    // borders, chart bars, `—` for no value, `→` between statuses, curly quotes.
+    let commands: [&[&str]; 7] = [
+        &["report"],
+        &["list"],
+        &["show", "unit"],
+        &["changes", "--since", "2025-01-01"],
+        &["history"],
+        &["report", "--period", "quarterly"],
+        &["report", "--by", "owner"],
+    ];
+    for args in commands {
+        let unicode = out(args);
+        assert!(
+            !unicode.is_ascii(),
+            "{args:?} has nothing to replace:\n{unicode}"
+        );
+        for (locale, ascii) in [("C.UTF-8", true), ("C", false)] {
+            let mut all: Vec<&str> = args.to_vec();
+            if ascii {
+                all.push("--ascii");
+            }
+            let text = t(REPORTS)
+                .env("LC_ALL", locale)
+                .args(&all)
+                .run()
+                .success()
+                .stdout;
+            let bad: String = text.chars().filter(|c| !c.is_ascii()).collect();
+            assert!(bad.is_empty(), "{all:?} in {locale}: {bad:?}\n{text}");
+        }
+    }
+    let changes = t(REPORTS)
+        .args(&["changes", "--since", "2025-01-01", "--ascii"])
+        .run()
+        .success()
+        .stdout;
+    assert!(changes.contains("Announced -> "), "{changes}");
+    let report = out(&["report", "--ascii"]);
+    assert!(
+        report.contains("| -          |"),
+        "no date is `-`:\n{report}"
+    );
+}
+
+#[test]
+fn headings_and_show_fit_the_width_without_breaking_words() {
+    let shipped = include_str!("../commitments.yaml");
+    for args in [
+        &["show", "de-smuggling-law"][..],
+        &["show", "uk-cps-3m"],
+        &["changes", "--since", "2025-01-01"],
+    ] {
+        let wide = t(shipped)
+            .env("COLUMNS", "")
+            .args(args)
+            .run()
+            .success()
+            .stdout;
+        for width in [80, 100] {
+            let text = t(shipped)
+                .env("COLUMNS", &width.to_string())
+                .args(args)
+                .run()
+                .success()
+                .stdout;
+            for line in text.lines() {
+                assert!(line.chars().count() <= width, "{args:?} at {width}: {line}");
+            }
+            // Outside the tables, lines are broken at spaces only: the same words.
+            let words = |s: &str| -> Vec<String> {
+                s.lines()
+                    .filter(|l| !l.starts_with(['┌', '│', '└', '╞', '├']))
+                    .flat_map(str::split_whitespace)
+                    .map(String::from)
+                    .collect()
+            };
+            assert_eq!(words(&text), words(&wide), "{args:?} at {width}");
+        }
+    }
+}

@@ -7,7 +7,7 @@ use crate::context::Context;
 use crate::error::{Error, Result};
 use crate::import::{self, DateOrder, Kind, Plan, Problem, Settings, Tables, Unknowns};
 use crate::model::{EvidenceKind, Ledger};
-use crate::report::render::{cell, date_cell, status_cell, table};
+use crate::report::render::{Style, ascii, cell, date_cell, status_cell, table};
 use crate::store::{self, Change};
 
 /// Import commitments, their status events and evidence from CSV files (e.g. another tracker's
@@ -258,6 +258,12 @@ fn preview(ctx: &Context, after: &Ledger, plan: &Plan) -> String {
     if plan.new_commitments == 0 {
         return String::new();
     }
+    // No --ascii here; the locale's rule, as for every table.
+    let style = Style {
+        color: ctx.color,
+        ascii: ascii(false),
+        csv_raw: false,
+    };
     let mut t = table(
         &[
             "Commitment",
@@ -267,21 +273,21 @@ fn preview(ctx: &Context, after: &Ledger, plan: &Plan) -> String {
             "Events",
             "Evidence",
         ],
-        ctx.color,
+        style,
     );
     let first_new = after.commitments.len() - plan.new_commitments;
     for c in &after.commitments[first_new..] {
         let status = c.status_as_of(ctx.today);
         t.add_row(vec![
-            cell(&format!("{}\n{}", c.id, c.title)),
-            cell(&c.owner),
+            cell(&format!("{}\n{}", c.id, c.title), style),
+            cell(&c.owner, style),
             status.as_ref().map_or_else(
-                || cell("—"),
+                || cell("—", style),
                 |s| status_cell(&after.vocabulary, s.status, ctx.color),
             ),
-            date_cell(status.map(|s| s.since)),
-            cell(&c.history.len().to_string()),
-            cell(&c.evidence.len().to_string()),
+            date_cell(status.map(|s| s.since), style),
+            cell(&c.history.len().to_string(), style),
+            cell(&c.evidence.len().to_string(), style),
         ]);
     }
     format!("{t}\n")

@@ -6,7 +6,7 @@ use std::path::PathBuf;
 
 use crate::context::Context;
 use crate::error::{Error, Result};
-use crate::report::render::{Format, Report, Style, locale_is_utf8, render};
+use crate::report::render::{Format, Report, Style, ascii, render};
 
 #[derive(Debug, clap::Args)]
 pub struct OutputArgs {
@@ -21,14 +21,28 @@ pub struct OutputArgs {
     /// spreadsheets do not run them as formulas.
     #[arg(long)]
     pub csv_raw: bool,
-    /// Draw tables and charts with ASCII characters only (the default when the locale is
-    /// not UTF-8).
-    #[arg(long)]
-    pub ascii: bool,
+    #[command(flatten)]
+    pub ascii: AsciiArg,
     /// Flag a commitment as stale when nothing in its record (evidence, source, a gap
     /// checked) is newer than DAYS days.
     #[arg(long, value_name = "DAYS", default_value_t = 180)]
     pub stale_after: u32,
+}
+
+/// `--ascii`, for every command that draws a table.
+#[derive(Debug, clap::Args)]
+pub struct AsciiArg {
+    /// Draw tables and charts with ASCII characters only (the default when the locale is
+    /// not UTF-8).
+    #[arg(long = "ascii")]
+    pub asked: bool,
+}
+
+impl AsciiArg {
+    /// Whether to draw with ASCII only: `--ascii`, or a locale that cannot show Unicode.
+    pub fn ascii(&self) -> bool {
+        ascii(self.asked)
+    }
 }
 
 impl OutputArgs {
@@ -52,7 +66,7 @@ impl OutputArgs {
         let style = Style {
             // A file is never a terminal: no escape codes in it.
             color: ctx.color && self.output.is_none(),
-            ascii: self.ascii || !locale_is_utf8(),
+            ascii: self.ascii.ascii(),
             csv_raw: self.csv_raw,
         };
         let text = render(report, format, style)?;

@@ -1,10 +1,12 @@
 //! `commitments show`: one commitment, its record and its whole timeline.
 
 use super::Format;
+use super::output::AsciiArg;
 use crate::context::Context;
 use crate::error::Result;
 use crate::model::{Commitment, Ledger, TimelineItem};
-use crate::report::render::{cell, clean, json, status_cell, table};
+use crate::report::render::table::{width, wrap};
+use crate::report::render::{Style, cell, json, shown, status_cell, table};
 use crate::store;
 
 /// Show a commitment: its record, and its events and evidence in date order.
@@ -14,6 +16,8 @@ pub struct Args {
     commitment: String,
     #[arg(long, value_enum, default_value_t)]
     format: Format,
+    #[command(flatten)]
+    ascii: AsciiArg,
 }
 
 pub fn run(ctx: &Context, args: Args) -> Result<()> {
@@ -28,15 +32,22 @@ pub fn run(ctx: &Context, args: Args) -> Result<()> {
             "overdue": c.is_overdue(ctx.today, |k| ledger.vocabulary.is_closed(k)),
             "commitment": c,
         }))),
-        Format::Table => ctx.print(&render(ctx, &ledger, c)),
+        Format::Table => {
+            let style = Style {
+                color: ctx.color,
+                ascii: args.ascii.ascii(),
+                csv_raw: false,
+            };
+            ctx.print(&render(ctx, &ledger, c, style))
+        }
     }
 }
 
-fn render(ctx: &Context, ledger: &Ledger, c: &Commitment) -> String {
-    let mut record = table(&["Field", "Value"], ctx.color);
+fn render(ctx: &Context, ledger: &Ledger, c: &Commitment, style: Style) -> String {
+    let mut record = table(&["Field", "Value"], style);
     let mut field = |name: &str, value: String| {
         if !value.is_empty() {
-            record.add_row(vec![cell(name), cell(&value)]);
+            record.add_row(vec![cell(name, style), cell(&value, style)]);
         }
     };
     field("Id", c.id.clone());
@@ -84,7 +95,7 @@ fn render(ctx: &Context, ledger: &Ledger, c: &Commitment) -> String {
     };
     field("Status", status);
 
-    let mut timeline = table(&["Date", "What", "Detail"], ctx.color);
+    let mut timeline = table(&["Date", "What", "Detail"], style);
     for item in c.timeline() {
         match item {
             TimelineItem::Event(e) => {
@@ -109,9 +120,9 @@ fn render(ctx: &Context, ledger: &Ledger, c: &Commitment) -> String {
                     detail.push(format!("recorded by {}", by.join(", ")));
                 }
                 timeline.add_row(vec![
-                    cell(&e.date.to_string()),
+                    cell(&e.date.to_string(), style),
                     status_cell(&ledger.vocabulary, &e.status, ctx.color),
-                    cell(&detail.join("\n")),
+                    cell(&detail.join("\n"), style),
                 ]);
             }
             TimelineItem::Evidence(e) => {
@@ -133,18 +144,15 @@ fn render(ctx: &Context, ledger: &Ledger, c: &Commitment) -> String {
                     (None, None) => "undated".into(),
                 };
                 timeline.add_row(vec![
-                    cell(&when),
-                    cell("evidence"),
-                    cell(&detail.join("\n")),
+                    cell(&when, style),
+                    cell("evidence", style),
+                    cell(&detail.join("\n"), style),
                 ]);
             }
         }
     }
-    let mut out = format!(
-        "{} — {}\n{record}\n{timeline}\n",
-        clean(&c.id),
-        clean(&c.title)
-    );
+    let heading = shown(&format!("{} — {}", c.id, c.title), style);
+    let mut out = format!("{}\n{record}\n{timeline}\n", wrap(&heading, width()));
     if !c.gaps.is_empty() {
         out.push_str("Gaps (searched for, not found):\n");
         for g in &c.gaps {
@@ -152,7 +160,9 @@ fn render(ctx: &Context, ledger: &Ledger, c: &Commitment) -> String {
                 .checked
                 .map(|d| format!(" (checked {d})"))
                 .unwrap_or_default();
-            out.push_str(&format!("  - {}{checked}\n", clean(&g.note)));
+            let gap = format!("  - {}{checked}", shown(&g.note, style));
+            out.push_str(&wrap(&gap, width()));
+            out.push('\n');
         }
     }
     out

@@ -254,6 +254,7 @@ impl Report for Changes<'_> {
             blocks.push(Block::Note(line));
             blocks.push(Block::Table(Sheet {
                 key_columns: 0,
+                ids: false,
                 headers: ["Date", "Change", "Detail", "Sources"]
                     .map(String::from)
                     .to_vec(),
@@ -345,6 +346,7 @@ impl Report for Changes<'_> {
         }
         Sheet {
             key_columns: 0,
+            ids: false,
             headers: [
                 "id", "title", "owner", "date", "kind", "from", "to", "detail", "sources", "urls",
             ]

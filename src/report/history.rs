@@ -143,6 +143,7 @@ impl<'a> History<'a> {
         [
             Sheet {
                 key_columns: 1,
+                ids: false,
                 headers: counts,
                 rows: self
                     .rows
@@ -159,6 +160,7 @@ impl<'a> History<'a> {
             },
             Sheet {
                 key_columns: 1,
+                ids: false,
                 headers: flow,
                 rows: self
                     .rows
@@ -275,6 +277,7 @@ impl Report for History<'_> {
             .collect();
         Sheet {
             key_columns: 0,
+            ids: false,
             headers,
             rows,
         }

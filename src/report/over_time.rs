@@ -175,6 +175,7 @@ impl Report for OverTime<'_> {
         }
         blocks.push(Block::Table(Sheet {
             key_columns: 2,
+            ids: true,
             headers,
             rows,
         }));
@@ -224,6 +225,7 @@ impl Report for OverTime<'_> {
             .collect();
         Sheet {
             key_columns: 0,
+            ids: false,
             headers,
             rows,
         }

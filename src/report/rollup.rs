@@ -196,6 +196,7 @@ impl Report for Rollup<'_> {
         notes.push(scale_note(self.ledger));
         let mut blocks = vec![Block::Table(Sheet {
             key_columns: 1,
+            ids: false,
             headers: self.headers(),
             rows,
         })];
@@ -238,6 +239,7 @@ impl Report for Rollup<'_> {
             .collect();
         Sheet {
             key_columns: 0,
+            ids: false,
             headers,
             rows,
         }

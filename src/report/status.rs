@@ -76,7 +76,8 @@ impl Report for StatusReport<'_> {
             blocks.push(Block::Heading(format!("Status on {}", self.as_of)));
         }
         blocks.push(Block::Table(Sheet {
-            key_columns: 0,
+            key_columns: 1,
+            ids: true,
             headers: headers.map(String::from).to_vec(),
             rows,
         }));
@@ -128,6 +129,7 @@ fn status_sheet(rows: &[StatusRow]) -> Sheet {
     let date = |d: Option<Date>| Item::text(d.map(|d| d.to_string()).unwrap_or_default());
     Sheet {
         key_columns: 0,
+        ids: false,
         headers: [
             "id",
             "title",
@@ -202,7 +204,8 @@ impl Report for ListReport<'_> {
             blocks.push(Block::Note("No commitments match.".into()));
         } else {
             blocks.push(Block::Table(Sheet {
-                key_columns: 0,
+                key_columns: 1,
+                ids: true,
                 headers: ["Id", "Title", "Owner", "Status", "Due", "Flags"]
                     .map(String::from)
                     .to_vec(),
@@ -309,6 +312,7 @@ pub fn timelines(ledger: &Ledger, as_of: Date) -> Vec<Block> {
             .collect();
         blocks.push(Block::Table(Sheet {
             key_columns: 0,
+            ids: false,
             headers: ["Date", "Entry", "Detail", "Source"]
                 .map(String::from)
                 .to_vec(),

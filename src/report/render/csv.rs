@@ -73,6 +73,7 @@ mod tests {
     fn quotes_commas_and_newlines_survive() {
         let sheet = Sheet {
             key_columns: 0,
+            ids: false,
             headers: vec!["a".into(), "b".into()],
             rows: vec![vec![Item::text("x, \"y\"\nz"), Item::text("=1+1")]],
         };

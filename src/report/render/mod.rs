@@ -17,7 +17,9 @@ pub mod markdown;
 mod svg;
 pub mod table;
 
-use comfy_table::{Cell, Color, ContentArrangement, Table, presets};
+use std::borrow::Cow;
+
+use comfy_table::{Cell, Color, Table};
 
 use crate::model::{Date, Ledger, Vocabulary};
 
@@ -128,6 +130,10 @@ pub struct Sheet {
     /// narrow for the whole sheet gets the other columns in several tables, each repeating
     /// these; 0 keeps the sheet whole.
     pub key_columns: usize,
+    /// Whether each cell of the first column starts with a commitment's id (alone, or on
+    /// the first line above its title). A terminal table never breaks an id: it is what
+    /// people copy into `show`.
+    pub ids: bool,
 }
 
 /// One cell's content. Text is as the ledger has it; each renderer makes it safe for its
@@ -287,27 +293,16 @@ pub fn locale_is_utf8() -> bool {
     cfg!(windows)
 }
 
-/// A table that wraps to the terminal's width (or `COLUMNS`, when set).
-pub fn table(headers: &[&str], color: bool) -> Table {
-    let mut t = Table::new();
-    t.load_style(presets::UTF8_FULL_CONDENSED)
-        .set_content_arrangement(ContentArrangement::Dynamic)
-        .set_header(headers.iter().map(Cell::new));
-    if let Some(w) = std::env::var("COLUMNS")
-        .ok()
-        .and_then(|c| c.parse::<u16>().ok())
-        .or_else(table::terminal_width)
-    {
-        t.set_width(w.max(40));
-    }
-    // The caller has decided (a terminal, or --color always; never with NO_COLOR): comfy-table
-    // would otherwise check for a terminal again and drop the colour --color always asked for.
-    if color {
-        t.enforce_styling();
-    } else {
-        t.force_no_tty();
-    }
-    t
+/// Whether to draw with ASCII only: asked for (`--ascii`), or a locale that cannot show
+/// Unicode. Every command that draws a table decides it here.
+pub fn ascii(asked: bool) -> bool {
+    asked || !locale_is_utf8()
+}
+
+/// A table that wraps to the terminal's width (or `COLUMNS`, when set), drawn as `style`
+/// says: the same borders and colour rules as every report's tables.
+pub fn table(headers: &[&str], style: Style) -> Table {
+    table::new(headers, style, table::width())
 }
 
 /// Text from the ledger, made safe for a terminal (and for every other format): terminal
@@ -347,12 +342,44 @@ pub fn clean(text: &str) -> String {
     out
 }
 
-pub fn cell(text: &str) -> Cell {
-    Cell::new(clean(text))
+/// The punctuation this program draws — `—` for "no value" and between an id and its title,
+/// `→` between two statuses, curly quotes round a quotation — in ASCII, for a terminal that
+/// cannot show Unicode (`--ascii`, or a locale that is not UTF-8). The ledger's own dashes
+/// and quotes go the same way; its letters (`é`, `£`) are the ledger's and stay.
+pub fn ascii_punctuation(text: &str) -> Cow<'_, str> {
+    if !text.contains(['—', '→', '“', '”', '‘', '’']) {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        match c {
+            '—' => out.push('-'),
+            '→' => out.push_str("->"),
+            '“' | '”' => out.push('"'),
+            '‘' | '’' => out.push('\''),
+            c => out.push(c),
+        }
+    }
+    Cow::Owned(out)
 }
 
-pub fn date_cell(d: Option<Date>) -> Cell {
-    Cell::new(d.map_or_else(|| "—".to_string(), |d| d.to_string()))
+/// Ledger text as a terminal shows it: made safe (`clean`), and in ASCII punctuation when
+/// `style` asks for ASCII.
+pub fn shown(text: &str, style: Style) -> String {
+    let text = clean(text);
+    if style.ascii {
+        ascii_punctuation(&text).into_owned()
+    } else {
+        text
+    }
+}
+
+pub fn cell(text: &str, style: Style) -> Cell {
+    Cell::new(shown(text, style))
+}
+
+pub fn date_cell(d: Option<Date>, style: Style) -> Cell {
+    cell(&d.map_or_else(|| "—".to_string(), |d| d.to_string()), style)
 }
 
 /// A status, coloured by what it means on the ledger's scale.
@@ -384,6 +411,15 @@ mod tests {
         assert_eq!(clean("tab\there\r\nnext\x1bc\x00"), "tabhere\nnext");
         assert_eq!(clean("dangling \x1b["), "dangling ");
         assert_eq!(clean("«ünïcödé» — ok"), "«ünïcödé» — ok");
+    }
+
+    #[test]
+    fn ascii_punctuation_replaces_only_what_a_c_locale_cannot_show() {
+        assert_eq!(
+            ascii_punctuation("Announced → Delivered — “quoted” ‘x’ café £3"),
+            "Announced -> Delivered - \"quoted\" 'x' café £3"
+        );
+        assert!(matches!(ascii_punctuation("plain"), Cow::Borrowed("plain")));
     }
 
     #[test]

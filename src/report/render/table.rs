@@ -4,32 +4,40 @@
 
 use comfy_table::{Cell, ColumnConstraint, ContentArrangement, Table, Width, presets};
 
-use super::{Block, Document, Item, Palette, Sheet, Style, chart, clean};
+use std::borrow::Cow;
+
+use super::{Block, Document, Item, Palette, Sheet, Style, ascii_punctuation, chart, clean, shown};
 
 pub fn render(doc: &Document, style: Style) -> String {
+    // `COLUMNS` wherever the output goes (scripts and tests set it to get a fixed width),
+    // else the terminal's; piped or written to a file without `COLUMNS`, nothing is wrapped.
+    let width = width();
     let mut out = String::new();
-    out.push_str(&clean(&doc.title));
+    out.push_str(&shown(&doc.title, style));
     out.push('\n');
     if !doc.subtitle.is_empty() {
-        out.push_str(&clean(&doc.subtitle));
+        out.push_str(&shown(&doc.subtitle, style));
         out.push('\n');
     }
     for block in &doc.blocks {
         out.push('\n');
         match block {
-            Block::Heading(h) => {
-                out.push_str(&clean(h));
-                out.push('\n');
-            }
-            Block::Note(n) => {
-                out.push_str(&clean(n));
+            // The same width as the tables: a flags note of 250 characters, or a heading
+            // with a long title, would otherwise be one line, wrapped by the terminal mid-word.
+            Block::Heading(text) | Block::Note(text) => {
+                out.push_str(&wrap(&shown(text, style), width));
                 out.push('\n');
             }
             Block::Table(sheet) => {
-                let width = columns().or_else(terminal_width);
+                // Before measuring: `→` becomes `->`, one character wider.
+                let sheet = if style.ascii {
+                    Cow::Owned(ascii_sheet(sheet))
+                } else {
+                    Cow::Borrowed(sheet)
+                };
                 // Each part straight into the output: a wide table of thousands of rows is
                 // megabytes, and collecting the parts and joining them held it three times.
-                for (i, part) in fit(sheet, width).iter().enumerate() {
+                for (i, part) in fit(&sheet, width).iter().enumerate() {
                     if i > 0 {
                         out.push_str("\n\n");
                     }
@@ -40,9 +48,90 @@ pub fn render(doc: &Document, style: Style) -> String {
             Block::Chart(c) => out.push_str(&chart::render(
                 c,
                 style.ascii,
-                width(),
+                // Charts need some width: 80 when nothing says.
+                width.map_or(80, usize::from),
                 style.color.then_some(&doc.palette),
             )),
+        }
+    }
+    out
+}
+
+/// `sheet` in ASCII punctuation (`ascii_punctuation`), a missing date included.
+fn ascii_sheet(sheet: &Sheet) -> Sheet {
+    let text = |t: &str| ascii_punctuation(t).into_owned();
+    let item = |item: &Item| match item {
+        Item::Text(t) => Item::Text(text(t)),
+        Item::Status { index, label, mark } => Item::Status {
+            index: *index,
+            label: text(label),
+            mark: text(mark),
+        },
+        Item::Links(links) => Item::Links(
+            links
+                .iter()
+                .map(|l| super::Link {
+                    text: text(&l.text),
+                    url: l.url.clone(),
+                })
+                .collect(),
+        ),
+        Item::Date(Some(_)) => item.clone(),
+        Item::Date(None) => Item::Text(text(&item.plain())),
+    };
+    Sheet {
+        headers: sheet.headers.iter().map(|h| text(h)).collect(),
+        rows: sheet
+            .rows
+            .iter()
+            .map(|r| r.iter().map(item).collect())
+            .collect(),
+        key_columns: sheet.key_columns,
+        ids: sheet.ids,
+    }
+}
+
+/// `text` with each line broken at spaces so that no line is longer than `width` (at least
+/// 40, as for tables) characters; a word longer than that (an address) stays whole on a
+/// line of its own. Without a width, `text` as it is.
+pub fn wrap(text: &str, width: Option<u16>) -> String {
+    let Some(width) = width.map(|w| usize::from(w.max(40))) else {
+        return text.to_string();
+    };
+    let mut out = String::with_capacity(text.len());
+    for (i, line) in text.lines().enumerate() {
+        if i > 0 {
+            out.push('\n');
+        }
+        if line.chars().count() <= width {
+            out.push_str(line);
+            continue;
+        }
+        // An indented line keeps its indent, and the lines an item of a list (`  - a gap`)
+        // is broken into hang under its text.
+        let indent = &line[..line.len() - line.trim_start().len()];
+        let bullet = if line.trim_start().starts_with("- ") {
+            2
+        } else {
+            0
+        };
+        let hang = " ".repeat(indent.chars().count() + bullet);
+        out.push_str(indent);
+        let mut used = indent.chars().count();
+        let mut first = true;
+        for word in line.split_whitespace() {
+            let len = word.chars().count();
+            if !first && used + 1 + len > width {
+                out.push('\n');
+                out.push_str(&hang);
+                used = hang.len();
+            } else if !first {
+                out.push(' ');
+                used += 1;
+            }
+            first = false;
+            out.push_str(word);
+            used += len;
         }
     }
     out
@@ -58,7 +147,9 @@ const PROSE_FLOOR: usize = 10;
 /// or flags rather than prose.
 const SHORT_WORDS: usize = 14;
 
-/// Each column's narrowest width that breaks no word: its longest word, plus padding.
+/// Each column's narrowest width that breaks no word: its longest word, plus padding. An
+/// id counts whole, however long: LONGEST_UNBROKEN is for URLs, and an id broken in two
+/// cannot be copied into `show`.
 fn min_widths(sheet: &Sheet) -> Vec<usize> {
     let longest = |text: &str| {
         text.split_whitespace()
@@ -68,11 +159,15 @@ fn min_widths(sheet: &Sheet) -> Vec<usize> {
     };
     (0..sheet.headers.len())
         .map(|i| {
-            let cells = sheet
-                .rows
-                .iter()
-                .filter_map(|r| r.get(i))
-                .map(|c| longest(&c.plain()));
+            let ids = sheet.ids && i == 0;
+            let cells = sheet.rows.iter().filter_map(|r| r.get(i)).map(|c| {
+                let text = c.plain();
+                let id = match text.lines().next() {
+                    Some(first) if ids => first.chars().count(),
+                    _ => 0,
+                };
+                longest(&text).max(id)
+            });
             cells.chain([longest(&sheet.headers[i])]).max().unwrap_or(0) + 2
         })
         .collect()
@@ -138,14 +233,29 @@ fn fit(sheet: &Sheet, width: Option<u16>) -> Vec<Sheet> {
     }
     parts
         .into_iter()
-        .map(|cols| Sheet {
+        .enumerate()
+        .map(|(n, cols)| Sheet {
             headers: cols.iter().map(|&i| sheet.headers[i].clone()).collect(),
             rows: sheet
                 .rows
                 .iter()
-                .map(|r| cols.iter().filter_map(|&i| r.get(i).cloned()).collect())
+                .map(|r| {
+                    cols.iter()
+                        .filter_map(|&i| r.get(i))
+                        .enumerate()
+                        .map(|(j, item)| match item {
+                            // After the first table the id alone says which row it is; the
+                            // title again under it would make every table as tall as the first.
+                            Item::Text(t) if n > 0 && j == 0 && sheet.ids => {
+                                Item::text(t.lines().next().unwrap_or_default())
+                            }
+                            other => other.clone(),
+                        })
+                        .collect()
+                })
                 .collect(),
             key_columns: keys,
+            ids: sheet.ids,
         })
         .collect()
 }
@@ -155,7 +265,9 @@ fn span(mins: &[usize]) -> usize {
     mins.iter().sum::<usize>() + mins.len() + 1
 }
 
-fn sheet_table(sheet: &Sheet, palette: &Palette, style: Style, width: Option<u16>) -> Table {
+/// An empty table with `headers`: ASCII or Unicode borders, colour only when the caller
+/// says, and as wide as `width` (when there is one) at the most.
+pub(super) fn new<H: AsRef<str>>(headers: &[H], style: Style, width: Option<u16>) -> Table {
     let mut t = Table::new();
     t.load_style(if style.ascii {
         presets::ASCII_FULL_CONDENSED
@@ -163,7 +275,7 @@ fn sheet_table(sheet: &Sheet, palette: &Palette, style: Style, width: Option<u16
         presets::UTF8_FULL_CONDENSED
     })
     .set_content_arrangement(ContentArrangement::Dynamic)
-    .set_header(sheet.headers.iter().map(|h| Cell::new(clean(h))));
+    .set_header(headers.iter().map(|h| Cell::new(clean(h.as_ref()))));
     // Set here rather than left to comfy-table, which stops measuring the terminal once
     // colour is off (NO_COLOR on a terminal would otherwise give an unwrapped table).
     if let Some(w) = width {
@@ -176,6 +288,11 @@ fn sheet_table(sheet: &Sheet, palette: &Palette, style: Style, width: Option<u16
     } else {
         t.force_no_tty();
     }
+    t
+}
+
+fn sheet_table(sheet: &Sheet, palette: &Palette, style: Style, width: Option<u16>) -> Table {
+    let mut t = new(&sheet.headers, style, width);
     for row in &sheet.rows {
         t.add_row(row.iter().map(|item| cell(item, palette, style)));
     }
@@ -188,11 +305,18 @@ fn sheet_table(sheet: &Sheet, palette: &Palette, style: Style, width: Option<u16
         let mins = min_widths(sheet);
         if span(&natural_widths(sheet)) > width {
             // Everyone's words if they fit; else only short-word columns, so that the long
-            // prose columns share what is left rather than one of them taking it all.
+            // prose columns share what is left rather than one of them taking it all. The
+            // ids come before everything: without a constraint of their own, comfy-table
+            // shares the width out and `fr-mobile-unit` prints as `fr-mobile-u` / `nit`.
+            let ids = sheet.ids && !mins.is_empty();
             let mut order: Vec<usize> = (0..mins.len())
+                .filter(|&i| !(ids && i == 0))
                 .filter(|&i| span(&mins) <= width || mins[i] <= SHORT_WORDS)
                 .collect();
             order.sort_by_key(|&i| (mins[i], i));
+            if ids {
+                order.insert(0, 0);
+            }
             let mut kept = vec![false; mins.len()];
             for i in order {
                 kept[i] = true;
@@ -256,14 +380,14 @@ fn columns() -> Option<u16> {
         .and_then(|c| c.parse::<u16>().ok())
 }
 
-/// Standard output's terminal width; None when it is a file or a pipe.
-pub fn terminal_width() -> Option<u16> {
-    terminal_size::terminal_size().map(|(w, _)| w.0)
+/// The width to fit: `COLUMNS`, else the terminal's; None when there is neither.
+pub fn width() -> Option<u16> {
+    columns().or_else(terminal_width)
 }
 
-/// The width to draw charts in: `COLUMNS`, else the terminal's, else 80.
-fn width() -> usize {
-    columns().or_else(terminal_width).map_or(80, usize::from)
+/// Standard output's terminal width; None when it is a file or a pipe.
+fn terminal_width() -> Option<u16> {
+    terminal_size::terminal_size().map(|(w, _)| w.0)
 }
 
 #[cfg(test)]
@@ -282,6 +406,7 @@ mod tests {
                 .to_vec(),
             rows: vec![row("fr-mobile-unit"), row("de-law")],
             key_columns: 1,
+            ids: false,
         }
     }
 
@@ -329,5 +454,53 @@ mod tests {
             !text.contains("progres\n") && !text.contains("In prog "),
             "{text}"
         );
+    }
+
+    #[test]
+    fn notes_wrap_at_spaces() {
+        let words = "one two three four five six seven eight nine ten eleven twelve";
+        assert_eq!(
+            wrap(words, Some(40)),
+            "one two three four five six seven eight\nnine ten eleven twelve"
+        );
+        assert_eq!(wrap(words, None), words, "no width, no wrapping");
+        assert_eq!(
+            wrap(words, Some(20)),
+            wrap(words, Some(40)),
+            "at least 40, as for tables"
+        );
+        assert_eq!(wrap("short\nlines stay", Some(40)), "short\nlines stay");
+        let long = format!("see https://example.org/{} here", "a".repeat(40));
+        assert_eq!(wrap(&long, Some(40)), long.replace(' ', "\n"));
+        assert_eq!(
+            wrap(&format!("  - {words}"), Some(40)),
+            "  - one two three four five six seven\n    eight nine ten eleven twelve"
+        );
+    }
+
+    #[test]
+    fn an_id_of_the_longest_allowed_kind_is_whole_at_80_columns() {
+        let id = "a".repeat(64);
+        let status = Sheet {
+            headers: ["Commitment", "Owner", "Status", "Since", "Due", "Flags"]
+                .map(String::from)
+                .to_vec(),
+            rows: vec![vec![
+                Item::text(format!("{id}\nA title of several words to wrap")),
+                Item::text("United Kingdom (HM Government)"),
+                Item::text("In progress"),
+                Item::text("2025-06-18"),
+                Item::text("2026-03-31"),
+                Item::text("overdue"),
+            ]],
+            key_columns: 1,
+            ids: true,
+        };
+        for part in fit(&status, Some(80)) {
+            let text =
+                sheet_table(&part, &Palette::default(), Style::default(), Some(80)).to_string();
+            assert!(text.contains(&id), "{text}");
+            assert!(text.lines().all(|l| l.chars().count() <= 80), "{text}");
+        }
     }
 }
