@@ -295,6 +295,59 @@ fn conflicting_duplicates_and_bad_values_are_all_reported() {
     assert!(!err.contains("row 6"), "a-4 is fine:\n{err}");
 }
 
+/// Rows are numbered as a spreadsheet shows them: an empty line is a row of its own, a line
+/// break inside a quoted cell is not a new row, and old Mac files end lines with a bare `\r`.
+#[test]
+fn row_numbers_are_the_spreadsheet_rows_after_empty_lines_and_line_breaks_in_cells() {
+    let t = Test::new().ledger(EMPTY);
+    let cases: [(&str, &str, &[&str]); 4] = [
+        (
+            "blank.csv",
+            "id,title,owner,made\nx1,T,Gov,2025-03-31\n\nx3,T3,Gov,2025-04-31\n",
+            &["blank.csv, row 4, column made: `2025-04-31` is not a real date"],
+        ),
+        (
+            "multiline.csv",
+            "id,title,owner,made\nx1,\"Two\nlines\",Gov,2025-03-31\nx3,\"T\r\n3\",Gov,2025-04-31\nx4,T4,Gov,2025-02-30\n",
+            &[
+                "multiline.csv, row 3, column made: `2025-04-31` is not a real date",
+                "multiline.csv, row 4, column made: `2025-02-30` is not a real date",
+            ],
+        ),
+        (
+            "both.csv",
+            "id,title,owner,made\r\n\r\nx1,\"Two\r\nlines\",Gov,2025-03-31\r\n\r\n\r\nx3,T3,Gov,2025-04-31\r\n",
+            &["both.csv, row 6, column made: `2025-04-31` is not a real date"],
+        ),
+        (
+            "mac.csv",
+            "id,title,owner,made\rx1,T,Gov,2025-03-31\r\rx3,T3,Gov,2025-04-31\r",
+            &["mac.csv, row 4, column made: `2025-04-31` is not a real date"],
+        ),
+    ];
+    for (name, csv, expected) in cases {
+        std::fs::write(t.dir.path().join(name), csv).unwrap();
+        let err = t.then(&["import", name, "--dry-run"]).failure(1).stderr;
+        for e in expected {
+            assert!(err.contains(e), "missing {e:?} in:\n{err}");
+        }
+        assert_eq!(t.file(), EMPTY, "nothing is written");
+    }
+    // The note on a repeated row numbers both rows the same way.
+    std::fs::write(
+        t.dir.path().join("repeat.csv"),
+        "id,title,owner,made\nx1,\"Two\nlines\",Gov,2025-03-31\n\nx1,\"Two\nlines\",Gov,2025-03-31\n",
+    )
+    .unwrap();
+    let out = t.then(&["import", "repeat.csv", "--dry-run"]).success();
+    assert!(
+        out.stdout
+            .contains("repeat.csv: row 4 repeats row 2 exactly; imported once"),
+        "{}",
+        out.stdout
+    );
+}
+
 #[test]
 fn evidence_and_events_can_be_added_to_commitments_already_in_the_ledger() {
     let t = Test::new().sample();
