@@ -348,6 +348,59 @@ fn row_numbers_are_the_spreadsheet_rows_after_empty_lines_and_line_breaks_in_cel
     );
 }
 
+/// One run lists every problem of a row: a bad cell does not hide the others, which would
+/// otherwise come up one run at a time.
+#[test]
+fn a_rows_problems_are_all_listed_in_one_run() {
+    let t = Test::new().ledger(EMPTY);
+    std::fs::write(
+        t.dir.path().join("c.csv"),
+        "id,title,owner,made,status,since\n\
+         x1,T,Gov,2025-02-30,in-progress,2027-01-01\n\
+         ,T,Gov,2025-02-30,,\n\
+         x3,T,Gov,2025-03-01,in-progress,2025-01-01\n",
+    )
+    .unwrap();
+    std::fs::write(
+        t.dir.path().join("ev.csv"),
+        "commitment,date,status\nnope,2027-01-01,bogus\n",
+    )
+    .unwrap();
+    std::fs::write(
+        t.dir.path().join("evi.csv"),
+        "commitment,title,url\nnope,T,ftp://x\n",
+    )
+    .unwrap();
+    let err = t
+        .then(&[
+            "import",
+            "c.csv",
+            "--events",
+            "ev.csv",
+            "--evidence",
+            "evi.csv",
+            "--dry-run",
+        ])
+        .failure(1)
+        .stderr;
+    for expected in [
+        "c.csv, row 2, column made: `2025-02-30` is not a real date",
+        "c.csv, row 2, column since: 2027-01-01 is in the future (today is 2026-11-22)",
+        "c.csv, row 3, column id: `id` is empty or unknown",
+        "c.csv, row 3, column made: `2025-02-30` is not a real date",
+        "c.csv, row 4, column since: the status date 2025-01-01 is before the commitment was made (2025-03-01)",
+        "ev.csv, row 2, column commitment: no commitment has the id `nope`",
+        "ev.csv, row 2, column status: `bogus` is not a status of this ledger",
+        "ev.csv, row 2, column date: 2027-01-01 is in the future (today is 2026-11-22)",
+        "evi.csv, row 2, column commitment: no commitment has the id `nope`",
+        "evi.csv, row 2, column url: `ftp://x` is not a web address",
+        "10 problems in 5 rows; nothing was imported.",
+    ] {
+        assert!(err.contains(expected), "missing {expected:?} in:\n{err}");
+    }
+    assert_eq!(t.file(), EMPTY, "nothing is written");
+}
+
 #[test]
 fn evidence_and_events_can_be_added_to_commitments_already_in_the_ledger() {
     let t = Test::new().sample();
