@@ -286,6 +286,51 @@ fn output_file_extension_picks_the_format() {
     );
 }
 
+/// Excel reads a CSV as UTF-8 only when it starts with a byte-order mark; other readers take
+/// the mark as part of the first header, so it is written only when asked for, and only in CSV.
+#[test]
+fn bom_is_opt_in_and_only_for_csv() {
+    let test = t(REPORTS);
+    let bom = "\u{feff}";
+    let plain = test.then(&["report", "--format", "csv"]).success().stdout;
+    assert!(plain.starts_with("id,title,owner"), "{plain}");
+    let marked = test
+        .then(&["report", "--format", "csv", "--bom"])
+        .success()
+        .stdout;
+    assert_eq!(marked, format!("{bom}{plain}"));
+    // In a file, on every report command, and nothing else about the CSV changes.
+    for (name, args) in [
+        ("r.csv", &["report"][..]),
+        ("l.csv", &["list"]),
+        ("h.csv", &["history"]),
+        ("c.csv", &["changes", "--since", "2025-01-01"]),
+    ] {
+        test.then(&[args, &["--bom", "-o", name]].concat())
+            .success();
+        let bytes = std::fs::read(test.dir.path().join(name)).unwrap();
+        let text = String::from_utf8(bytes).unwrap();
+        let stdout = test
+            .then(&[args, &["--format", "csv"]].concat())
+            .success()
+            .stdout;
+        assert_eq!(text, format!("{bom}{stdout}"), "{args:?}");
+    }
+    // Other formats are left as they are.
+    for format in ["json", "markdown", "html", "table"] {
+        let out = test
+            .then(&["report", "--format", format, "--bom"])
+            .success()
+            .stdout;
+        assert!(!out.starts_with(bom), "{format}: {out}");
+        assert_eq!(
+            out,
+            test.then(&["report", "--format", format]).success().stdout,
+            "{format}"
+        );
+    }
+}
+
 #[test]
 fn output_file_refusals() {
     let test = t(REPORTS);

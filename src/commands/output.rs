@@ -21,6 +21,10 @@ pub struct OutputArgs {
     /// spreadsheets do not run them as formulas.
     #[arg(long)]
     pub csv_raw: bool,
+    /// CSV: start with a UTF-8 byte-order mark, for Excel, which otherwise reads the file in
+    /// the computer's local encoding and garbles accented letters ("communiqué").
+    #[arg(long)]
+    pub bom: bool,
     /// Draw tables and charts with ASCII characters only (the default when the locale is
     /// not UTF-8).
     #[arg(long)]
@@ -54,6 +58,7 @@ impl OutputArgs {
             color: ctx.color && self.output.is_none(),
             ascii: self.ascii || !locale_is_utf8(),
             csv_raw: self.csv_raw,
+            bom: self.bom,
         };
         let text = render(report, format, style)?;
         match &self.output {
