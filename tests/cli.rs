@@ -736,7 +736,7 @@ fn update_refuses_an_unknown_status_and_lists_the_valid_ones() {
     t.run()
         .failure(1)
         .stderr_has("unknown status `done`")
-        .stderr_has("announced, in-progress, partial, delivered, stalled, abandoned");
+        .stderr_has("announced, in-progress (In progress), partial, delivered, stalled, abandoned");
     assert_eq!(t.file_bytes(), before);
 }
 
@@ -1066,6 +1066,20 @@ fn list_filters() {
         ["de-smuggling-law", "uk-cps-3m"]
     );
     assert_eq!(list(&["--status", "in-progress"]), ["fr-mobile-unit"]);
+    // The label the tables print, in any case, means the same status, as in import.
+    for label in [
+        "In progress",
+        "in progress",
+        "IN PROGRESS",
+        "  In   progress ",
+        "IN-PROGRESS",
+    ] {
+        assert_eq!(list(&["--status", label]), ["fr-mobile-unit"], "{label:?}");
+    }
+    assert_eq!(
+        list(&["--status", "Announced"]),
+        ["de-smuggling-law", "uk-cps-3m"]
+    );
     assert_eq!(list(&["--tag", "legislation"]), ["de-smuggling-law"]);
     assert_eq!(list(&["--tag", "nothing"]), Vec::<String>::new());
     assert_eq!(list(&["--overdue"]), ["fr-mobile-unit", "uk-cps-3m"]);
@@ -1101,7 +1115,27 @@ fn list_refuses_an_unknown_status() {
         .run()
         .failure(1)
         .stderr_has("unknown status `done`")
-        .stderr_has("in-progress");
+        .stderr_has("announced, in-progress (In progress), partial, delivered");
+}
+
+#[test]
+fn update_takes_a_status_by_its_label_and_records_its_key() {
+    let t = Test::new().sample().args(&[
+        "update",
+        "fr-mobile-unit",
+        "--status",
+        "Partial",
+        "--date",
+        "2025-09-01",
+        "--evidence",
+        "source",
+    ]);
+    t.run()
+        .success()
+        .stdout_has("fr-mobile-unit: partial from 2025-09-01.");
+    assert!(t.file().contains("status: partial"), "{}", t.file());
+    assert!(!t.file().contains("Partial"), "{}", t.file());
+    t.then(&["check"]).success();
 }
 
 #[test]

@@ -123,15 +123,25 @@ fn optional_date(name: &str, text: Option<&str>) -> Result<Option<Date>> {
     text.map(|t| date_arg(name, t)).transpose()
 }
 
-/// A status given on the command line must be one of the ledger's.
+/// A status given on the command line must be one of the ledger's: its key, or its label as
+/// the tables print it (read as import reads a status cell), case aside. Returns the key.
 fn status_arg(ledger: &Ledger, status: &str) -> Result<String> {
-    if ledger.vocabulary.get(status).is_some() {
-        Ok(status.to_string())
-    } else {
-        Err(Error::Argument(format!(
+    match ledger.vocabulary.find(status) {
+        Some(s) => Ok(s.key.clone()),
+        None => Err(Error::Argument(format!(
             "unknown status `{status}`; this ledger's statuses are: {}",
-            ledger.vocabulary.keys().join(", ")
-        )))
+            ledger
+                .vocabulary
+                .statuses()
+                .iter()
+                .map(|s| if crate::model::normal(&s.label) == s.key {
+                    s.key.clone()
+                } else {
+                    format!("{} ({})", s.key, s.label)
+                })
+                .collect::<Vec<_>>()
+                .join(", ")
+        ))),
     }
 }
 

@@ -223,12 +223,7 @@ impl<'a> Reader<'a> {
         if let Some(s) = self.settings.status_map.get(&n) {
             return Some(s.clone());
         }
-        let found = ledger
-            .vocabulary
-            .statuses()
-            .iter()
-            .find(|s| s.key == v || value::normal(&s.key) == n || value::normal(&s.label) == n);
-        if let Some(s) = found {
+        if let Some(s) = ledger.vocabulary.find(v) {
             return Some(s.key.clone());
         }
         let keys = ledger.vocabulary.keys().join(", ");
