@@ -178,6 +178,48 @@ fn changes_window_must_run_forwards() {
         .stderr_has("--since 2025-09-01 is after --until 2025-08-01");
 }
 
+/// Without --until the window ends today; a --since after it is in the future, and the message
+/// must not name the --until nobody gave.
+#[test]
+fn changes_since_in_the_future_says_so() {
+    let test = t(REPORTS);
+    let before = test.file_bytes();
+    let err = test
+        .then(&["changes", "--since", "2027-01-01"])
+        .failure(1)
+        .stderr;
+    assert!(
+        err.contains("--since 2027-01-01 is in the future (after today, 2026-11-22)"),
+        "{err}"
+    );
+    assert!(!err.contains("--until"), "{err}");
+    assert_eq!(test.file_bytes(), before);
+    // Today itself is a window of one day.
+    test.then(&["changes", "--since", "2026-11-22"]).success();
+    // The same for history and report --period, whose --to defaults to today.
+    for args in [
+        &["history", "--from", "2027-01-01"][..],
+        &["report", "--period", "yearly", "--from", "2027-01-01"],
+    ] {
+        let err = test.then(args).failure(1).stderr;
+        assert!(
+            err.contains("--from 2027-01-01 is in the future (after today, 2026-11-22)"),
+            "{args:?}: {err}"
+        );
+        assert!(!err.contains("--to"), "{args:?}: {err}");
+    }
+    // A --to before every commitment, with no --from, names what the start was taken from.
+    let err = test
+        .then(&["history", "--to", "2020-01-01"])
+        .failure(1)
+        .stderr;
+    assert!(
+        err.contains("--to 2020-01-01 is before the earliest commitment was made"),
+        "{err}"
+    );
+    assert_eq!(test.file_bytes(), before);
+}
+
 #[test]
 fn rollups() {
     snapshot!("by_owner", &["report", "--by", "owner"]);
