@@ -295,6 +295,52 @@ fn add_refuses_a_made_date_in_the_future() {
     .success();
 }
 
+/// An amount is digits with an optional decimal point; anything else is refused in words a
+/// non-programmer can act on, and nothing is written.
+#[test]
+fn add_explains_an_amount_that_is_not_a_plain_number() {
+    let t = Test::new().sample();
+    let before = t.file_bytes();
+    let add = |amount: &str| {
+        t.then(&[
+            "add",
+            "x-money",
+            "--title",
+            "T",
+            "--owner",
+            "O",
+            "--made",
+            "2025-03-31",
+            "--amount",
+            amount,
+            "--currency",
+            "GBP",
+        ])
+    };
+    for bad in [
+        "3m",
+        "3,000,000",
+        "£3000000",
+        "3 000 000",
+        "1.5.0",
+        "1e6",
+        "=-5",
+        "",
+    ] {
+        let err = add(bad).failure(1).stderr;
+        assert!(
+            err.contains(&format!("--amount `{bad}` is not a plain number")),
+            "{bad:?}: {err}"
+        );
+        assert!(err.contains("e.g. --amount 3000000"), "{bad:?}: {err}");
+        assert!(!err.contains("float"), "{bad:?}: {err}");
+        assert_eq!(t.file_bytes(), before, "{bad:?}");
+    }
+    add("2500000.50").success();
+    let c = &shown(&t, "x-money")["commitment"];
+    assert_eq!(c["funding"]["amount"], 2_500_000.5);
+}
+
 #[test]
 fn add_refuses_due_before_made() {
     let t = Test::new().sample().args(&[
