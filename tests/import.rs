@@ -386,7 +386,7 @@ fn a_rows_problems_are_all_listed_in_one_run() {
     for expected in [
         "c.csv, row 2, column made: `2025-02-30` is not a real date",
         "c.csv, row 2, column since: 2027-01-01 is in the future (today is 2026-11-22)",
-        "c.csv, row 3, column id: `id` is empty or unknown",
+        "c.csv, row 3, column id: `id` is empty or unknown\n  = help: every row needs an id;",
         "c.csv, row 3, column made: `2025-02-30` is not a real date",
         "c.csv, row 4, column since: the status date 2025-01-01 is before the commitment was made (2025-03-01)",
         "ev.csv, row 2, column commitment: no commitment has the id `nope`",

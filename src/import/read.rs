@@ -114,9 +114,16 @@ impl<'a> Reader<'a> {
             Cell::Value(v) => Some(v.to_string()),
             _ => {
                 let default = format!("--default {}{field}=…", cols.kind.prefix());
+                // Of the fields a row needs, `id` and `owner` take "an"; the rest ("a url"
+                // included) take "a".
+                let a = if field.starts_with(['i', 'o']) {
+                    "an"
+                } else {
+                    "a"
+                };
                 self.problem(cols, row, field, format!("`{field}` is empty or unknown"))
                     .hint(format!(
-                        "every row needs a {field}; fill it in, or give one for all rows with {default}"
+                        "every row needs {a} {field}; fill it in, or give one for all rows with {default}"
                     ));
                 None
             }
