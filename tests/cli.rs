@@ -295,6 +295,52 @@ fn add_refuses_a_made_date_in_the_future() {
     .success();
 }
 
+/// An amount is digits with an optional decimal point; anything else is refused in words a
+/// non-programmer can act on, and nothing is written.
+#[test]
+fn add_explains_an_amount_that_is_not_a_plain_number() {
+    let t = Test::new().sample();
+    let before = t.file_bytes();
+    let add = |amount: &str| {
+        t.then(&[
+            "add",
+            "x-money",
+            "--title",
+            "T",
+            "--owner",
+            "O",
+            "--made",
+            "2025-03-31",
+            "--amount",
+            amount,
+            "--currency",
+            "GBP",
+        ])
+    };
+    for bad in [
+        "3m",
+        "3,000,000",
+        "£3000000",
+        "3 000 000",
+        "1.5.0",
+        "1e6",
+        "=-5",
+        "",
+    ] {
+        let err = add(bad).failure(1).stderr;
+        assert!(
+            err.contains(&format!("--amount `{bad}` is not a plain number")),
+            "{bad:?}: {err}"
+        );
+        assert!(err.contains("e.g. --amount 3000000"), "{bad:?}: {err}");
+        assert!(!err.contains("float"), "{bad:?}: {err}");
+        assert_eq!(t.file_bytes(), before, "{bad:?}");
+    }
+    add("2500000.50").success();
+    let c = &shown(&t, "x-money")["commitment"];
+    assert_eq!(c["funding"]["amount"], 2_500_000.5);
+}
+
 #[test]
 fn add_refuses_due_before_made() {
     let t = Test::new().sample().args(&[
@@ -736,7 +782,7 @@ fn update_refuses_an_unknown_status_and_lists_the_valid_ones() {
     t.run()
         .failure(1)
         .stderr_has("unknown status `done`")
-        .stderr_has("announced, in-progress, partial, delivered, stalled, abandoned");
+        .stderr_has("announced, in-progress (In progress), partial, delivered, stalled, abandoned");
     assert_eq!(t.file_bytes(), before);
 }
 
@@ -1091,6 +1137,20 @@ fn list_filters() {
         ["de-smuggling-law", "uk-cps-3m"]
     );
     assert_eq!(list(&["--status", "in-progress"]), ["fr-mobile-unit"]);
+    // The label the tables print, in any case, means the same status, as in import.
+    for label in [
+        "In progress",
+        "in progress",
+        "IN PROGRESS",
+        "  In   progress ",
+        "IN-PROGRESS",
+    ] {
+        assert_eq!(list(&["--status", label]), ["fr-mobile-unit"], "{label:?}");
+    }
+    assert_eq!(
+        list(&["--status", "Announced"]),
+        ["de-smuggling-law", "uk-cps-3m"]
+    );
     assert_eq!(list(&["--tag", "legislation"]), ["de-smuggling-law"]);
     assert_eq!(list(&["--tag", "nothing"]), Vec::<String>::new());
     assert_eq!(list(&["--overdue"]), ["fr-mobile-unit", "uk-cps-3m"]);
@@ -1126,7 +1186,27 @@ fn list_refuses_an_unknown_status() {
         .run()
         .failure(1)
         .stderr_has("unknown status `done`")
-        .stderr_has("in-progress");
+        .stderr_has("announced, in-progress (In progress), partial, delivered");
+}
+
+#[test]
+fn update_takes_a_status_by_its_label_and_records_its_key() {
+    let t = Test::new().sample().args(&[
+        "update",
+        "fr-mobile-unit",
+        "--status",
+        "Partial",
+        "--date",
+        "2025-09-01",
+        "--evidence",
+        "source",
+    ]);
+    t.run()
+        .success()
+        .stdout_has("fr-mobile-unit: partial from 2025-09-01.");
+    assert!(t.file().contains("status: partial"), "{}", t.file());
+    assert!(!t.file().contains("Partial"), "{}", t.file());
+    t.then(&["check"]).success();
 }
 
 #[test]

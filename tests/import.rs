@@ -295,6 +295,112 @@ fn conflicting_duplicates_and_bad_values_are_all_reported() {
     assert!(!err.contains("row 6"), "a-4 is fine:\n{err}");
 }
 
+/// Rows are numbered as a spreadsheet shows them: an empty line is a row of its own, a line
+/// break inside a quoted cell is not a new row, and old Mac files end lines with a bare `\r`.
+#[test]
+fn row_numbers_are_the_spreadsheet_rows_after_empty_lines_and_line_breaks_in_cells() {
+    let t = Test::new().ledger(EMPTY);
+    let cases: [(&str, &str, &[&str]); 4] = [
+        (
+            "blank.csv",
+            "id,title,owner,made\nx1,T,Gov,2025-03-31\n\nx3,T3,Gov,2025-04-31\n",
+            &["blank.csv, row 4, column made: `2025-04-31` is not a real date"],
+        ),
+        (
+            "multiline.csv",
+            "id,title,owner,made\nx1,\"Two\nlines\",Gov,2025-03-31\nx3,\"T\r\n3\",Gov,2025-04-31\nx4,T4,Gov,2025-02-30\n",
+            &[
+                "multiline.csv, row 3, column made: `2025-04-31` is not a real date",
+                "multiline.csv, row 4, column made: `2025-02-30` is not a real date",
+            ],
+        ),
+        (
+            "both.csv",
+            "id,title,owner,made\r\n\r\nx1,\"Two\r\nlines\",Gov,2025-03-31\r\n\r\n\r\nx3,T3,Gov,2025-04-31\r\n",
+            &["both.csv, row 6, column made: `2025-04-31` is not a real date"],
+        ),
+        (
+            "mac.csv",
+            "id,title,owner,made\rx1,T,Gov,2025-03-31\r\rx3,T3,Gov,2025-04-31\r",
+            &["mac.csv, row 4, column made: `2025-04-31` is not a real date"],
+        ),
+    ];
+    for (name, csv, expected) in cases {
+        std::fs::write(t.dir.path().join(name), csv).unwrap();
+        let err = t.then(&["import", name, "--dry-run"]).failure(1).stderr;
+        for e in expected {
+            assert!(err.contains(e), "missing {e:?} in:\n{err}");
+        }
+        assert_eq!(t.file(), EMPTY, "nothing is written");
+    }
+    // The note on a repeated row numbers both rows the same way.
+    std::fs::write(
+        t.dir.path().join("repeat.csv"),
+        "id,title,owner,made\nx1,\"Two\nlines\",Gov,2025-03-31\n\nx1,\"Two\nlines\",Gov,2025-03-31\n",
+    )
+    .unwrap();
+    let out = t.then(&["import", "repeat.csv", "--dry-run"]).success();
+    assert!(
+        out.stdout
+            .contains("repeat.csv: row 4 repeats row 2 exactly; imported once"),
+        "{}",
+        out.stdout
+    );
+}
+
+/// One run lists every problem of a row: a bad cell does not hide the others, which would
+/// otherwise come up one run at a time.
+#[test]
+fn a_rows_problems_are_all_listed_in_one_run() {
+    let t = Test::new().ledger(EMPTY);
+    std::fs::write(
+        t.dir.path().join("c.csv"),
+        "id,title,owner,made,status,since\n\
+         x1,T,Gov,2025-02-30,in-progress,2027-01-01\n\
+         ,T,Gov,2025-02-30,,\n\
+         x3,T,Gov,2025-03-01,in-progress,2025-01-01\n",
+    )
+    .unwrap();
+    std::fs::write(
+        t.dir.path().join("ev.csv"),
+        "commitment,date,status\nnope,2027-01-01,bogus\n",
+    )
+    .unwrap();
+    std::fs::write(
+        t.dir.path().join("evi.csv"),
+        "commitment,title,url\nnope,T,ftp://x\n",
+    )
+    .unwrap();
+    let err = t
+        .then(&[
+            "import",
+            "c.csv",
+            "--events",
+            "ev.csv",
+            "--evidence",
+            "evi.csv",
+            "--dry-run",
+        ])
+        .failure(1)
+        .stderr;
+    for expected in [
+        "c.csv, row 2, column made: `2025-02-30` is not a real date",
+        "c.csv, row 2, column since: 2027-01-01 is in the future (today is 2026-11-22)",
+        "c.csv, row 3, column id: `id` is empty or unknown\n  = help: every row needs an id;",
+        "c.csv, row 3, column made: `2025-02-30` is not a real date",
+        "c.csv, row 4, column since: the status date 2025-01-01 is before the commitment was made (2025-03-01)",
+        "ev.csv, row 2, column commitment: no commitment has the id `nope`",
+        "ev.csv, row 2, column status: `bogus` is not a status of this ledger",
+        "ev.csv, row 2, column date: 2027-01-01 is in the future (today is 2026-11-22)",
+        "evi.csv, row 2, column commitment: no commitment has the id `nope`",
+        "evi.csv, row 2, column url: `ftp://x` is not a web address",
+        "10 problems in 5 rows; nothing was imported.",
+    ] {
+        assert!(err.contains(expected), "missing {expected:?} in:\n{err}");
+    }
+    assert_eq!(t.file(), EMPTY, "nothing is written");
+}
+
 #[test]
 fn evidence_and_events_can_be_added_to_commitments_already_in_the_ledger() {
     let t = Test::new().sample();

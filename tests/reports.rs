@@ -178,6 +178,48 @@ fn changes_window_must_run_forwards() {
         .stderr_has("--since 2025-09-01 is after --until 2025-08-01");
 }
 
+/// Without --until the window ends today; a --since after it is in the future, and the message
+/// must not name the --until nobody gave.
+#[test]
+fn changes_since_in_the_future_says_so() {
+    let test = t(REPORTS);
+    let before = test.file_bytes();
+    let err = test
+        .then(&["changes", "--since", "2027-01-01"])
+        .failure(1)
+        .stderr;
+    assert!(
+        err.contains("--since 2027-01-01 is in the future (after today, 2026-11-22)"),
+        "{err}"
+    );
+    assert!(!err.contains("--until"), "{err}");
+    assert_eq!(test.file_bytes(), before);
+    // Today itself is a window of one day.
+    test.then(&["changes", "--since", "2026-11-22"]).success();
+    // The same for history and report --period, whose --to defaults to today.
+    for args in [
+        &["history", "--from", "2027-01-01"][..],
+        &["report", "--period", "yearly", "--from", "2027-01-01"],
+    ] {
+        let err = test.then(args).failure(1).stderr;
+        assert!(
+            err.contains("--from 2027-01-01 is in the future (after today, 2026-11-22)"),
+            "{args:?}: {err}"
+        );
+        assert!(!err.contains("--to"), "{args:?}: {err}");
+    }
+    // A --to before every commitment, with no --from, names what the start was taken from.
+    let err = test
+        .then(&["history", "--to", "2020-01-01"])
+        .failure(1)
+        .stderr;
+    assert!(
+        err.contains("--to 2020-01-01 is before the earliest commitment was made"),
+        "{err}"
+    );
+    assert_eq!(test.file_bytes(), before);
+}
+
 #[test]
 fn rollups() {
     snapshot!("by_owner", &["report", "--by", "owner"]);
@@ -284,6 +326,51 @@ fn output_file_extension_picks_the_format() {
         file,
         test.then(&["history", "--format", "csv"]).success().stdout
     );
+}
+
+/// Excel reads a CSV as UTF-8 only when it starts with a byte-order mark; other readers take
+/// the mark as part of the first header, so it is written only when asked for, and only in CSV.
+#[test]
+fn bom_is_opt_in_and_only_for_csv() {
+    let test = t(REPORTS);
+    let bom = "\u{feff}";
+    let plain = test.then(&["report", "--format", "csv"]).success().stdout;
+    assert!(plain.starts_with("id,title,owner"), "{plain}");
+    let marked = test
+        .then(&["report", "--format", "csv", "--bom"])
+        .success()
+        .stdout;
+    assert_eq!(marked, format!("{bom}{plain}"));
+    // In a file, on every report command, and nothing else about the CSV changes.
+    for (name, args) in [
+        ("r.csv", &["report"][..]),
+        ("l.csv", &["list"]),
+        ("h.csv", &["history"]),
+        ("c.csv", &["changes", "--since", "2025-01-01"]),
+    ] {
+        test.then(&[args, &["--bom", "-o", name]].concat())
+            .success();
+        let bytes = std::fs::read(test.dir.path().join(name)).unwrap();
+        let text = String::from_utf8(bytes).unwrap();
+        let stdout = test
+            .then(&[args, &["--format", "csv"]].concat())
+            .success()
+            .stdout;
+        assert_eq!(text, format!("{bom}{stdout}"), "{args:?}");
+    }
+    // Other formats are left as they are.
+    for format in ["json", "markdown", "html", "table"] {
+        let out = test
+            .then(&["report", "--format", format, "--bom"])
+            .success()
+            .stdout;
+        assert!(!out.starts_with(bom), "{format}: {out}");
+        assert_eq!(
+            out,
+            test.then(&["report", "--format", format]).success().stdout,
+            "{format}"
+        );
+    }
 }
 
 #[test]

@@ -51,9 +51,10 @@ pub struct Args {
     /// A short, exact quotation of the commitment from the source.
     #[arg(long, value_name = "TEXT", requires = "source_title")]
     source_quote: Option<String>,
-    /// Money committed, as a plain number, e.g. 3000000.
+    /// Money committed, in digits, e.g. 3000000 (a decimal point is allowed; no separators,
+    /// letters or currency signs).
     #[arg(long, requires = "currency")]
-    amount: Option<f64>,
+    amount: Option<String>,
     /// ISO 4217 currency of --amount, e.g. GBP.
     #[arg(long, requires = "amount")]
     currency: Option<String>,
@@ -90,9 +91,7 @@ pub fn run(ctx: &Context, args: Args) -> Result<()> {
     }
     let funding = match (args.amount, args.currency) {
         (Some(amount), Some(currency)) => {
-            if !amount.is_finite() || amount < 0.0 {
-                return Err(Error::Argument("--amount must be a positive number".into()));
-            }
+            let amount = amount_arg(&amount)?;
             let currency = currency.trim().to_ascii_uppercase();
             if currency.len() != 3 || !currency.bytes().all(|b| b.is_ascii_uppercase()) {
                 return Err(Error::Argument(format!(
@@ -175,4 +174,21 @@ pub fn run(ctx: &Context, args: Args) -> Result<()> {
         ))
     })?;
     ctx.print(&format!("Added {shown_id}."))
+}
+
+/// `--amount`: digits, with at most one decimal point. Read here rather than by clap, whose
+/// "invalid float literal" means nothing to most people, and read strictly so that nothing is
+/// guessed: `3m` is shorthand the ledger would have to expand, and in `3,000` the comma could
+/// separate thousands or (in much of Europe) be the decimal point.
+fn amount_arg(text: &str) -> Result<f64> {
+    let t = text.trim();
+    let digits = t.bytes().filter(u8::is_ascii_digit).count();
+    let points = t.bytes().filter(|&b| b == b'.').count();
+    let plain = digits > 0 && points <= 1 && digits + points == t.len();
+    match t.parse::<f64>() {
+        Ok(amount) if plain && amount.is_finite() => Ok(amount),
+        _ => Err(Error::Argument(format!(
+            "--amount `{text}` is not a plain number; write the amount in full, in digits, e.g. --amount 3000000 for 3 million (a decimal point is allowed, as in 2500000.50; no letters such as m or k, no currency signs, no separators such as 3,000,000)"
+        ))),
+    }
 }

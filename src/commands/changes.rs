@@ -1,9 +1,9 @@
 //! `commitments changes`: what happened in a window — the digest for a briefing.
 
 use super::output::OutputArgs;
-use super::{date_arg, optional_date};
+use super::{date_arg, optional_date, window_end};
 use crate::context::Context;
-use crate::error::{Error, Result};
+use crate::error::Result;
 use crate::report::changes::Changes;
 use crate::store;
 
@@ -24,12 +24,8 @@ pub struct Args {
 pub fn run(ctx: &Context, args: Args) -> Result<()> {
     let ledger = store::load(&ctx.file)?.ledger;
     let since = date_arg("--since", &args.since)?;
-    let until = optional_date("--until", args.until.as_deref())?.unwrap_or(ctx.today);
-    if since > until {
-        return Err(Error::Argument(format!(
-            "--since {since} is after --until {until}"
-        )));
-    }
+    let until = optional_date("--until", args.until.as_deref())?;
+    let until = window_end(("--since", since), ("--until", until), ctx.today)?;
     let report = Changes::new(&ledger, since, until, args.output.stale_after);
     args.output.emit(ctx, &report)
 }

@@ -263,6 +263,7 @@ fn preview(ctx: &Context, after: &Ledger, plan: &Plan) -> String {
         color: ctx.color,
         ascii: ascii(false),
         csv_raw: false,
+        bom: false,
     };
     let mut t = table(
         &[

@@ -134,15 +134,45 @@ fn not_in_future(name: &str, date: Date, today: Date) -> Result<Date> {
     Ok(date)
 }
 
-/// A status given on the command line must be one of the ledger's.
+/// The end of a window from `start` (option `start_name`) to `end` (option `end_name`), which
+/// is today when not given. A start after the end is refused in words about what the person
+/// typed: when they gave no end, an "is after --until" would name an option they never used,
+/// so the start is said to be in the future.
+fn window_end(
+    (start_name, start): (&str, Date),
+    (end_name, end): (&str, Option<Date>),
+    today: Date,
+) -> Result<Date> {
+    match end {
+        Some(end) if start > end => Err(Error::Argument(format!(
+            "{start_name} {start} is after {end_name} {end}"
+        ))),
+        None if start > today => Err(Error::Argument(format!(
+            "{start_name} {start} is in the future (after today, {today})"
+        ))),
+        _ => Ok(end.unwrap_or(today)),
+    }
+}
+
+/// A status given on the command line must be one of the ledger's: its key, or its label as
+/// the tables print it (read as import reads a status cell), case aside. Returns the key.
 fn status_arg(ledger: &Ledger, status: &str) -> Result<String> {
-    if ledger.vocabulary.get(status).is_some() {
-        Ok(status.to_string())
-    } else {
-        Err(Error::Argument(format!(
+    match ledger.vocabulary.find(status) {
+        Some(s) => Ok(s.key.clone()),
+        None => Err(Error::Argument(format!(
             "unknown status `{status}`; this ledger's statuses are: {}",
-            ledger.vocabulary.keys().join(", ")
-        )))
+            ledger
+                .vocabulary
+                .statuses()
+                .iter()
+                .map(|s| if crate::model::normal(&s.label) == s.key {
+                    s.key.clone()
+                } else {
+                    format!("{} ({})", s.key, s.label)
+                })
+                .collect::<Vec<_>>()
+                .join(", ")
+        ))),
     }
 }
 

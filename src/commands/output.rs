@@ -21,6 +21,10 @@ pub struct OutputArgs {
     /// spreadsheets do not run them as formulas.
     #[arg(long)]
     pub csv_raw: bool,
+    /// CSV: start with a UTF-8 byte-order mark, for Excel, which otherwise reads the file in
+    /// the computer's local encoding and garbles accented letters ("communiqué").
+    #[arg(long)]
+    pub bom: bool,
     #[command(flatten)]
     pub ascii: AsciiArg,
     /// Flag a commitment as stale when nothing in its record (evidence, source, a gap
@@ -68,6 +72,7 @@ impl OutputArgs {
             color: ctx.color && self.output.is_none(),
             ascii: self.ascii.ascii(),
             csv_raw: self.csv_raw,
+            bom: self.bom,
         };
         let text = render(report, format, style)?;
         match &self.output {

@@ -1,8 +1,8 @@
 //! `commitments report`: the status table on a date, or over periods, or rolled up by
 //! owner, tag or status.
 
-use super::optional_date;
 use super::output::OutputArgs;
+use super::{optional_date, window_end};
 use crate::context::Context;
 use crate::error::{Error, Result};
 use crate::report::over_time::OverTime;
@@ -71,12 +71,18 @@ pub fn span(
     from: Option<&str>,
     to: Option<&str>,
 ) -> Result<(crate::model::Date, crate::model::Date)> {
-    let to = optional_date("--to", to)?.unwrap_or(ctx.today);
-    let from = optional_date("--from", from)?
-        .or_else(|| earliest(ledger))
-        .unwrap_or(to);
-    if from > to {
-        return Err(Error::Argument(format!("--from {from} is after --to {to}")));
+    let to = optional_date("--to", to)?;
+    match optional_date("--from", from)? {
+        Some(from) => Ok((from, window_end(("--from", from), ("--to", to), ctx.today)?)),
+        None => {
+            let to = to.unwrap_or(ctx.today);
+            match earliest(ledger) {
+                // The start was not given either: say what it was taken from.
+                Some(first) if first > to => Err(Error::Argument(format!(
+                    "--to {to} is before the earliest commitment was made ({first}); give a later --to, or --from"
+                ))),
+                first => Ok((first.unwrap_or(to), to)),
+            }
+        }
     }
-    Ok((from, to))
 }

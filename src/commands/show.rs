@@ -37,6 +37,7 @@ pub fn run(ctx: &Context, args: Args) -> Result<()> {
                 color: ctx.color,
                 ascii: args.ascii.ascii(),
                 csv_raw: false,
+                bom: false,
             };
             ctx.print(&render(ctx, &ledger, c, style))
         }

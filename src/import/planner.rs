@@ -156,11 +156,13 @@ impl<'a> Planner<'a> {
             .iter()
             .filter_map(|c| c.uuid.map(|u| (u, c.id.clone())))
             .collect();
-        for (index, row) in cols.table.rows.iter().enumerate() {
+        for row in &cols.table.rows {
             let Some(id) = r.id(cols, row, "id", &mut self.renamed) else {
                 if !matches!(r.cell(cols, row, "id"), Cell::Value(_)) {
                     r.required(cols, row, "id");
                 }
+                // Read the rest of the row all the same, for its other problems.
+                read_commitment(r, self.ledger, cols, row, None, &mut uuids);
                 continue;
             };
             if let Some(first) = seen_rows.get(&id) {
@@ -187,7 +189,7 @@ impl<'a> Planner<'a> {
                 .hint("import adds new commitments only; remove the row, or give it another id");
                 continue;
             }
-            if let Some(c) = read_commitment(r, self.ledger, cols, (index, row), id, &mut uuids) {
+            if let Some(c) = read_commitment(r, self.ledger, cols, row, Some(id), &mut uuids) {
                 self.new_ids.insert(c.commitment.id.clone(), self.new.len());
                 self.new.push(c);
             }
@@ -237,12 +239,10 @@ impl<'a> Planner<'a> {
         };
         let mut seen: HashMap<(Target, Vec<String>), usize> = HashMap::new();
         for row in &cols.table.rows {
-            let Some(t) = self.target(&cols, row) else {
-                continue;
-            };
-            let Some((given_id, evidence)) =
-                read_evidence(&mut self.r, &cols, row, &mut self.renamed_evidence)
-            else {
+            // Both are read whatever the other finds, so a row's problems come at once.
+            let target = self.target(&cols, row);
+            let read = read_evidence(&mut self.r, &cols, row, &mut self.renamed_evidence);
+            let (Some(t), Some((given_id, evidence))) = (target, read) else {
                 continue;
             };
             let key = (t, fingerprint(&evidence, &given_id));
@@ -271,9 +271,8 @@ impl<'a> Planner<'a> {
             return by_target;
         };
         for row in &cols.table.rows {
-            let Some(t) = self.target(&cols, row) else {
-                continue;
-            };
+            // Every cell is read whatever the others hold, so a row's problems come at once.
+            let target = self.target(&cols, row);
             let r = &mut self.r;
             let date = r.required_date(&cols, row, "date");
             let status = match r.cell(&cols, row, "status") {
@@ -289,10 +288,9 @@ impl<'a> Planner<'a> {
             let recorded_by = r
                 .text(&cols, row, "recorded_by")
                 .unwrap_or_else(|| self.settings.recorded_by.clone());
-            let (Some(date), Some(status)) = (date, status) else {
-                continue;
-            };
-            if date > self.settings.today {
+            if let Some(date) = date
+                && date > self.settings.today
+            {
                 r.problem(
                     &cols,
                     row,
@@ -302,6 +300,9 @@ impl<'a> Planner<'a> {
                 .hint("a status event records what has happened");
                 continue;
             }
+            let (Some(t), Some(date), Some(status)) = (target, date, status) else {
+                continue;
+            };
             by_target.entry(t).or_default().push(RowEvent {
                 file: cols.table.name.clone(),
                 row: row.number,
@@ -434,39 +435,15 @@ impl<'a> Planner<'a> {
         let Some((status, since)) = &n.status else {
             return history;
         };
-        let cols = self
-            .commitment_cols
-            .as_ref()
-            .expect("a new commitment comes from the commitments file");
-        let row = &cols.table.rows[n.index];
-        let problem = match since {
-            None if *status != first => Some((
-                format!("the status `{status}` has no date"),
-                Some(
-                    "say from when with --map since=COLUMN, or --default since=DATE for every row",
-                ),
-            )),
-            Some(d) if *d < c.made => Some((
-                format!(
-                    "the status date {d} is before the commitment was made ({})",
-                    c.made
-                ),
-                None,
-            )),
-            Some(d) if *d > self.settings.today => Some((
-                format!("{d} is in the future (today is {})", self.settings.today),
-                None,
-            )),
-            _ => None,
-        };
-        if let Some((message, help)) = problem {
-            let p = self.r.problem(cols, row, "since", message);
-            if let Some(h) = help {
-                p.hint(h);
-            }
-        } else if let Some(d) = since
+        // read_commitment has refused a `since` without a date, before the made date or in
+        // the future, so what is left is a status to record.
+        if let Some(d) = since
             && (*status != first || *d != c.made)
         {
+            let cols = self
+                .commitment_cols
+                .as_ref()
+                .expect("a new commitment comes from the commitments file");
             history.push(RowEvent {
                 file: file.clone(),
                 row: n.row,

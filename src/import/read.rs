@@ -114,9 +114,16 @@ impl<'a> Reader<'a> {
             Cell::Value(v) => Some(v.to_string()),
             _ => {
                 let default = format!("--default {}{field}=…", cols.kind.prefix());
+                // Of the fields a row needs, `id` and `owner` take "an"; the rest ("a url"
+                // included) take "a".
+                let a = if field.starts_with(['i', 'o']) {
+                    "an"
+                } else {
+                    "a"
+                };
                 self.problem(cols, row, field, format!("`{field}` is empty or unknown"))
                     .hint(format!(
-                        "every row needs a {field}; fill it in, or give one for all rows with {default}"
+                        "every row needs {a} {field}; fill it in, or give one for all rows with {default}"
                     ));
                 None
             }
@@ -223,12 +230,7 @@ impl<'a> Reader<'a> {
         if let Some(s) = self.settings.status_map.get(&n) {
             return Some(s.clone());
         }
-        let found = ledger
-            .vocabulary
-            .statuses()
-            .iter()
-            .find(|s| s.key == v || value::normal(&s.key) == n || value::normal(&s.label) == n);
-        if let Some(s) = found {
+        if let Some(s) = ledger.vocabulary.find(v) {
             return Some(s.key.clone());
         }
         let keys = ledger.vocabulary.keys().join(", ");
@@ -368,8 +370,6 @@ pub(super) fn require_columns(
 /// A commitment read from a row, before its history is put together.
 pub(super) struct NewCommitment {
     pub(super) row: usize,
-    /// Its place in the file's rows.
-    pub(super) index: usize,
     pub(super) commitment: Commitment,
     /// The status the row gives, its date, and its column names for problems.
     pub(super) status: Option<(String, Option<Date>)>,
@@ -389,12 +389,14 @@ pub(super) fn fingerprint(e: &Evidence, given_id: &Option<String>) -> Vec<String
     ]
 }
 
+/// The commitment on `row`, or None if any cell has a problem. Every cell is read, even when
+/// the row's id is unusable (`id` is None), so that all of a row's problems are listed at once.
 pub(super) fn read_commitment<'a>(
     r: &mut Reader<'a>,
     ledger: &Ledger,
     cols: &Columns<'a>,
-    (index, row): (usize, &'a Row),
-    id: String,
+    row: &'a Row,
+    id: Option<String>,
     uuids: &mut HashMap<Uuid, String>,
 ) -> Option<NewCommitment> {
     let problems_before = r.problems.len();
@@ -412,7 +414,9 @@ pub(super) fn read_commitment<'a>(
                     )
                     .hint("UUIDs must be unique; leave the cell empty and one is assigned");
                 }
-                uuids.insert(u, id.clone());
+                if let Some(id) = &id {
+                    uuids.insert(u, id.clone());
+                }
                 Some(u)
             }
             Err(_) => {
@@ -439,6 +443,29 @@ pub(super) fn read_commitment<'a>(
     }
     let status = r.status(ledger, cols, row, "status");
     let since = r.date(cols, row, "since");
+    // The status's date is checked here, with the rest of the row, rather than when the
+    // history is put together (which only rows without problems reach), so that a row's
+    // problems are all listed in one run.
+    r.not_future(cols, row, "since", since);
+    // A `since` that was given and could not be read is already a problem of its own.
+    let since_given = matches!(r.cell(cols, row, "since"), Cell::Value(_));
+    if let Some(s) = &status
+        && !since_given
+        && *s != ledger.vocabulary.initial().key
+    {
+        r.problem(cols, row, "since", format!("the status `{s}` has no date"))
+            .hint("say from when with --map since=COLUMN, or --default since=DATE for every row");
+    }
+    if let (Some(d), Some(m)) = (since, made)
+        && d < m
+    {
+        r.problem(
+            cols,
+            row,
+            "since",
+            format!("the status date {d} is before the commitment was made ({m})"),
+        );
+    }
     let funding = match (r.text(cols, row, "amount"), r.text(cols, row, "currency")) {
         (None, None) => None,
         (Some(a), Some(cur)) => {
@@ -502,11 +529,10 @@ pub(super) fn read_commitment<'a>(
     }
     Some(NewCommitment {
         row: row.number,
-        index,
         status: status.map(|s| (s, since)),
         note,
         commitment: Commitment {
-            id,
+            id: id?,
             uuid,
             title: title?,
             owner: owner?,

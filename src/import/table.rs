@@ -99,11 +99,14 @@ pub fn read(path: &Path, delimiter: u8) -> Result<Result<Table, Vec<Problem>>> {
     let mut headers: Option<Vec<String>> = None;
     let mut rows = Vec::new();
     let mut blank_rows = 0;
-    for (index, record) in reader.byte_records().enumerate() {
-        let number = index + 1;
+    let mut counter = RowCounter::new(bytes);
+    let mut number = 0;
+    for record in reader.byte_records() {
         let record = record.map_err(|e| {
-            Error::Argument(format!("{name}, row {number}: not readable as CSV: {e}"))
+            let next = number + 1;
+            Error::Argument(format!("{name}, row {next}: not readable as CSV: {e}"))
         })?;
+        number = counter.row(&record);
         let mut cells = Vec::with_capacity(record.len());
         for (i, cell) in record.iter().enumerate() {
             match std::str::from_utf8(cell) {
@@ -123,7 +126,7 @@ pub fn read(path: &Path, delimiter: u8) -> Result<Result<Table, Vec<Problem>>> {
         }
         let Some(header) = &headers else {
             let trimmed: Vec<String> = cells.iter().map(|c| c.trim().to_string()).collect();
-            check_header(&name, &trimmed, delimiter, &mut problems);
+            check_header(&name, number, &trimmed, delimiter, &mut problems);
             headers = Some(trimmed);
             continue;
         };
@@ -169,16 +172,83 @@ pub fn read(path: &Path, delimiter: u8) -> Result<Result<Table, Vec<Problem>>> {
     }
 }
 
-fn check_header(name: &str, headers: &[String], delimiter: u8, problems: &mut Vec<Problem>) {
+/// Numbers records as a spreadsheet numbers its rows. The `csv` crate skips empty lines, which
+/// a spreadsheet shows as empty rows, so counting records under-counts after one; and its line
+/// numbers count the line breaks inside quoted cells, which a spreadsheet keeps within one row,
+/// so they over-count after one (they also count only `\n`, so a file with bare `\r` endings, as
+/// old Mac Excel writes, would be all "line 1"; and a record's line is where the reader stood
+/// before the empty lines ahead of it, so they are missed too). So: a record's row is one more
+/// than the line breaks (`\r\n`, `\n` or `\r`) before its first byte, less those inside
+/// earlier records' cells.
+struct RowCounter<'a> {
+    bytes: &'a [u8],
+    /// How far `breaks` has counted.
+    scanned: usize,
+    breaks: usize,
+    in_cells: usize,
+}
+
+impl<'a> RowCounter<'a> {
+    fn new(bytes: &'a [u8]) -> Self {
+        RowCounter {
+            bytes,
+            scanned: 0,
+            breaks: 0,
+            in_cells: 0,
+        }
+    }
+
+    /// The row `record` starts on; records must come in order.
+    fn row(&mut self, record: &csv::ByteRecord) -> usize {
+        // The crate's position is where the reader stood when it began the record: just past
+        // the previous record's first terminator byte, before any empty lines (and the `\n` of
+        // a `\r\n`) it then skipped. A record never starts with a line break, so the record
+        // itself starts at the first byte after those.
+        let from = record
+            .position()
+            .map_or(self.scanned, |p| p.byte() as usize)
+            .clamp(self.scanned, self.bytes.len());
+        let start = self.bytes[from..]
+            .iter()
+            .position(|b| !matches!(b, b'\r' | b'\n'))
+            .map_or(self.bytes.len(), |i| from + i);
+        // A record starts after a line break, never inside `\r\n`, so counting in pieces
+        // counts each break once.
+        self.breaks += line_breaks(&self.bytes[self.scanned..start]);
+        self.scanned = start;
+        let row = 1 + self.breaks - self.in_cells;
+        self.in_cells += record.iter().map(line_breaks).sum::<usize>();
+        row
+    }
+}
+
+/// `\r\n`, `\n` and a lone `\r` are one line break each.
+fn line_breaks(bytes: &[u8]) -> usize {
+    bytes
+        .iter()
+        .enumerate()
+        .filter(|&(i, &b)| b == b'\n' || (b == b'\r' && bytes.get(i + 1) != Some(&b'\n')))
+        .count()
+}
+
+fn check_header(
+    name: &str,
+    row: usize,
+    headers: &[String],
+    delimiter: u8,
+    problems: &mut Vec<Problem>,
+) {
     if headers.len() == 1 && delimiter == b',' {
         let h = &headers[0];
         for (sep, flag) in [(';', ";"), ('\t', "tab")] {
             if h.contains(sep) {
                 problems.push(
-                    Problem::new(name, Some(1), None, "has only one column".into()).help(format!(
-                        "its columns look separated by `{}`: add --delimiter '{flag}'",
-                        if sep == '\t' { "tab" } else { ";" }
-                    )),
+                    Problem::new(name, Some(row), None, "has only one column".into()).help(
+                        format!(
+                            "its columns look separated by `{}`: add --delimiter '{flag}'",
+                            if sep == '\t' { "tab" } else { ";" }
+                        ),
+                    ),
                 );
                 return;
             }
@@ -193,8 +263,13 @@ fn check_header(name: &str, headers: &[String], delimiter: u8, problems: &mut Ve
             .any(|e| super::value::normal(e) == super::value::normal(h))
         {
             problems.push(
-                Problem::new(name, Some(1), Some(h), "is the name of two columns".into())
-                    .help("rename one of them, so that --map can tell them apart"),
+                Problem::new(
+                    name,
+                    Some(row),
+                    Some(h),
+                    "is the name of two columns".into(),
+                )
+                .help("rename one of them, so that --map can tell them apart"),
             );
         }
     }

@@ -57,13 +57,8 @@ impl Unknowns {
     }
 }
 
-/// Lowercase with runs of white space made one space, for comparing what people typed.
-pub fn normal(text: &str) -> String {
-    text.split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
-        .to_lowercase()
-}
+// Lives in the model, where the status vocabulary uses it for the command line too.
+pub use crate::model::normal;
 
 const MONTHS: [&str; 12] = [
     "january",

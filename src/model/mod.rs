@@ -33,6 +33,14 @@ pub fn is_web_url(url: &str) -> bool {
     matches!(rest, Some(r) if !r.is_empty() && !r.starts_with('/') && !url.chars().any(char::is_whitespace))
 }
 
+/// Lowercase with runs of white space made one space, for comparing what people typed.
+pub fn normal(text: &str) -> String {
+    text.split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase()
+}
+
 /// A short, human slug: lowercase letters, digits and single hyphens.
 pub fn is_slug(s: &str) -> bool {
     !s.is_empty()

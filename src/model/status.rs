@@ -82,6 +82,18 @@ impl Vocabulary {
         self.statuses.iter().find(|s| s.key == key)
     }
 
+    /// The status a person means by `text`: its key or its label (as tables print it), case
+    /// and spacing aside, so that `In progress` copied from a table works as `in-progress`.
+    /// Import and the command line both read statuses through this.
+    pub fn find(&self, text: &str) -> Option<&StatusDef> {
+        let n = super::normal(text);
+        self.get(text).or_else(|| {
+            self.statuses
+                .iter()
+                .find(|s| super::normal(&s.key) == n || super::normal(&s.label) == n)
+        })
+    }
+
     pub fn statuses(&self) -> &[StatusDef] {
         &self.statuses
     }

@@ -75,6 +75,10 @@ pub struct Style {
     pub ascii: bool,
     /// CSV: write cells as they are, without neutralising formulas.
     pub csv_raw: bool,
+    /// CSV: a UTF-8 byte-order mark first. Off by default: Excel needs it to read UTF-8, but
+    /// other readers (Python's `csv`, `cut`, R's `read.csv` without `fileEncoding`) take it as
+    /// part of the first column's name.
+    pub bom: bool,
 }
 
 /// What a report command hands to the renderers.
@@ -93,7 +97,14 @@ pub fn render(report: &dyn Report, format: Format, style: Style) -> crate::Resul
     Ok(match format {
         Format::Table => table::render(&report.document(false), style),
         Format::Markdown => markdown::render(&report.document(false), style),
-        Format::Csv => csv::render(&report.sheet(), style.csv_raw)?,
+        Format::Csv => {
+            let text = csv::render(&report.sheet(), style.csv_raw)?;
+            if style.bom {
+                format!("\u{feff}{text}")
+            } else {
+                text
+            }
+        }
         Format::Json => report.json(),
         Format::Html => html::render(&report.document(true)),
     })
