@@ -1,33 +1,15 @@
-//! Closeness of words, for "did you mean …?" suggestions in messages.
-
-/// The Levenshtein distance between `a` and `b`, in characters.
-pub fn distance(a: &str, b: &str) -> usize {
-    let b: Vec<char> = b.chars().collect();
-    let mut row: Vec<usize> = (0..=b.len()).collect();
-    for (i, ca) in a.chars().enumerate() {
-        let mut diagonal = row[0];
-        row[0] = i + 1;
-        for (j, cb) in b.iter().enumerate() {
-            let above = row[j + 1];
-            row[j + 1] = (above + 1)
-                .min(row[j] + 1)
-                .min(diagonal + usize::from(ca != *cb));
-            diagonal = above;
-        }
-    }
-    row[b.len()]
-}
+//! Closeness of words, for "did you mean …?" suggestions in messages. The distance is
+//! strsim's Levenshtein, the same crate clap uses for its own suggestions.
 
 /// The candidate closest to `word` (ignoring case), if it is close enough to be a likely
 /// slip: about a third of the word's length (`titel` for `title` is 2), at least 1 and at
-/// most 3 edits. Further than that, a
-/// suggestion is more often wrong than helpful.
+/// most 3 edits. Further than that, a suggestion is more often wrong than helpful.
 pub fn closest<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
     let word = word.to_lowercase();
     let limit = (word.chars().count().div_ceil(3)).clamp(1, 3);
     candidates
         .into_iter()
-        .map(|c| (distance(&word, &c.to_lowercase()), c))
+        .map(|c| (strsim::levenshtein(&word, &c.to_lowercase()), c))
         .filter(|(d, _)| *d <= limit)
         .min_by_key(|(d, _)| *d)
         .map(|(_, c)| c)
@@ -36,14 +18,6 @@ pub fn closest<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) ->
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn distances() {
-        assert_eq!(distance("ownr", "owner"), 1);
-        assert_eq!(distance("kitten", "sitting"), 3);
-        assert_eq!(distance("", "abc"), 3);
-        assert_eq!(distance("same", "same"), 0);
-    }
 
     #[test]
     fn closest_is_only_offered_when_close() {
