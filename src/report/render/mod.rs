@@ -174,20 +174,24 @@ impl Item {
     }
 
     /// The text of the cell with links written out, for formats without links.
-    pub fn plain(&self) -> String {
+    /// Borrowed where it can be: tables measure every cell more than once, and a copy each
+    /// time was a good part of a large period report's time.
+    pub fn plain(&self) -> Cow<'_, str> {
         match self {
-            Item::Text(t) => t.clone(),
-            Item::Date(d) => d.map_or_else(|| "—".to_string(), |d| d.to_string()),
-            Item::Status { label, mark, .. } if mark.is_empty() => label.clone(),
-            Item::Status { label, mark, .. } => format!("{label} {mark}"),
-            Item::Links(links) => links
-                .iter()
-                .map(|l| match &l.url {
-                    Some(u) => format!("{} <{u}>", l.text),
-                    None => l.text.clone(),
-                })
-                .collect::<Vec<_>>()
-                .join("\n"),
+            Item::Text(t) => Cow::Borrowed(t),
+            Item::Date(d) => Cow::Owned(d.map_or_else(|| "—".to_string(), |d| d.to_string())),
+            Item::Status { label, mark, .. } if mark.is_empty() => Cow::Borrowed(label),
+            Item::Status { label, mark, .. } => Cow::Owned(format!("{label} {mark}")),
+            Item::Links(links) => Cow::Owned(
+                links
+                    .iter()
+                    .map(|l| match &l.url {
+                        Some(u) => format!("{} <{u}>", l.text),
+                        None => l.text.clone(),
+                    })
+                    .collect::<Vec<_>>()
+                    .join("\n"),
+            ),
         }
     }
 }

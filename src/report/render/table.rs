@@ -37,11 +37,23 @@ pub fn render(doc: &Document, style: Style) -> String {
                 };
                 // Each part straight into the output: a wide table of thousands of rows is
                 // megabytes, and collecting the parts and joining them held it three times.
-                for (i, part) in fit(&sheet, width).iter().enumerate() {
-                    if i > 0 {
-                        out.push_str("\n\n");
+                // Each part is made only when its turn comes: a part's cells are copies, and
+                // holding every part at once held the table twice over.
+                match groups(&sheet, width) {
+                    None => {
+                        out.push_str(&sheet_table(&sheet, &doc.palette, style, width).to_string())
                     }
-                    out.push_str(&sheet_table(part, &doc.palette, style, width).to_string());
+                    Some(groups) => {
+                        for (n, cols) in groups.iter().enumerate() {
+                            if n > 0 {
+                                out.push_str("\n\n");
+                            }
+                            let part = part(&sheet, cols, n);
+                            out.push_str(
+                                &sheet_table(&part, &doc.palette, style, width).to_string(),
+                            );
+                        }
+                    }
                 }
                 out.push('\n');
             }
@@ -182,7 +194,7 @@ fn natural_widths(sheet: &Sheet) -> Vec<usize> {
                 .rows
                 .iter()
                 .filter_map(|r| r.get(i))
-                .map(|c| longest(&text(c)));
+                .map(|c| longest(&measured(c)));
             cells
                 .chain([longest(&clean(&sheet.headers[i]))])
                 .max()
@@ -196,16 +208,27 @@ fn natural_widths(sheet: &Sheet) -> Vec<usize> {
 /// with key columns (a commitment and its owner, a period), its other columns split over as
 /// many tables as it takes, each repeating the keys — the way R prints a wide data frame.
 /// Without a width (a file, a pipe) nothing needs to fit.
+#[cfg(test)]
 fn fit(sheet: &Sheet, width: Option<u16>) -> Vec<Sheet> {
-    let Some(width) = width.map(usize::from) else {
-        return vec![sheet.clone()];
-    };
+    match groups(sheet, width) {
+        None => vec![sheet.clone()],
+        Some(groups) => groups
+            .iter()
+            .enumerate()
+            .map(|(n, cols)| part(sheet, cols, n))
+            .collect(),
+    }
+}
+
+/// The columns of each table `fit` splits `sheet` into; None when it stays one table.
+fn groups(sheet: &Sheet, width: Option<u16>) -> Option<Vec<Vec<usize>>> {
+    let width = width.map(usize::from)?;
     let mins = min_widths(sheet);
     let span = |cols: &[usize]| span(&cols.iter().map(|&i| mins[i]).collect::<Vec<_>>());
     let all: Vec<usize> = (0..sheet.headers.len()).collect();
     let keys = sheet.key_columns.min(all.len());
     if span(&all) <= width || keys == 0 || keys == all.len() {
-        return vec![sheet.clone()];
+        return None;
     }
     let mut parts: Vec<Vec<usize>> = Vec::new();
     let mut current: Vec<usize> = (0..keys).collect();
@@ -231,33 +254,34 @@ fn fit(sheet: &Sheet, width: Option<u16>) -> Vec<Sheet> {
     if even.len() == parts.len() && even.iter().all(|cols| span(cols) <= width) {
         parts = even;
     }
-    parts
-        .into_iter()
-        .enumerate()
-        .map(|(n, cols)| Sheet {
-            headers: cols.iter().map(|&i| sheet.headers[i].clone()).collect(),
-            rows: sheet
-                .rows
-                .iter()
-                .map(|r| {
-                    cols.iter()
-                        .filter_map(|&i| r.get(i))
-                        .enumerate()
-                        .map(|(j, item)| match item {
-                            // After the first table the id alone says which row it is; the
-                            // title again under it would make every table as tall as the first.
-                            Item::Text(t) if n > 0 && j == 0 && sheet.ids => {
-                                Item::text(t.lines().next().unwrap_or_default())
-                            }
-                            other => other.clone(),
-                        })
-                        .collect()
-                })
-                .collect(),
-            key_columns: keys,
-            ids: sheet.ids,
-        })
-        .collect()
+    Some(parts)
+}
+
+/// Table number `n` of a split `sheet`: its key columns and `cols`.
+fn part(sheet: &Sheet, cols: &[usize], n: usize) -> Sheet {
+    Sheet {
+        headers: cols.iter().map(|&i| sheet.headers[i].clone()).collect(),
+        rows: sheet
+            .rows
+            .iter()
+            .map(|r| {
+                cols.iter()
+                    .filter_map(|&i| r.get(i))
+                    .enumerate()
+                    .map(|(j, item)| match item {
+                        // After the first table the id alone says which row it is; the
+                        // title again under it would make every table as tall as the first.
+                        Item::Text(t) if n > 0 && j == 0 && sheet.ids => {
+                            Item::text(t.lines().next().unwrap_or_default())
+                        }
+                        other => other.clone(),
+                    })
+                    .collect()
+            })
+            .collect(),
+        key_columns: sheet.key_columns.min(sheet.headers.len()),
+        ids: sheet.ids,
+    }
 }
 
 /// Columns, padding and borders: how wide a table of these columns is at the least.
@@ -356,8 +380,24 @@ fn text(item: &Item) -> String {
             })
             .collect::<Vec<_>>()
             .join("\n"),
-        other => other.plain(),
+        other => other.plain().into_owned(),
     })
+}
+
+/// What `text` gives, without a copy in the usual case of plain text with no control
+/// characters: for measuring every cell, which a large table does several times.
+fn measured(item: &Item) -> Cow<'_, str> {
+    match item {
+        Item::Links(_) => Cow::Owned(text(item)),
+        other => {
+            let plain = other.plain();
+            if plain.chars().any(|c| c.is_control() && c != '\n') {
+                Cow::Owned(clean(&plain))
+            } else {
+                plain
+            }
+        }
+    }
 }
 
 fn cell(item: &Item, palette: &Palette, style: Style) -> Cell {
