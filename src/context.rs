@@ -76,6 +76,47 @@ impl Context {
             .unwrap_or_else(|| "unknown".into())
     }
 
+    /// Prints what `write` writes straight to standard output, as it comes, rather than
+    /// holding it whole first: a terminal table of 50,000 commitments is hundreds of
+    /// megabytes. Errors and the final newline are as for `print`.
+    pub fn print_streamed(
+        &self,
+        write: impl FnOnce(&mut dyn std::fmt::Write) -> std::fmt::Result,
+    ) -> Result<()> {
+        struct Out<'a> {
+            out: std::io::StdoutLock<'a>,
+            error: Option<std::io::Error>,
+            ends_line: bool,
+        }
+        impl std::fmt::Write for Out<'_> {
+            fn write_str(&mut self, s: &str) -> std::fmt::Result {
+                if s.is_empty() {
+                    return Ok(());
+                }
+                self.ends_line = s.ends_with('\n');
+                self.out.write_all(s.as_bytes()).map_err(|e| {
+                    self.error = Some(e);
+                    std::fmt::Error
+                })
+            }
+        }
+        let mut out = Out {
+            out: std::io::stdout().lock(),
+            error: None,
+            ends_line: true,
+        };
+        let io = |e| Error::io("write to", "standard output", e);
+        if write(&mut out).is_err() {
+            return Err(io(out.error.unwrap_or_else(|| {
+                std::io::Error::other("the text could not be formatted")
+            })));
+        }
+        if !out.ends_line {
+            out.out.write_all(b"\n").map_err(io)?;
+        }
+        out.out.flush().map_err(io)
+    }
+
     /// Prints to standard output; a closed pipe (`| head`) ends the program quietly.
     pub fn print(&self, text: &str) -> Result<()> {
         let mut out = std::io::stdout().lock();

@@ -6,7 +6,7 @@ use std::path::PathBuf;
 
 use crate::context::Context;
 use crate::error::{Error, Result};
-use crate::report::render::{Format, Report, Style, ascii, render};
+use crate::report::render::{Format, Report, Style, ascii, render, table};
 
 #[derive(Debug, clap::Args)]
 pub struct OutputArgs {
@@ -74,6 +74,9 @@ impl OutputArgs {
             csv_raw: self.csv_raw,
             bom: self.bom,
         };
+        if format == Format::Table && self.output.is_none() {
+            return ctx.print_streamed(|out| table::write(&report.document(false), style, out));
+        }
         let text = render(report, format, style)?;
         match &self.output {
             None => ctx.print(&text),

@@ -5,28 +5,37 @@
 use comfy_table::{Cell, ColumnConstraint, ContentArrangement, Table, Width, presets};
 
 use std::borrow::Cow;
+use std::fmt;
 
 use super::{Block, Document, Item, Palette, Sheet, Style, ascii_punctuation, chart, clean, shown};
 
 pub fn render(doc: &Document, style: Style) -> String {
+    let mut out = String::new();
+    // Writing to a String cannot fail.
+    let _ = write(doc, style, &mut out);
+    out
+}
+
+/// `render`, written part by part to `out`: a terminal table of thousands of rows is
+/// hundreds of megabytes of text, which need not be held whole before it is printed.
+pub fn write(doc: &Document, style: Style, out: &mut dyn fmt::Write) -> fmt::Result {
     // `COLUMNS` wherever the output goes (scripts and tests set it to get a fixed width),
     // else the terminal's; piped or written to a file without `COLUMNS`, nothing is wrapped.
     let width = width();
-    let mut out = String::new();
-    out.push_str(&shown(&doc.title, style));
-    out.push('\n');
+    out.write_str(&shown(&doc.title, style))?;
+    out.write_char('\n')?;
     if !doc.subtitle.is_empty() {
-        out.push_str(&shown(&doc.subtitle, style));
-        out.push('\n');
+        out.write_str(&shown(&doc.subtitle, style))?;
+        out.write_char('\n')?;
     }
     for block in &doc.blocks {
-        out.push('\n');
+        out.write_char('\n')?;
         match block {
             // The same width as the tables: a flags note of 250 characters, or a heading
             // with a long title, would otherwise be one line, wrapped by the terminal mid-word.
             Block::Heading(text) | Block::Note(text) => {
-                out.push_str(&wrap(&shown(text, style), width));
-                out.push('\n');
+                out.write_str(&wrap(&shown(text, style), width))?;
+                out.write_char('\n')?;
             }
             Block::Table(sheet) => {
                 // Before measuring: `→` becomes `->`, one character wider.
@@ -35,38 +44,33 @@ pub fn render(doc: &Document, style: Style) -> String {
                 } else {
                     Cow::Borrowed(sheet)
                 };
-                // Each part straight into the output: a wide table of thousands of rows is
-                // megabytes, and collecting the parts and joining them held it three times.
-                // Each part is made only when its turn comes: a part's cells are copies, and
-                // holding every part at once held the table twice over.
+                // Each part is made only when its turn comes and goes straight into the
+                // output: a part's cells are copies, and a wide table of thousands of rows is
+                // megabytes; holding every part, or every part's text, held it twice over.
                 match groups(&sheet, width) {
-                    None => {
-                        out.push_str(&sheet_table(&sheet, &doc.palette, style, width).to_string())
-                    }
+                    None => write!(out, "{}", sheet_table(&sheet, &doc.palette, style, width))?,
                     Some(groups) => {
                         for (n, cols) in groups.iter().enumerate() {
                             if n > 0 {
-                                out.push_str("\n\n");
+                                out.write_str("\n\n")?;
                             }
                             let part = part(&sheet, cols, n);
-                            out.push_str(
-                                &sheet_table(&part, &doc.palette, style, width).to_string(),
-                            );
+                            write!(out, "{}", sheet_table(&part, &doc.palette, style, width))?;
                         }
                     }
                 }
-                out.push('\n');
+                out.write_char('\n')?;
             }
-            Block::Chart(c) => out.push_str(&chart::render(
+            Block::Chart(c) => out.write_str(&chart::render(
                 c,
                 style.ascii,
                 // Charts need some width: 80 when nothing says.
                 width.map_or(80, usize::from),
                 style.color.then_some(&doc.palette),
-            )),
+            ))?,
         }
     }
-    out
+    Ok(())
 }
 
 /// `sheet` in ASCII punctuation (`ascii_punctuation`), a missing date included.
