@@ -262,8 +262,8 @@ fn preview(ctx: &Context, after: &Ledger, plan: &Plan) -> String {
     let style = Style {
         color: ctx.color,
         ascii: ascii(false),
-        csv_raw: false,
-        bom: false,
+        // CSV settings do not apply to a terminal table.
+        ..Style::default()
     };
     let mut t = table(
         &[

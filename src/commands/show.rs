@@ -36,8 +36,8 @@ pub fn run(ctx: &Context, args: Args) -> Result<()> {
             let style = Style {
                 color: ctx.color,
                 ascii: args.ascii.ascii(),
-                csv_raw: false,
-                bom: false,
+                // CSV settings do not apply to a terminal table.
+                ..Style::default()
             };
             ctx.print(&render(ctx, &ledger, c, style))
         }

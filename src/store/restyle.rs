@@ -47,22 +47,31 @@ fn relaid(original: &str, edited: &str) -> Option<String> {
         return None;
     }
     let list_column = records_column(&old)?;
-    let mut out = String::with_capacity(edited.len() + 256);
-    let mut changed = false;
-    let mut i = 0;
-    // The index in `old` of the next line not yet matched: where a group was inserted.
-    let mut at_old = 0;
+    // Each group of inserted lines, where it starts and ends in `new`, and the layout of its
+    // record. Most files use yaml-edit's own layout; they are left without copying the text.
+    let mut groups = Vec::new();
+    let (mut i, mut at_old) = (0, 0);
     while i < new.len() {
         if !inserted[i] {
-            out.push_str(new[i]);
+            // `at_old` counts the old lines passed: the next group was inserted before it.
             at_old += 1;
             i += 1;
             continue;
         }
         let end = (i..new.len()).find(|&j| !inserted[j]).unwrap_or(new.len());
         let record = enclosing_record(&old, at_old, list_column);
-        let layout = layout(record).unwrap_or(YAML_EDIT);
-        let group = &new[i..end];
+        groups.push((i, end, layout(record).unwrap_or(YAML_EDIT)));
+        i = end;
+    }
+    if groups.iter().all(|&(_, _, l)| l == YAML_EDIT) {
+        return None;
+    }
+    let mut out = String::with_capacity(edited.len() + 256);
+    let mut changed = false;
+    let mut done = 0;
+    for (start, end, layout) in groups {
+        new[done..start].iter().for_each(|l| out.push_str(l));
+        let group = &new[start..end];
         if layout == YAML_EDIT {
             group.iter().for_each(|l| out.push_str(l));
         } else {
@@ -70,8 +79,9 @@ fn relaid(original: &str, edited: &str) -> Option<String> {
             changed |= lines.iter().zip(group).any(|(a, b)| a != b);
             lines.iter().for_each(|l| out.push_str(l));
         }
-        i = end;
+        done = end;
     }
+    new[done..].iter().for_each(|l| out.push_str(l));
     changed.then_some(out)
 }
 
