@@ -261,3 +261,38 @@ fn flow_style_lists_in_a_large_ledger_take_writes() {
             .stdout_has("\"delivered\"");
     }
 }
+
+/// A terminal table goes to standard output as it is drawn; a reader that stops early
+/// (`| head`) closes the pipe mid-table, and the program must end quietly, as it does when
+/// the text was printed whole: exit 0, nothing on standard error.
+#[test]
+fn a_streamed_table_ends_quietly_when_the_reader_stops() {
+    use std::io::Read as _;
+    use std::process::{Command, Stdio};
+    let t = Test::new().ledger(&generated(300));
+    let mut child = Command::new(env!("CARGO_BIN_EXE_commitments"))
+        .args(["report", "--period", "quarterly"])
+        .current_dir(t.dir.path())
+        .env("COMMITMENTS_TODAY", TODAY)
+        .env("NO_COLOR", "1")
+        .env("COLUMNS", "120")
+        .env_remove("COMMITMENTS_FILE")
+        .env_remove("RUST_BACKTRACE")
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("run commitments");
+    // Read the first bytes (the table is megabytes, far more than a pipe holds), then stop.
+    let mut first = [0u8; 64];
+    child
+        .stdout
+        .take()
+        .expect("stdout")
+        .read_exact(&mut first)
+        .expect("the report starts");
+    let out = child.wait_with_output().expect("wait");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(0), "stderr: {stderr}");
+    assert!(stderr.is_empty(), "stderr: {stderr}");
+}
