@@ -12,7 +12,7 @@
 use std::collections::{HashMap, HashSet};
 use std::fmt::Debug;
 
-use crate::model::{Commitment, Edit, Event, Evidence, Gap, Ledger};
+use crate::model::{Commitment, Edit, Event, Evidence, FundingEvent, Gap, Ledger};
 
 /// The result of merging BASE, OURS and THEIRS.
 #[derive(Debug, Clone)]
@@ -273,6 +273,37 @@ impl Merger {
                 });
             }
         }
+        // Funding events, like status events, are identified by what they record.
+        let (funding, added) = self.entries(
+            &what,
+            b.map(|b| b.funding_history.as_slice()),
+            &o.funding_history,
+            &t.funding_history,
+            |e: &FundingEvent| {
+                format!(
+                    "{}\u{0}{}\u{0}{}\u{0}{}\u{0}{:?}",
+                    e.date,
+                    e.stage.key(),
+                    e.amount,
+                    e.currency,
+                    e.recorded_at
+                )
+            },
+            |e| format!("the `{}` amount of {}", e.stage.key(), e.date),
+        );
+        c.funding_history = funding;
+        for e in added {
+            self.to_ours.push(Edit::AddFunding {
+                commitment: ours_index,
+                event: e.clone(),
+            });
+            if let Some(bi) = base_index {
+                self.to_base.push(Edit::AddFunding {
+                    commitment: bi,
+                    event: e,
+                });
+            }
+        }
         if base_index.is_none() {
             // Both sides added it: BASE, to be compared with theirs, gets theirs whole.
             self.to_base.push(Edit::AddCommitment(Box::new(t.clone())));
@@ -402,6 +433,7 @@ pub fn canonical(l: &Ledger) -> Ledger {
     for c in &mut l.commitments {
         c.evidence.sort_by(|a, b| a.id.cmp(&b.id));
         c.history.sort_by_key(|e| e.date);
+        c.funding_history.sort_by_key(|e| e.date);
         c.gaps
             .sort_by(|a, b| (&a.note, a.checked).cmp(&(&b.note, b.checked)));
     }
@@ -494,5 +526,26 @@ mod tests {
         let m = three_way(&base, &both, &both);
         assert!(m.conflicts.is_empty() && m.to_ours.is_empty());
         assert_eq!(m.merged.find("fr-mobile-unit").unwrap().gaps.len(), 2);
+    }
+
+    #[test]
+    fn funding_events_added_on_both_sides_are_all_kept() {
+        let base = ledger(SAMPLE);
+        let at = "    funding: {amount: 3000000, currency: GBP}\n";
+        let event = |stage: &str, date: &str| {
+            format!(
+                "{at}    funding_history:\n      - {{date: {date}, stage: {stage}, amount: 1, currency: GBP, unsourced: true, note: n}}\n"
+            )
+        };
+        let ours = edited(at, &event("allocated", "2025-06-01"));
+        let theirs = edited(at, &event("disbursed", "2025-07-01"));
+        let m = three_way(&base, &ours, &theirs);
+        assert!(m.conflicts.is_empty(), "{:?}", m.conflicts);
+        let cps = m.merged.find("uk-cps-3m").unwrap();
+        assert_eq!(cps.funding_history.len(), 2);
+        assert!(matches!(
+            m.to_ours.as_slice(),
+            [Edit::AddFunding { event, .. }] if event.stage == crate::model::Stage::Disbursed
+        ));
     }
 }

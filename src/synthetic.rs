@@ -360,21 +360,19 @@ impl<'a> Generator<'a> {
                 writeln!(w, "      - {t}")?;
             }
         }
+        let mut money: Option<(usize, &str)> = None;
         if self.rng.chance(20) {
             if self.rng.chance(50) {
-                writeln!(
-                    w,
-                    "    funding: {{amount: {}, currency: GBP}}",
-                    self.rng.range(1, 500) * 100_000
-                )?;
+                let amount = self.rng.range(1, 500) * 100_000;
+                writeln!(w, "    funding: {{amount: {amount}, currency: GBP}}")?;
+                money = Some((amount, "GBP"));
             } else {
                 writeln!(w, "    funding:")?;
-                writeln!(w, "      amount: {}", self.rng.range(1, 500) * 100_000)?;
-                writeln!(
-                    w,
-                    "      currency: {}",
-                    self.rng.word(&["GBP", "EUR", "USD"])
-                )?;
+                let amount = self.rng.range(1, 500) * 100_000;
+                writeln!(w, "      amount: {amount}")?;
+                let currency = self.rng.word(&["GBP", "EUR", "USD"]);
+                writeln!(w, "      currency: {currency}")?;
+                money = Some((amount, currency));
             }
         }
         writeln!(w, "    source:")?;
@@ -431,6 +429,22 @@ impl<'a> Generator<'a> {
             evidence.push((eid, published));
         }
 
+        // Money by stage for every other funded record, drawn from what is already known
+        // so that the rest of the file is the same as before funding events existed.
+        if let Some((amount, currency)) = money.filter(|_| n.is_multiple_of(2)) {
+            writeln!(w, "    funding_history:")?;
+            writeln!(w, "      - date: {}", date((made + 30).min(LAST_DAY)))?;
+            writeln!(w, "        stage: allocated")?;
+            writeln!(w, "        amount: {}", amount / 2)?;
+            writeln!(w, "        currency: {currency}")?;
+            writeln!(w, "        evidence: [source]")?;
+            writeln!(
+                w,
+                "      - {{date: {}, stage: disbursed, amount: {}, currency: {currency}, unsourced: true, note: \"Reported by the department, not yet published\"}}",
+                date((made + 200).min(LAST_DAY)),
+                amount / 4
+            )?;
+        }
         writeln!(w, "    history:")?;
         let mut day = made;
         for k in 0..self.opts.events {

@@ -140,6 +140,7 @@ fn edit_for(ledger: &Ledger, op: &Op, n: usize) -> Option<Edit> {
             due: None,
             tags: vec![format!("tag-{n}")],
             funding: None,
+            funding_history: vec![],
             source: None,
             evidence: vec![],
             history: vec![Event {

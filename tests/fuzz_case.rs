@@ -85,6 +85,7 @@ pub fn exercise(data: &[u8], dir: &Path) {
                 due: None,
                 tags: vec![],
                 funding: None,
+                funding_history: vec![],
                 source: None,
                 evidence: vec![],
                 history: vec![Event {

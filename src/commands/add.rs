@@ -161,6 +161,7 @@ pub fn run(ctx: &Context, args: Args) -> Result<()> {
             due,
             tags: args.tags,
             funding,
+            funding_history: Vec::new(),
             source,
             evidence: vec![],
             history: vec![event],
@@ -180,8 +181,13 @@ pub fn run(ctx: &Context, args: Args) -> Result<()> {
 /// "invalid float literal" means nothing to most people, and read strictly so that nothing is
 /// guessed: `3m` is shorthand the ledger would have to expand, and in `3,000` the comma could
 /// separate thousands or (in much of Europe) be the decimal point.
-fn amount_arg(text: &str) -> Result<f64> {
+pub(super) fn amount_arg(text: &str) -> Result<f64> {
     let t = text.trim();
+    if t.starts_with('-') {
+        return Err(Error::Argument(format!(
+            "--amount `{text}` is negative; give the amount at this stage as a number of zero or more, e.g. --amount 3000000"
+        )));
+    }
     let digits = t.bytes().filter(u8::is_ascii_digit).count();
     let points = t.bytes().filter(|&b| b == b'.').count();
     let plain = digits > 0 && points <= 1 && digits + points == t.len();

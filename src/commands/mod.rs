@@ -4,8 +4,10 @@
 mod add;
 mod changes;
 mod check;
+mod cite;
 mod completions;
 mod evidence;
+mod funding;
 mod gap;
 mod history;
 mod import;
@@ -64,6 +66,7 @@ enum Command {
     Add(add::Args),
     Evidence(evidence::Args),
     Update(update::Args),
+    Funding(funding::Args),
     Gap(gap::Args),
     Show(show::Args),
     List(list::Args),
@@ -87,6 +90,7 @@ impl Cli {
             Command::Add(a) => add::run(&ctx, a),
             Command::Evidence(a) => evidence::run(&ctx, a),
             Command::Update(a) => update::run(&ctx, a),
+            Command::Funding(a) => funding::run(&ctx, a),
             Command::Gap(a) => gap::run(&ctx, a),
             Command::Show(a) => show::run(&ctx, a),
             Command::List(a) => list::run(&ctx, a),

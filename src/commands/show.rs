@@ -4,7 +4,9 @@ use super::Format;
 use super::output::AsciiArg;
 use crate::context::Context;
 use crate::error::Result;
-use crate::model::{Commitment, Ledger, TimelineItem};
+use chrono::{DateTime, Utc};
+
+use crate::model::{Commitment, Ledger, TimelineItem, money};
 use crate::report::render::table::{width, wrap};
 use crate::report::render::{Style, cell, json, shown, status_cell, table};
 use crate::store;
@@ -30,6 +32,7 @@ pub fn run(ctx: &Context, args: Args) -> Result<()> {
             "status": status.as_ref().map(|s| s.status),
             "status_since": status.as_ref().map(|s| s.since),
             "overdue": c.is_overdue(ctx.today, |k| ledger.vocabulary.is_closed(k)),
+            "funding": c.funding_as_of(ctx.today),
             "commitment": c,
         }))),
         Format::Table => {
@@ -59,7 +62,9 @@ fn render(ctx: &Context, ledger: &Ledger, c: &Commitment, style: Style) -> Strin
     field("Due", c.due.map(|d| d.to_string()).unwrap_or_default());
     field(
         "Funding",
-        c.funding.as_ref().map(|f| f.display()).unwrap_or_default(),
+        c.funding_as_of(ctx.today)
+            .map(|f| format!("{} (as of {})", f.display(), ctx.today))
+            .unwrap_or_default(),
     );
     field("Tags", c.tags.join(", "));
     if let Some(s) = &c.source {
@@ -126,6 +131,17 @@ fn render(ctx: &Context, ledger: &Ledger, c: &Commitment, style: Style) -> Strin
                     cell(&detail.join("\n"), style),
                 ]);
             }
+            TimelineItem::Funding(e) => {
+                let mut detail = vec![money(&e.currency, e.amount)];
+                detail.extend(e.note.clone());
+                detail.extend(rests_on(e.unsourced, &e.evidence));
+                detail.extend(recorded(e.recorded_by.as_deref(), e.recorded_at));
+                timeline.add_row(vec![
+                    cell(&e.date.to_string(), style),
+                    cell(&format!("funding: {}", e.stage.key()), style),
+                    cell(&detail.join("\n"), style),
+                ]);
+            }
             TimelineItem::Evidence(e) => {
                 let mut detail = vec![format!("[{}] {}", e.id, e.title)];
                 let by: Vec<String> = [e.publisher.clone(), e.kind.map(|k| k.key().to_string())]
@@ -167,4 +183,25 @@ fn render(ctx: &Context, ledger: &Ledger, c: &Commitment, style: Style) -> Strin
         }
     }
     out
+}
+
+/// "rests on: a, b" or UNSOURCED.
+fn rests_on(unsourced: bool, evidence: &[String]) -> Option<String> {
+    Some(if unsourced {
+        "UNSOURCED".into()
+    } else {
+        format!("rests on: {}", evidence.join(", "))
+    })
+}
+
+/// "recorded by tester, 2026-11-22 09:00 UTC".
+fn recorded(by: Option<&str>, at: Option<DateTime<Utc>>) -> Option<String> {
+    let parts: Vec<String> = [
+        by.map(String::from),
+        at.map(|t| t.format("%Y-%m-%d %H:%M UTC").to_string()),
+    ]
+    .into_iter()
+    .flatten()
+    .collect();
+    (!parts.is_empty()).then(|| format!("recorded by {}", parts.join(", ")))
 }

@@ -93,6 +93,11 @@ impl Kind {
                 "overdue",
                 "unsourced",
                 "gaps",
+                "pledged",
+                "funding_currency",
+                "allocated",
+                "disbursed",
+                "spent",
             ],
             _ => &[],
         }

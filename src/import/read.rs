@@ -324,6 +324,18 @@ pub(super) fn columns<'a>(
             index.insert(*field, i);
         }
     }
+    // `report --format csv` writes the money by stage as of its date; read back, the amount
+    // pledged is the commitment's `funding:` (the later stages are figures worked out from
+    // funding events, which a status table does not carry).
+    if kind == Kind::Commitments {
+        for (field, column) in [("amount", "pledged"), ("currency", "funding_currency")] {
+            if !index.contains_key(field)
+                && let Some(i) = table.column(column)
+            {
+                index.insert(field, i);
+            }
+        }
+    }
     if kind != Kind::Commitments && !index.contains_key("commitment") {
         let fallback = id_column
             .and_then(|c| table.column(c))
@@ -541,6 +553,7 @@ pub(super) fn read_commitment<'a>(
             due,
             tags,
             funding,
+            funding_history: Vec::new(),
             source,
             evidence: vec![],
             history: vec![],

@@ -2,7 +2,7 @@
 
 use uuid::Uuid;
 
-use super::{Date, Event, Evidence};
+use super::{Date, Event, Evidence, FundingEvent};
 
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct Funding {
@@ -61,7 +61,10 @@ pub struct Commitment {
     pub made: Date,
     pub due: Option<Date>,
     pub tags: Vec<String>,
+    /// Money committed, as first announced: read as the amount pledged on `made`.
     pub funding: Option<Funding>,
+    /// Dated amounts by stage (pledged, allocated, disbursed, spent), like status events.
+    pub funding_history: Vec<FundingEvent>,
     pub source: Option<Source>,
     pub evidence: Vec<Evidence>,
     pub history: Vec<Event>,
@@ -83,6 +86,7 @@ pub struct StatusAsOf<'a> {
 pub enum TimelineItem<'a> {
     Event(&'a Event),
     Evidence(&'a Evidence),
+    Funding(&'a FundingEvent),
 }
 
 impl TimelineItem<'_> {
@@ -90,6 +94,7 @@ impl TimelineItem<'_> {
         match self {
             TimelineItem::Event(e) => Some(e.date),
             TimelineItem::Evidence(e) => e.date(),
+            TimelineItem::Funding(e) => Some(e.date),
         }
     }
 }
@@ -144,13 +149,14 @@ impl Commitment {
             .iter()
             .map(TimelineItem::Event)
             .chain(self.evidence.iter().map(TimelineItem::Evidence))
+            .chain(self.funding_history.iter().map(TimelineItem::Funding))
             .collect();
         // Evidence before the event that cites it on the same day reads naturally.
         items.sort_by_key(|i| {
             (
                 i.date().is_none(),
                 i.date(),
-                matches!(i, TimelineItem::Event(_)),
+                !matches!(i, TimelineItem::Evidence(_)),
             )
         });
         items
@@ -235,6 +241,7 @@ mod tests {
             due: Some(d("2025-12-31")),
             tags: vec![],
             funding: None,
+            funding_history: vec![],
             source: None,
             evidence: vec![],
             history,

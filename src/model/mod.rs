@@ -7,6 +7,7 @@ mod commitment;
 mod date;
 mod event;
 mod evidence;
+mod funding;
 mod ledger;
 pub mod spelling;
 mod status;
@@ -15,6 +16,7 @@ pub use commitment::{Commitment, Funding, Gap, Source, StatusAsOf, TimelineItem}
 pub use date::{Date, DateError, parse_date};
 pub use event::{Event, SOURCE_REF};
 pub use evidence::{Evidence, EvidenceKind};
+pub use funding::{FundingAsOf, FundingEvent, Stage, is_currency, money};
 pub use ledger::{Edit, Ledger, LookupError};
 pub use status::{PRESETS, StatusDef, Vocabulary};
 

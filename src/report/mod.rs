@@ -13,7 +13,7 @@ use std::collections::BTreeMap;
 
 use serde::Serialize;
 
-use crate::model::{Commitment, Date, Ledger};
+use crate::model::{Commitment, Date, FundingAsOf, Ledger};
 
 /// One row of the status table. The field names are the JSON output's, documented in
 /// docs/reports.md and kept stable.
@@ -41,6 +41,9 @@ pub struct StatusRow {
     pub unsourced: bool,
     /// How many gaps (things searched for and not found) were recorded by the as-of date.
     pub gaps: usize,
+    /// The latest amount of each funding stage up to the as-of date, in the record's
+    /// currency; None when no money is on record by then.
+    pub funding: Option<FundingAsOf>,
 }
 
 impl StatusRow {
@@ -64,6 +67,7 @@ impl StatusRow {
             last_checked: c.last_checked(as_of),
             unsourced: s.event.unsourced,
             gaps: c.gaps_as_of(as_of).count(),
+            funding: c.funding_as_of(as_of),
         })
     }
 

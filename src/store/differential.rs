@@ -355,7 +355,9 @@ mod splice {
     //! Edits spliced into one record give the same bytes as yaml-edit over the whole file.
 
     use super::*;
-    use crate::model::{Commitment, Edit, Event, Evidence, EvidenceKind, Gap, parse_date};
+    use crate::model::{
+        Commitment, Edit, Event, Evidence, EvidenceKind, FundingEvent, Gap, Stage, parse_date,
+    };
     use crate::store::edit;
 
     fn evidence(n: usize) -> Evidence {
@@ -396,6 +398,7 @@ mod splice {
             due: None,
             tags: vec!["x".into()],
             funding: None,
+            funding_history: vec![],
             source: None,
             evidence: vec![],
             history: vec![Event {
@@ -423,6 +426,20 @@ mod splice {
                 gap: Gap {
                     note: "Looked for: nothing.".into(),
                     checked: parse_date("2026-11-20").ok(),
+                },
+            }]);
+            all.push(vec![Edit::AddFunding {
+                commitment: i,
+                event: FundingEvent {
+                    date: parse_date("2026-01-03").unwrap(),
+                    stage: Stage::Disbursed,
+                    amount: 1_250_000.5,
+                    currency: "GBP".into(),
+                    note: Some("Paid: « en partie », # not all".into()),
+                    evidence: vec!["source".into()],
+                    unsourced: false,
+                    recorded_by: Some("tester".into()),
+                    recorded_at: None,
                 },
             }]);
             // `update` with new evidence: two edits to one record.

@@ -16,7 +16,7 @@ use std::str::FromStr;
 use yaml_edit::{Mapping, MappingBuilder, SequenceBuilder, YamlFile};
 
 use super::fast::Outline;
-use crate::model::{Commitment, Edit, Event, Evidence, Gap};
+use crate::model::{Commitment, Edit, Event, Evidence, FundingEvent, Gap};
 
 #[derive(Debug, thiserror::Error)]
 pub enum EditError {
@@ -45,7 +45,8 @@ pub fn target(edit: &Edit, records: usize) -> usize {
         Edit::AddCommitment(_) => records.saturating_sub(1),
         Edit::AddEvidence { commitment, .. }
         | Edit::AddEvent { commitment, .. }
-        | Edit::AddGap { commitment, .. } => *commitment,
+        | Edit::AddGap { commitment, .. }
+        | Edit::AddFunding { commitment, .. } => *commitment,
     }
 }
 
@@ -75,6 +76,10 @@ fn spliced(text: &str, outline: &Outline, edits: &[Edit]) -> Result<String, Edit
                 event,
             },
             Edit::AddGap { gap, .. } => Edit::AddGap { commitment: 0, gap },
+            Edit::AddFunding { event, .. } => Edit::AddFunding {
+                commitment: 0,
+                event,
+            },
         };
         by_record.entry(i).or_default().push(local);
     }
@@ -126,6 +131,16 @@ fn whole(text: &str, edits: &[Edit]) -> Result<String, EditError> {
             Edit::AddGap { commitment, gap: g } => {
                 append(&record(&root, *commitment)?, "gaps", gap(g))?;
             }
+            Edit::AddFunding {
+                commitment,
+                event: e,
+            } => {
+                append(
+                    &record(&root, *commitment)?,
+                    "funding_history",
+                    funding_event(e),
+                )?;
+            }
         }
     }
     Ok(super::restyle::restyle(text, file.to_string()))
@@ -159,9 +174,10 @@ fn append(parent: &Mapping, key: &str, item: MappingBuilder) -> Result<(), EditE
                 return Err(EditError::Other(format!("`{key}` is not a list")));
             }
             let list = SequenceBuilder::new().item(item).build_document();
-            // Sources read best before the events that cite them.
+            // Sources read best before the events that cite them, and money's events
+            // beside the status events.
             let placed = parent.get(key).is_none()
-                && key == "evidence"
+                && (key == "evidence" || key == "funding_history")
                 && parent.insert_before("history", key, &list);
             if !placed {
                 parent.set(key, list);
@@ -202,12 +218,7 @@ fn commitment(c: &Commitment) -> MappingBuilder {
     }
     if let Some(f) = &c.funding {
         m = m.mapping("funding", |fm| {
-            let fm = if f.amount.fract() == 0.0 && f.amount < 9.0e15 {
-                fm.pair("amount", f.amount as u64)
-            } else {
-                fm.pair("amount", f.amount)
-            };
-            fm.pair("currency", f.currency.as_str())
+            amount(fm, f.amount).pair("currency", f.currency.as_str())
         });
     }
     if let Some(s) = &c.source {
@@ -234,6 +245,13 @@ fn commitment(c: &Commitment) -> MappingBuilder {
     if !c.evidence.is_empty() {
         m = m.sequence("evidence", |s| {
             c.evidence.iter().fold(s, |s, e| s.item(node(evidence(e))))
+        });
+    }
+    if !c.funding_history.is_empty() {
+        m = m.sequence("funding_history", |s| {
+            c.funding_history
+                .iter()
+                .fold(s, |s, e| s.item(node(funding_event(e))))
         });
     }
     m = m.sequence("history", |s| {
@@ -274,6 +292,43 @@ fn event(e: &Event) -> MappingBuilder {
     let mut m = MappingBuilder::new()
         .pair("date", date(e.date))
         .pair("status", e.status.as_str());
+    if !e.evidence.is_empty() {
+        m = m.sequence("evidence", |s| {
+            e.evidence.iter().fold(s, |s, id| s.item(id.as_str()))
+        });
+    }
+    if e.unsourced {
+        m = m.pair("unsourced", true);
+    }
+    if let Some(n) = &e.note {
+        m = m.pair("note", n.as_str());
+    }
+    if let Some(b) = &e.recorded_by {
+        m = m.pair("recorded_by", b.as_str());
+    }
+    if let Some(t) = e.recorded_at {
+        m = m.pair(
+            "recorded_at",
+            t.to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
+        );
+    }
+    m
+}
+
+/// A whole amount is written as digits (`3000000`), not as `3000000.0`.
+fn amount(m: MappingBuilder, amount: f64) -> MappingBuilder {
+    if amount.fract() == 0.0 && amount < 9.0e15 {
+        m.pair("amount", amount as u64)
+    } else {
+        m.pair("amount", amount)
+    }
+}
+
+fn funding_event(e: &FundingEvent) -> MappingBuilder {
+    let m = MappingBuilder::new()
+        .pair("date", date(e.date))
+        .pair("stage", e.stage.key());
+    let mut m = amount(m, e.amount).pair("currency", e.currency.as_str());
     if !e.evidence.is_empty() {
         m = m.sequence("evidence", |s| {
             e.evidence.iter().fold(s, |s, id| s.item(id.as_str()))

@@ -15,7 +15,7 @@ use serde_saphyr::Spanned;
 // is not an `Option`, which the schema lists as required.
 use super::schema::{
     Amount, Currency, DateText, EvidenceId, EvidenceRef, Flag, Kind, Number, Required, Scalar,
-    Slug, StatusKey, Timestamp, UuidText, Version, WebUrl,
+    Slug, StageKey, StatusKey, Timestamp, UuidText, Version, WebUrl,
 };
 
 /// Any YAML scalar, kept as the text the person wrote (`2025-03-31`, `3000000`, `yes`).
@@ -129,6 +129,9 @@ pub struct CommitmentFile {
     /// Money committed.
     #[schemars(with = "Option<FundingFile>")]
     pub funding: Option<Spanned<FundingFile>>,
+    /// Money by stage over time: each entry a dated amount resting on evidence.
+    #[schemars(with = "Option<Vec<FundingEventFile>>")]
+    pub funding_history: Option<Vec<Spanned<FundingEventFile>>>,
     /// The document the commitment comes from.
     #[schemars(with = "Option<SourceFile>")]
     pub source: Option<Spanned<SourceFile>>,
@@ -227,6 +230,40 @@ pub struct EventFile {
     #[schemars(with = "Option<Vec<EvidenceRef>>")]
     pub evidence: Option<Vec<Field>>,
     /// true records a status without evidence; `note` must say why.
+    #[schemars(with = "Option<Flag>")]
+    pub unsourced: Option<Field>,
+    /// Who recorded it.
+    #[schemars(with = "Option<Scalar>")]
+    pub recorded_by: Option<Field>,
+    /// When it was recorded, in UTC.
+    #[schemars(with = "Option<Timestamp>")]
+    pub recorded_at: Option<Field>,
+}
+
+/// On this date, per this evidence, this much money had reached this stage.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+#[schemars(transform = super::schema::event_rests_on_something)]
+pub struct FundingEventFile {
+    /// When it happened according to the evidence; on or after `made`.
+    #[schemars(with = "DateText")]
+    pub date: Option<Field>,
+    /// pledged, allocated, disbursed or spent.
+    #[schemars(with = "StageKey")]
+    pub stage: Option<Field>,
+    /// The amount at this stage on that date (it replaces any earlier amount of the stage).
+    #[schemars(with = "Amount")]
+    pub amount: Option<Field>,
+    /// ISO 4217; the same for every amount of the commitment.
+    #[schemars(with = "Currency")]
+    pub currency: Option<Field>,
+    /// What happened and how sure we are; required when `unsourced`.
+    #[schemars(with = "Option<Scalar>")]
+    pub note: Option<Field>,
+    /// Ids of evidence entries of this commitment; `source` cites its source document.
+    #[schemars(with = "Option<Vec<EvidenceRef>>")]
+    pub evidence: Option<Vec<Field>>,
+    /// true records an amount without evidence; `note` must say why.
     #[schemars(with = "Option<Flag>")]
     pub unsourced: Option<Field>,
     /// Who recorded it.
