@@ -167,6 +167,8 @@ impl Merger {
         c.uuid = self.field(&what, "uuid", b.map(|b| &b.uuid), &o.uuid, &t.uuid);
         c.title = self.field(&what, "title", b.map(|b| &b.title), &o.title, &t.title);
         c.owner = self.field(&what, "owner", b.map(|b| &b.owner), &o.owner, &t.owner);
+        c.parent = self.field(&what, "parent", b.map(|b| &b.parent), &o.parent, &t.parent);
+        c.weight = self.field(&what, "weight", b.map(|b| &b.weight), &o.weight, &t.weight);
         c.partners = self.field(
             &what,
             "partners",

@@ -193,6 +193,8 @@ const LAST_DAY: i64 = 20_779;
 struct Generator<'a> {
     opts: &'a Options,
     rng: Rng,
+    /// The id of the last record that starts a group of ten: the others serve it.
+    leader: String,
 }
 
 impl<'a> Generator<'a> {
@@ -200,6 +202,7 @@ impl<'a> Generator<'a> {
         Generator {
             opts,
             rng: Rng(opts.seed.wrapping_mul(0x2545_F491_4F6C_DD1D) ^ 0x00C0_FFEE),
+            leader: String::new(),
         }
     }
 
@@ -328,6 +331,16 @@ impl<'a> Generator<'a> {
         let title = self.phrase(56, 112);
         writeln!(w, "    title: {}", scalar(&title))?;
         writeln!(w, "    owner: {}", scalar(self.rng.word(OWNERS)))?;
+        // Groups of ten: a pledge and nine national actions under it (two counting double),
+        // decided by position so that the rest of the text is as it was before parents.
+        if n.is_multiple_of(10) {
+            self.leader = id.clone();
+        } else {
+            writeln!(w, "    parent: {}", self.leader)?;
+            if n % 10 == 7 {
+                writeln!(w, "    weight: 2")?;
+            }
+        }
         let partners = if self.rng.chance(40) {
             self.rng.range(1, 3)
         } else {

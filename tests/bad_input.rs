@@ -1401,3 +1401,57 @@ fn funding_events_in_the_file_are_checked_with_their_positions() {
         out.stderr_has(valid);
     }
 }
+
+// ---------------------------------------------------------------- parents
+
+#[test]
+fn unknown_parents_and_cycles_are_refused_where_they_are_named() {
+    let text = broken(
+        "    owner: Germany (Federal Ministry of the Interior)\n",
+        "    owner: Germany (Federal Ministry of the Interior)\n    parent: fr-mobil-unit\n",
+    );
+    refused(
+        &text,
+        Some(&at(&text, "fr-mobil-unit")),
+        "no commitment has the id `fr-mobil-unit`, named as the parent of `de-smuggling-law`",
+    )
+    .stderr_has("did you mean `fr-mobile-unit`?");
+
+    // de → uk → de: reported once, at the first of them in the file.
+    let text = broken(
+        "    owner: Germany (Federal Ministry of the Interior)\n",
+        "    owner: Germany (Federal Ministry of the Interior)\n    parent: uk-cps-3m\n",
+    )
+    .replacen(
+        "    owner: United Kingdom (Home Office)\n",
+        "    owner: United Kingdom (Home Office)\n    parent: de-smuggling-law\n",
+        1,
+    );
+    let out = refused(
+        &text,
+        Some(&at(&text, "uk-cps-3m\n")),
+        "in a circle: de-smuggling-law → uk-cps-3m → de-smuggling-law",
+    );
+    out.stderr_has("remove or change one of these `parent:` lines")
+        .stderr_has("1 problem");
+
+    let text = broken(
+        "    owner: Germany (Federal Ministry of the Interior)\n",
+        "    owner: Germany (Federal Ministry of the Interior)\n    parent: de-smuggling-law\n",
+    );
+    refused(
+        &text,
+        Some(&at(&text, "de-smuggling-law\n    made")),
+        "in a circle: de-smuggling-law → de-smuggling-law",
+    );
+
+    let text = broken(
+        "    owner: Germany (Federal Ministry of the Interior)\n",
+        "    owner: Germany (Federal Ministry of the Interior)\n    parent: uk-cps-3m\n    weight: -2\n",
+    );
+    refused(
+        &text,
+        Some(&at(&text, "-2\n")),
+        "`weight` must be a number of zero or more",
+    );
+}

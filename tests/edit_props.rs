@@ -141,6 +141,8 @@ fn edit_for(ledger: &Ledger, op: &Op, n: usize) -> Option<Edit> {
             tags: vec![format!("tag-{n}")],
             funding: None,
             funding_history: vec![],
+            parent: None,
+            weight: None,
             source: None,
             evidence: vec![],
             history: vec![Event {

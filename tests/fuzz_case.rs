@@ -86,6 +86,8 @@ pub fn exercise(data: &[u8], dir: &Path) {
                 tags: vec![],
                 funding: None,
                 funding_history: vec![],
+                parent: None,
+                weight: None,
                 source: None,
                 evidence: vec![],
                 history: vec![Event {

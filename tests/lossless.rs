@@ -147,6 +147,25 @@ fn writes() -> Vec<Write> {
             expect: "it-new-unit",
         },
         Write {
+            name: "add with a parent and a weight",
+            record: None,
+            args: &[
+                "add",
+                "fr-unit-part",
+                "--title",
+                "France: the unit's second boat",
+                "--owner",
+                "France",
+                "--made",
+                "2025-04-02",
+                "--parent",
+                "fr-mobile-unit",
+                "--weight",
+                "0.5",
+            ],
+            expect: "parent: fr-mobile-unit",
+        },
+        Write {
             name: "add without a source",
             record: None,
             args: &[
@@ -688,7 +707,7 @@ fn a_sequence_of_writes_keeps_everything_each_time() {
             .collect();
         let now: Vec<String> = lines(&before).into_iter().map(String::from).collect();
         assert_subsequence(&kept, &now, "the line", v.name, &before);
-        t.then(&["check"]).success().stdout_has("5 commitments");
+        t.then(&["check"]).success().stdout_has("6 commitments");
     }
 }
 

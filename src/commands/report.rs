@@ -5,6 +5,7 @@ use super::output::OutputArgs;
 use super::{optional_date, window_end};
 use crate::context::Context;
 use crate::error::{Error, Result};
+use crate::report::family::ParentRollup;
 use crate::report::over_time::OverTime;
 use crate::report::period::{Period, earliest};
 use crate::report::rollup::{By, Rollup};
@@ -30,7 +31,9 @@ pub struct Args {
     /// With --period: the last day covered (default today).
     #[arg(long, value_name = "DATE", requires = "period")]
     to: Option<String>,
-    /// Roll up by owner, tag or status: counts, overdue, stale and average score per group.
+    /// Roll up by owner, tag or status: counts, overdue, stale and average score per group
+    /// (and funding per currency); by parent: each parent beside its children's counts and
+    /// weighted average score.
     #[arg(long, value_enum, conflicts_with = "period")]
     by: Option<By>,
     #[command(flatten)]
@@ -46,6 +49,9 @@ pub fn run(ctx: &Context, args: Args) -> Result<()> {
         return args.output.emit(ctx, &report);
     }
     let as_of = optional_date("--as-of", args.as_of.as_deref())?.unwrap_or(ctx.today);
+    if args.by == Some(By::Parent) {
+        return args.output.emit(ctx, &ParentRollup::new(&ledger, as_of));
+    }
     let rows = status_rows(&ledger, as_of, stale_after);
     match args.by {
         Some(by) => args

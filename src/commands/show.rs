@@ -33,6 +33,9 @@ pub fn run(ctx: &Context, args: Args) -> Result<()> {
             "status_since": status.as_ref().map(|s| s.since),
             "overdue": c.is_overdue(ctx.today, |k| ledger.vocabulary.is_closed(k)),
             "funding": c.funding_as_of(ctx.today),
+            "children": children(&ledger, c, ctx.today),
+            "roll_up": (!ledger.children(&c.id).is_empty())
+                .then(|| ledger.family(&c.id, ctx.today)),
             "commitment": c,
         }))),
         Format::Table => {
@@ -57,6 +60,17 @@ fn render(ctx: &Context, ledger: &Ledger, c: &Commitment, style: Style) -> Strin
     field("Id", c.id.clone());
     field("UUID", c.uuid_string().unwrap_or_default());
     field("Owner", c.owner.clone());
+    if let Some(p) = &c.parent {
+        let title = ledger
+            .find(p)
+            .map(|p| format!(" — {}", p.title))
+            .unwrap_or_default();
+        field("Parent", format!("{p}{title}"));
+        field(
+            "Weight",
+            c.weight.map(|w| w.to_string()).unwrap_or_default(),
+        );
+    }
     field("Partners", c.partners.join(", "));
     field("Made", c.made.to_string());
     field("Due", c.due.map(|d| d.to_string()).unwrap_or_default());
@@ -170,6 +184,27 @@ fn render(ctx: &Context, ledger: &Ledger, c: &Commitment, style: Style) -> Strin
     }
     let heading = shown(&format!("{} — {}", c.id, c.title), style);
     let mut out = format!("{}\n{record}\n{timeline}\n", wrap(&heading, width()));
+    let kids = ledger.children(&c.id);
+    if !kids.is_empty() {
+        let mut table_ = table(&["Child", "Owner", "Status", "Weight"], style);
+        for &i in &kids {
+            let k = &ledger.commitments[i];
+            let status = match k.status_as_of(ctx.today) {
+                Some(s) => status_cell(&ledger.vocabulary, s.status, ctx.color),
+                None => cell("not yet made", style),
+            };
+            table_.add_row(vec![
+                cell(&format!("{}\n{}", k.id, k.title), style),
+                cell(&k.owner, style),
+                status,
+                cell(&k.weight().to_string(), style),
+            ]);
+        }
+        out.push_str(&format!("Children ({}):\n{table_}\n", kids.len()));
+        let note = roll_up_line(ledger, &ledger.family(&c.id, ctx.today), ctx.today);
+        out.push_str(&wrap(&shown(&note, style), width()));
+        out.push('\n');
+    }
     if !c.gaps.is_empty() {
         out.push_str("Gaps (searched for, not found):\n");
         for g in &c.gaps {
@@ -183,6 +218,43 @@ fn render(ctx: &Context, ledger: &Ledger, c: &Commitment, style: Style) -> Strin
         }
     }
     out
+}
+
+/// Each child with its status on `date`, for JSON.
+fn children(ledger: &Ledger, c: &Commitment, date: crate::model::Date) -> Vec<serde_json::Value> {
+    ledger
+        .children(&c.id)
+        .into_iter()
+        .map(|i| {
+            let k = &ledger.commitments[i];
+            serde_json::json!({
+                "id": k.id,
+                "title": k.title,
+                "owner": k.owner,
+                "status": k.status_as_of(date).map(|s| s.status),
+                "weight": k.weight(),
+            })
+        })
+        .collect()
+}
+
+/// "Children on 2026-11-22: 2 (1 delivered, 1 announced); weighted average score 0.75. …"
+fn roll_up_line(ledger: &Ledger, f: &crate::model::Family, date: crate::model::Date) -> String {
+    let counts: Vec<String> = f
+        .counts
+        .iter()
+        .map(|(k, n)| format!("{n} {}", ledger.vocabulary.label(k).to_lowercase()))
+        .collect();
+    let average = f
+        .average_score
+        .map(|a| format!("; weighted average score {}", crate::report::score_text(a)))
+        .unwrap_or_default();
+    format!(
+        "Children on {date}: {} ({}){average}. {}",
+        f.children,
+        counts.join(", "),
+        crate::report::ROLL_UP_RULE
+    )
 }
 
 /// "rests on: a, b" or UNSOURCED.

@@ -45,6 +45,8 @@ impl Kind {
                 "uuid",
                 "title",
                 "owner",
+                "parent",
+                "weight",
                 "partners",
                 "made",
                 "due",

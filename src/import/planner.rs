@@ -10,7 +10,10 @@ use super::read::{
     require_columns,
 };
 use super::{Kind, Plan, Problem, Row, Settings, Tables, value};
-use crate::model::{Date, Edit, Event, Evidence, Ledger, SOURCE_REF, is_slug, slugify};
+use crate::model::{
+    Commitment, Date, Edit, Event, Evidence, Ledger, LinkError, SOURCE_REF, is_slug, link_errors,
+    slugify,
+};
 
 /// An event read from a row of the events file (or made from a commitment row's status).
 pub(super) struct RowEvent {
@@ -192,6 +195,43 @@ impl<'a> Planner<'a> {
             if let Some(c) = read_commitment(r, self.ledger, cols, row, Some(id), &mut uuids) {
                 self.new_ids.insert(c.commitment.id.clone(), self.new.len());
                 self.new.push(c);
+            }
+        }
+        // Parents: in the ledger or in this file, and never in a circle.
+        if self.new.iter().all(|n| n.commitment.parent.is_none()) {
+            return;
+        }
+        let before = self.ledger.commitments.len();
+        let all: Vec<Commitment> = self
+            .ledger
+            .commitments
+            .iter()
+            .chain(self.new.iter().map(|n| &n.commitment))
+            .cloned()
+            .collect();
+        for e in link_errors(&all) {
+            let (i, message, hint) = match e {
+                LinkError::Unknown { child, parent } => (
+                    child,
+                    format!("no commitment has the id `{parent}`, named as the parent"),
+                    "a parent must be the id of a commitment in the ledger or in this file"
+                        .to_string(),
+                ),
+                LinkError::Cycle { start, ids } => (
+                    start,
+                    format!(
+                        "these commitments are each other's parents, in a circle: {}",
+                        ids.join(" → ")
+                    ),
+                    "a child serves a parent that is wider than it; change one of these parents"
+                        .to_string(),
+                ),
+            };
+            let Some(n) = i.checked_sub(before).and_then(|k| self.new.get(k)) else {
+                continue;
+            };
+            if let Some(row) = seen_rows.get(&n.commitment.id) {
+                r.problem(cols, row, "parent", message).hint(&hint);
             }
         }
     }

@@ -536,6 +536,35 @@ pub(super) fn read_commitment<'a>(
     let partners = r.list(cols, row, "partners");
     let tags = r.list(cols, row, "tags");
     let note = r.text(cols, row, "note");
+    // The parent's id made into a slug as the id column's are, so that `FR-01` names the
+    // row whose id was `FR-01`; whether it exists is the planner's to check.
+    let parent = r
+        .cell(cols, row, "parent")
+        .value()
+        .map(|v| {
+            if is_slug(v) {
+                v.to_string()
+            } else {
+                slugify(v, 64)
+            }
+        })
+        .filter(|p| !p.is_empty());
+    let weight = match r.cell(cols, row, "weight").value() {
+        None => None,
+        Some(v) => match v.trim().parse::<f64>() {
+            Ok(w) if w.is_finite() && w >= 0.0 => Some(w),
+            _ => {
+                r.problem(
+                    cols,
+                    row,
+                    "weight",
+                    format!("`{v}` is not a number of zero or more"),
+                )
+                .hint("e.g. 1 (the default), 2 or 0.5");
+                None
+            }
+        },
+    };
     if r.problems.len() > problems_before {
         return None;
     }
@@ -554,6 +583,8 @@ pub(super) fn read_commitment<'a>(
             tags,
             funding,
             funding_history: Vec::new(),
+            parent,
+            weight,
             source,
             evidence: vec![],
             history: vec![],

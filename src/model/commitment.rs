@@ -57,6 +57,11 @@ pub struct Commitment {
     pub uuid: Option<Uuid>,
     pub title: String,
     pub owner: String,
+    /// The id of the commitment this one serves (a national action under a communiqué
+    /// pledge), if any.
+    pub parent: Option<String>,
+    /// How much this child counts in its parent's roll-up (default 1).
+    pub weight: Option<f64>,
     pub partners: Vec<String>,
     pub made: Date,
     pub due: Option<Date>,
@@ -242,6 +247,8 @@ mod tests {
             tags: vec![],
             funding: None,
             funding_history: vec![],
+            parent: None,
+            weight: None,
             source: None,
             evidence: vec![],
             history,

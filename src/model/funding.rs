@@ -236,6 +236,8 @@ mod tests {
                 currency: "GBP".into(),
             }),
             funding_history: events,
+            parent: None,
+            weight: None,
             source: None,
             evidence: vec![],
             history: vec![],

@@ -7,6 +7,7 @@ mod commitment;
 mod date;
 mod event;
 mod evidence;
+mod family;
 mod funding;
 mod ledger;
 pub mod spelling;
@@ -16,6 +17,7 @@ pub use commitment::{Commitment, Funding, Gap, Source, StatusAsOf, TimelineItem}
 pub use date::{Date, DateError, parse_date};
 pub use event::{Event, SOURCE_REF};
 pub use evidence::{Evidence, EvidenceKind};
+pub use family::{DEFAULT_WEIGHT, Family, LinkError, Place, link_errors};
 pub use funding::{FundingAsOf, FundingEvent, Stage, is_currency, money};
 pub use ledger::{Edit, Ledger, LookupError};
 pub use status::{PRESETS, StatusDef, Vocabulary};

@@ -16,6 +16,8 @@ pub enum By {
     Owner,
     Tag,
     Status,
+    /// Each parent commitment with its children rolled up (report::family).
+    Parent,
 }
 
 impl By {
@@ -24,6 +26,7 @@ impl By {
             By::Owner => "Owner",
             By::Tag => "Tag",
             By::Status => "Status",
+            By::Parent => "Parent",
         }
     }
 }
@@ -77,7 +80,7 @@ impl<'a> Rollup<'a> {
                 By::Owner => add(&r.owner, r),
                 By::Tag if r.tags.is_empty() => add(NO_TAG, r),
                 By::Tag => r.tags.iter().for_each(|t| add(t, r)),
-                By::Status => {}
+                By::Status | By::Parent => {}
             }
         }
         if by == By::Status {

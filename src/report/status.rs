@@ -8,7 +8,9 @@ use serde::Serialize;
 use super::history::History;
 use super::period::{Period, earliest};
 use super::render::{Block, Document, Item, Link, Palette, Report, Sheet, json, ledger_title};
-use super::{StatusInfo, StatusRow, average_score, round4, scale_note, statuses, summary, totals};
+use super::{
+    StatusInfo, StatusRow, average_score, round4, scale_note, statuses, summary, totals, tree_id,
+};
 use crate::model::{
     Commitment, Date, Event, FundingAsOf, Ledger, SOURCE_REF, Stage, TimelineItem, money,
 };
@@ -60,7 +62,7 @@ impl Report for StatusReport<'_> {
             .iter()
             .map(|r| {
                 let mut cells = vec![
-                    Item::text(format!("{}\n{}", r.id, r.title)),
+                    Item::text(format!("{}\n{}", tree_id(r), r.title)),
                     Item::text(&r.owner),
                     palette.item(&r.status, ""),
                     Item::date(Some(r.since)),
@@ -178,6 +180,7 @@ fn status_sheet(rows: &[StatusRow]) -> Sheet {
             "id",
             "title",
             "owner",
+            "parent",
             "tags",
             "made",
             "status",
@@ -214,6 +217,7 @@ fn status_sheet(rows: &[StatusRow]) -> Sheet {
                     Item::text(&r.id),
                     Item::text(&r.title),
                     Item::text(&r.owner),
+                    Item::text(r.parent.as_deref().unwrap_or("")),
                     Item::text(r.tags.join("; ")),
                     date(Some(r.made)),
                     Item::text(&r.status),
@@ -258,7 +262,7 @@ impl Report for ListReport<'_> {
             .iter()
             .map(|r| {
                 vec![
-                    Item::text(&r.id),
+                    Item::text(tree_id(r)),
                     Item::text(&r.title),
                     Item::text(&r.owner),
                     palette.item(&r.status, ""),

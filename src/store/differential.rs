@@ -399,6 +399,8 @@ mod splice {
             tags: vec!["x".into()],
             funding: None,
             funding_history: vec![],
+            parent: None,
+            weight: None,
             source: None,
             evidence: vec![],
             history: vec![Event {

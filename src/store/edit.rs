@@ -204,6 +204,16 @@ fn commitment(c: &Commitment) -> MappingBuilder {
     m = m
         .pair("title", c.title.as_str())
         .pair("owner", c.owner.as_str());
+    if let Some(p) = &c.parent {
+        m = m.pair("parent", p.as_str());
+    }
+    if let Some(w) = c.weight {
+        m = if w.fract() == 0.0 && w < 9.0e15 {
+            m.pair("weight", w as u64)
+        } else {
+            m.pair("weight", w)
+        };
+    }
     if !c.partners.is_empty() {
         m = m.sequence("partners", |s| {
             c.partners.iter().fold(s, |s, p| s.item(p.as_str()))

@@ -114,6 +114,12 @@ pub struct CommitmentFile {
     /// The accountable party: "France (Ministry of the Interior)".
     #[schemars(with = "Required")]
     pub owner: Option<Field>,
+    /// The id of the commitment this one serves: a national action under a communiqué pledge.
+    #[schemars(with = "Option<Slug>")]
+    pub parent: Option<Field>,
+    /// How much this child counts in its parent's roll-up, a number of zero or more (default 1).
+    #[schemars(with = "Option<Amount>")]
+    pub weight: Option<Field>,
     /// Other parties to the commitment.
     #[schemars(with = "Option<Vec<Scalar>>")]
     pub partners: Option<Vec<Field>>,

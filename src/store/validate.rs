@@ -12,8 +12,9 @@ use super::file::{
 };
 use super::problem::{Position, Problem};
 use crate::model::{
-    Commitment, Date, Event, Evidence, EvidenceKind, Funding, FundingEvent, Gap, Ledger,
-    SOURCE_REF, Source, Stage, StatusDef, Vocabulary, is_currency, is_slug, is_web_url, parse_date,
+    Commitment, Date, Event, Evidence, EvidenceKind, Funding, FundingEvent, Gap, Ledger, LinkError,
+    SOURCE_REF, Source, Stage, StatusDef, Vocabulary, is_currency, is_slug, is_web_url,
+    link_errors, parse_date,
 };
 
 pub const FORMAT_VERSION: u32 = 1;
@@ -164,6 +165,16 @@ fn non_blank(f: &Field) -> Option<String> {
 }
 
 pub fn validate(file: LedgerFile) -> Result<Ledger, Vec<Problem>> {
+    validate_with(file, true)
+}
+
+/// `validate` without the checks across records of parents, for a file holding only some of
+/// a ledger's records.
+pub fn validate_records(file: LedgerFile) -> Result<Ledger, Vec<Problem>> {
+    validate_with(file, false)
+}
+
+fn validate_with(file: LedgerFile, check_links: bool) -> Result<Ledger, Vec<Problem>> {
     let mut c = Checker::default();
     let (title, vocabulary) = head(&mut c, &file);
     let mut commitments = Vec::new();
@@ -207,6 +218,10 @@ pub fn validate(file: LedgerFile) -> Result<Ledger, Vec<Problem>> {
         }
         commitments.push(commitment);
     }
+    // Links between records can only be judged once every record has been read well.
+    if check_links && c.problems.is_empty() {
+        links(&mut c, &file, &commitments);
+    }
     if c.problems.is_empty() {
         Ok(Ledger {
             title,
@@ -216,6 +231,48 @@ pub fn validate(file: LedgerFile) -> Result<Ledger, Vec<Problem>> {
     } else {
         c.problems.sort_by(|a, b| a.at.cmp(&b.at));
         Err(c.problems)
+    }
+}
+
+/// Unknown parents and cycles of parents, at the `parent:` that names them.
+fn links(c: &mut Checker, file: &LedgerFile, commitments: &[Commitment]) {
+    let raws: Vec<&Spanned<CommitmentFile>> = file.commitments.iter().flatten().collect();
+    let at = |i: usize| {
+        raws.get(i)
+            .and_then(|r| r.value.parent.as_ref())
+            .and_then(position)
+    };
+    for e in link_errors(commitments) {
+        match e {
+            LinkError::Unknown { child, parent } => {
+                let ids = commitments.iter().map(|c| c.id.as_str());
+                let help = match crate::model::spelling::closest(&parent, ids) {
+                    Some(id) => format!("did you mean `{id}`? A parent must be the id of another commitment in this file"),
+                    None => "a parent must be the id of another commitment in this file; add that commitment first, or remove `parent:`".to_string(),
+                };
+                c.push(
+                    Problem::new(
+                        at(child),
+                        format!(
+                            "no commitment has the id `{parent}`, named as the parent of `{}`",
+                            commitments[child].id
+                        ),
+                    )
+                    .found(parent)
+                    .help(help),
+                );
+            }
+            LinkError::Cycle { start, ids } => {
+                c.push(
+                    Problem::new(
+                        at(start),
+                        format!("these commitments are each other's parents, in a circle: {}", ids.join(" → ")),
+                    )
+                    .found(commitments[start].parent.clone().unwrap_or_default())
+                    .help("a child serves a parent that is wider than it; remove or change one of these `parent:` lines"),
+                );
+            }
+        }
     }
 }
 
@@ -356,6 +413,30 @@ fn commitment(
     });
     let title = c.required(&r.title, "title", raw, &what);
     let owner = c.required(&r.owner, "owner", raw, &what);
+    let parent = c.text(&r.parent).map(|p| p.trim().to_string());
+    if let (Some(p), Some(f)) = (&parent, &r.parent)
+        && !is_slug(p)
+    {
+        c.push(
+            Problem::new(position(f), "`parent` must be the id of another commitment")
+                .found(p.clone())
+                .help("an id is a short slug: lowercase letters, digits and single hyphens"),
+        );
+    }
+    let weight = r
+        .weight
+        .as_ref()
+        .and_then(|f| match f.value.0.trim().parse::<f64>() {
+            Ok(w) if w.is_finite() && w >= 0.0 => Some(w),
+            _ => {
+                c.push(
+                    Problem::new(position(f), "`weight` must be a number of zero or more")
+                        .found(f.value.0.clone())
+                        .help("e.g. 1 (the default), 2 to count a child twice, 0.5 for half"),
+                );
+                None
+            }
+        });
     let made = match &r.made {
         None => {
             c.push(
@@ -416,6 +497,8 @@ fn commitment(
         uuid,
         title: title?,
         owner: owner?,
+        parent,
+        weight,
         partners: c.list(&r.partners),
         made: made?,
         due,
