@@ -241,3 +241,80 @@ fn import_reads_parents_and_refuses_unknown_ones_and_cycles() {
         assert_eq!(t.file_bytes(), before);
     }
 }
+
+#[test]
+fn matrix_in_every_format() {
+    insta::assert_snapshot!("matrix_table", out(&["report", "--matrix"]));
+    insta::assert_snapshot!(
+        "matrix_markdown",
+        out(&["report", "--matrix", "--format", "markdown"])
+    );
+    insta::assert_snapshot!(
+        "matrix_csv",
+        out(&["report", "--matrix", "--format", "csv"])
+    );
+    insta::assert_snapshot!(
+        "matrix_json",
+        out(&["report", "--matrix", "--format", "json"])
+    );
+    let html = out(&["report", "--matrix", "--format", "html"]);
+    let table = &html[html.find("<table>").unwrap()..html.find("</table>").unwrap()];
+    insta::assert_snapshot!("matrix_html_table", table);
+    assert!(html.contains("no national action recorded"));
+}
+
+#[test]
+fn matrix_cells_are_the_childrens_statuses_on_the_date() {
+    let at = |date: &str| -> serde_json::Value {
+        serde_json::from_str(&out(&[
+            "report", "--matrix", "--format", "json", "--as-of", date,
+        ]))
+        .unwrap()
+    };
+    let j = at("2026-11-22");
+    assert_eq!(
+        j["owners"],
+        serde_json::json!(["France", "Germany", "Italy", "United Kingdom"])
+    );
+    let row = &j["rows"][0];
+    assert_eq!(row["id"], "communique-smuggling");
+    assert_eq!(row["status"], "in-progress");
+    assert_eq!(row["cells"]["United Kingdom"][0]["status"], "delivered");
+    assert_eq!(row["summary"]["average_score"], 0.625);
+    let returns = &j["rows"][3];
+    assert_eq!(returns["id"], "communique-returns");
+    assert_eq!(returns["note"], "no national action recorded");
+    assert_eq!(returns["summary"]["children"], 0);
+    let uk = &j["columns"][3];
+    assert_eq!(
+        (uk["of"].as_str(), uk["children"].as_u64()),
+        (Some("United Kingdom"), Some(2))
+    );
+    // Before the UK law passed, its cell says in progress; before Italy's secondment was made
+    // there is no Italian child of the Italian taskforce.
+    let j = at("2025-04-20");
+    assert_eq!(
+        j["rows"][0]["cells"]["United Kingdom"][0]["status"],
+        "in-progress"
+    );
+    assert_eq!(j["rows"][2]["note"], "no national action recorded");
+    // A ledger without children: every commitment is a pledge with no national action.
+    let t = Test::new().sample();
+    let j = t
+        .then(&["report", "--matrix", "--format", "json"])
+        .success()
+        .json();
+    assert_eq!(j["owners"], serde_json::json!([]));
+    assert_eq!(j["rows"].as_array().unwrap().len(), 3);
+    assert!(
+        j["rows"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|r| r["note"] == "no national action recorded")
+    );
+    // --matrix is a report of its own.
+    t.then(&["report", "--matrix", "--by", "owner"])
+        .failure(2)
+        .stderr_has("cannot be used with");
+}

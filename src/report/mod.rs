@@ -4,6 +4,7 @@
 pub mod changes;
 pub mod family;
 pub mod history;
+pub mod matrix;
 pub mod over_time;
 pub mod period;
 pub mod render;
