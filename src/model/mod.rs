@@ -3,6 +3,7 @@
 //! Pure data and rules. Nothing here reads files or prints; `store` turns text into these
 //! types and `commands` and `report` use them.
 
+mod amount;
 mod commitment;
 mod date;
 mod event;
@@ -11,6 +12,7 @@ mod ledger;
 pub mod spelling;
 mod status;
 
+pub use amount::{AmountError, DecimalMark, is_currency_code, read_amount};
 pub use commitment::{Commitment, Funding, Gap, Source, StatusAsOf, TimelineItem};
 pub use date::{Date, DateError, parse_date};
 pub use event::{Event, SOURCE_REF};
