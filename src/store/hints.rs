@@ -74,7 +74,11 @@ pub(super) fn unknown_field(message: &str) -> Option<(String, String, String)> {
         .filter(|s| !s.is_empty() && !s.contains(' '))
         .collect();
     let of = record_kind(&expected);
-    let mut message = format!("`{name}` is not a field of {of}");
+    // A key can be any length (a paste gone wrong); the message quotes its start.
+    let mut message = format!(
+        "`{}` is not a field of {of}",
+        super::yaml_words::shortened(name)
+    );
     if let Some(near) = spelling::closest(name, expected.iter().copied()) {
         message.push_str(&format!("; did you mean `{near}`?"));
     }
@@ -216,7 +220,7 @@ fn key_column(line: &str) -> usize {
 }
 
 /// The key and the value (trimmed, possibly empty) of a `key: value` or `- key: value` line.
-fn key_value(line: &str) -> Option<(&str, &str)> {
+pub(super) fn key_value(line: &str) -> Option<(&str, &str)> {
     let rest = line[key_column(line)..].trim_end();
     let (key, value) = match rest.split_once(": ") {
         Some((k, v)) => (k, v.trim()),
