@@ -443,26 +443,21 @@ fn yaml_problem(e: &serde_saphyr::Error, text: &str) -> Problem {
             .help(help)
             .stops_reading();
     }
-    let mut message = e.without_snippet().to_string();
-    // The library appends its own "at line X column Y"; ours is in front already.
-    if let Some(i) = message.find(" at line ") {
-        message.truncate(i);
-    }
-    // Advice meant for programmers using the library, not for people editing a ledger.
-    if let Some(i) = message.find(", set DuplicateKeyPolicy") {
-        message.truncate(i);
-    }
-    let lower = message.to_lowercase();
     // A misspelt or misplaced key is the commonest slip: say it in the ledger's words.
-    if let Some((name, message, help)) = hints::unknown_field(&message) {
+    if let Some((name, expected)) = yaml_words::unknown_field(e) {
+        let (message, help) = hints::unknown_field(name, expected);
         return Problem::new(at, message)
             .found(name)
             .help(help)
             .stops_reading();
     }
-    let help = if lower.contains("duplicate") {
-        "a key may appear only once in each mapping; remove or merge the repeated one".to_string()
-    } else if lower.contains("tab") {
+    let mut message = e.without_snippet().to_string();
+    // The library appends its own "at line X column Y"; ours is in front already.
+    if let Some(i) = message.find(" at line ") {
+        message.truncate(i);
+    }
+    let lower = message.to_lowercase();
+    let help = if lower.contains("tab") {
         // The parser may point at the start of the scalar it was reading; point at the tab.
         at = indenting_tab(text, at.as_ref().map_or(1, |p| p.line)).or(at);
         "indent with spaces, not tabs".to_string()

@@ -263,6 +263,16 @@ pub(super) fn plain(
     }
 }
 
+/// The unknown key and the keys that record has, when `e` is serde's unknown field.
+pub(super) fn unknown_field(e: &Error) -> Option<(&str, &[&str])> {
+    match original(e) {
+        Error::SerdeUnknownField {
+            field, expected, ..
+        } => Some((field, expected)),
+        _ => None,
+    }
+}
+
 /// The error itself, out of the wrappers that add where an alias was defined or a snippet.
 fn original(mut e: &Error) -> &Error {
     while let Error::AliasError { error, .. } | Error::WithSnippet { error, .. } = e {
