@@ -1574,3 +1574,45 @@ fn a_line_without_a_colon_says_so() {
     let out = t.then(&["check"]).failure(1);
     in_plain_words(out.stderr_lacks("simple key"));
 }
+
+#[test]
+fn very_long_values_are_shortened_in_messages() {
+    let z = "z".repeat(3000);
+    let cut = format!("{}…", "z".repeat(60));
+    // In the file: an unknown status, a date, a cited id.
+    let text = broken("status: in-progress", &format!("status: {z}"));
+    let out = refused(&text, None, &format!("unknown status `{cut}`\n"));
+    assert!(out.stderr.len() < 1000, "{} bytes", out.stderr.len());
+    let text = broken("made: 2025-03-31", &format!("made: 2025-{z}"));
+    let out = refused(
+        &text,
+        None,
+        &format!("`2025-{}…` is not a date", "z".repeat(55)),
+    );
+    assert!(out.stderr.len() < 1000, "{} bytes", out.stderr.len());
+    // On the command line.
+    let t = Test::new().sample();
+    let out = t
+        .then(&["show", &z])
+        .failure(1)
+        .stderr_has(&format!("no commitment has the id or UUID `{cut}`"));
+    assert!(out.stderr.len() < 500, "{} bytes", out.stderr.len());
+    let out = t
+        .then(&[
+            "add",
+            "x-y",
+            "--title",
+            "T",
+            "--owner",
+            "O",
+            "--made",
+            "2025-03-31",
+            "--amount",
+            &z,
+            "--currency",
+            "EUR",
+        ])
+        .failure(1)
+        .stderr_has(&format!("--amount `{cut}` is not a plain number"));
+    assert!(out.stderr.len() < 600, "{} bytes", out.stderr.len());
+}

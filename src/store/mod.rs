@@ -21,7 +21,7 @@ use std::path::{Path, PathBuf};
 pub use file::LedgerFile as FileFormat;
 pub use future::future_dates;
 pub use journal::Entry as JournalEntry;
-pub use problem::{Position, Problem};
+pub use problem::{Position, Problem, shortened_quotes};
 pub use schema::{SCHEMA_PATH, json_schema_text, modeline};
 pub use validate::FORMAT_VERSION;
 pub use write::{Change, create, modify, replace, undo};

@@ -11,6 +11,7 @@ use serde_saphyr::Error;
 use serde_saphyr::budget::BudgetBreach;
 use serde_saphyr::granit_parser::ErrorKind;
 
+use super::problem::shortened;
 use super::{Position, hints};
 
 /// A message and a help text for `e`, and a better place to point at when the library's is
@@ -46,13 +47,21 @@ pub(super) fn plain(
                 }
                 _ => format!("`{v}` is read by YAML as a number too large to hold"),
             };
-            let key = at
-                .and_then(|p| hints::key_value(line_at(text, p.line)?))
-                .map(|(k, _)| k.to_string());
+            // The key whose value this is, when the value stands alone on the key's line
+            // (not inside `{…}` or `[…]`, where quoting the key's whole value would be wrong).
+            let key = at.and_then(|p| {
+                let line = line_at(text, p.line)?;
+                let (k, v) = hints::key_value(line)?;
+                let starts = line.trim_end().chars().count() - v.chars().count() + 1;
+                (starts == p.column).then(|| k.to_string())
+            });
             let help = match key.as_deref() {
                 Some("version") => "the format version is written `version: 1`".to_string(),
                 Some(k) => format!("to keep it as text, put it in quotes: `{k}: \"{v}\"`"),
-                None => format!("to keep it as text, put it in quotes: \"{v}\""),
+                None => format!(
+                    "to keep it as text, put it in quotes (\"{v}\"); a number is written in \
+                     ordinary digits"
+                ),
             };
             Some((message, help, None))
         }
@@ -343,31 +352,9 @@ fn line_at(text: &str, n: usize) -> Option<&str> {
     text.lines().nth(n.checked_sub(1)?)
 }
 
-/// A value as a message quotes it: at most 60 characters, the rest replaced by `…`, and
-/// control characters shown rather than sent to the terminal.
-pub(super) fn shortened(text: &str) -> String {
-    const MAX: usize = 60;
-    let visible = |c: char| if c.is_control() { '�' } else { c };
-    let mut out: String = text.chars().take(MAX).map(visible).collect();
-    if text.chars().nth(MAX).is_some() {
-        out.push('…');
-    }
-    out
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn long_values_are_shortened() {
-        assert_eq!(shortened("short"), "short");
-        let long = "x".repeat(5000);
-        let s = shortened(&long);
-        assert_eq!(s.chars().count(), 61);
-        assert!(s.ends_with('…'));
-        assert_eq!(shortened("a\u{7}b"), "a�b");
-    }
 
     #[test]
     fn the_marker_that_ends_the_first_document_is_found() {
