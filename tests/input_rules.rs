@@ -329,3 +329,19 @@ fn add_amount_follows_the_same_rule() {
         );
     assert_eq!(amounts(&t), [4_500_000.0, 1500.0, 4_500_000.0]);
 }
+
+#[test]
+fn import_makes_readable_ids_from_accented_ids() {
+    let t = Test::new().ledger(EMPTY);
+    let path = t.dir.path().join("c.csv");
+    std::fs::write(
+        &path,
+        "id,title,owner,made\nÉlysée 1,T,O,2025-01-01\nÄrzte 2,T,O,2025-01-01\n",
+    )
+    .unwrap();
+    t.then(&["import", &path.display().to_string()])
+        .success()
+        .stdout_has("Élysée 1 → elysee-1");
+    t.then(&["show", "elysee-1"]).success();
+    t.then(&["show", "arzte-2"]).success();
+}
