@@ -420,7 +420,7 @@ fn list_field_given_one_value() {
     refused(
         &text,
         Some(&at(&text, "france\n    source:")),
-        "expected sequence start",
+        "a list is expected here\n",
     )
     .stderr_has(
         "help: `tags` is a list: write `tags: [france]`, or one `- france` per line below it",
@@ -434,7 +434,7 @@ fn event_evidence_given_one_value() {
     refused(
         &text,
         Some(&at(&text, "source\n\n  - id: uk-cps-3m")),
-        "expected sequence start",
+        "a list is expected here\n",
     )
     .stderr_has("help: `evidence` is a list: write `evidence: [source]`, or one `- source` per line below it");
 }
@@ -1615,4 +1615,57 @@ fn very_long_values_are_shortened_in_messages() {
         .failure(1)
         .stderr_has(&format!("--amount `{cut}` is not a plain number"));
     assert!(out.stderr.len() < 600, "{} bytes", out.stderr.len());
+}
+
+#[test]
+fn escapes_keys_directives_and_stray_marks_are_said_plainly() {
+    for (from, to, position, message) in [
+        (
+            "title: 'Test ledger'",
+            "title: \"bad \\q escape\"",
+            "commitments.yaml:3:8",
+            "inside double quotes, a backslash `\\` starts an escape, and this one is not valid\n",
+        ),
+        (
+            "title: 'Test ledger'",
+            "title: \"\\uD800\"",
+            "commitments.yaml:3:8",
+            "inside double quotes, a backslash `\\` starts an escape, and this one is not valid\n",
+        ),
+        (
+            "title: 'Test ledger'",
+            ": x",
+            "commitments.yaml:3:1",
+            "this key is empty; a key is a field's name, such as `title`\n",
+        ),
+        (
+            "title: 'Test ledger'",
+            "? [a, b]\n: c",
+            "commitments.yaml:3:3",
+            "a key must be a plain name, such as `title`, not a list or a mapping\n",
+        ),
+        (
+            "commitments:",
+            "\u{feff}commitments:",
+            "commitments.yaml:5:1",
+            "the file holds an invisible byte-order mark (U+FEFF) here, which only its very \
+             start may have\n",
+        ),
+        (
+            "version: 1",
+            "%YAML 2.0\n---\nversion: 1",
+            "commitments.yaml:2:1",
+            "the `%YAML` line names a version of YAML this program does not read (it reads \
+             YAML 1.1 and 1.2)\n",
+        ),
+    ] {
+        let text = broken(from, to);
+        let t = Test::new().ledger(&text);
+        let out = t
+            .then(&["check"])
+            .failure(1)
+            .stderr_has(&format!("{position}: {message}"));
+        in_plain_words(out.stderr_lacks("scalar").stderr_lacks("Option<"));
+        assert_eq!(t.file(), text);
+    }
 }

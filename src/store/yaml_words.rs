@@ -155,6 +155,38 @@ pub(super) fn plain(
             "this value is tagged `!!binary`, which a ledger does not use".into(),
             "remove the `!!binary` tag and write the text itself",
         ),
+        Error::NullIntoString { .. } => {
+            let line = at.and_then(|p| line_at(text, p.line)).unwrap_or("");
+            let key = line.trim_start().trim_start_matches("- ");
+            if key.starts_with(':') || key.starts_with("~:") || key.starts_with("null:") {
+                said(
+                    "this key is empty; a key is a field's name, such as `title`".into(),
+                    "write the field's name before the `:`, or remove the line",
+                )
+            } else {
+                said(
+                    "this value is empty, `~` or `null`, which YAML reads as no value, where \
+                     text is needed"
+                        .into(),
+                    "write the text, or put it in quotes to keep it as written (`\"~\"`)",
+                )
+            }
+        }
+        Error::Unexpected { expected, .. } if expected.contains("string") => said(
+            "a key must be a plain name, such as `title`, not a list or a mapping".into(),
+            "write the key as a word followed by `:`; a `?` at the start of a line begins a \
+             complex key, which a ledger does not use",
+        ),
+        Error::Unexpected { expected, .. } if expected.contains("sequence") => {
+            let help = hints::yaml_hint("expected sequence", text, at).map(|(h, _)| h);
+            Some((
+                "a list is expected here".into(),
+                help.unwrap_or_else(|| {
+                    "write `[one, two]`, or one `- item` per line below the key".into()
+                }),
+                None,
+            ))
+        }
         Error::Unexpected { expected, .. } if expected.contains("mapping") => {
             let top = at.is_some_and(|p| p.line <= first_data_line(text));
             if top {
@@ -212,6 +244,32 @@ pub(super) fn plain(
                         .into(),
                     "end the text with the same mark it starts with (`\"…\"` or `'…'`); a \
                      value continued on the next line must be indented further than its key",
+                ),
+                ErrorKind::UnknownQuotedScalarEscape
+                | ErrorKind::InvalidQuotedScalarHexEscape
+                | ErrorKind::InvalidLowSurrogateHexEscape
+                | ErrorKind::InvalidLowSurrogate
+                | ErrorKind::MissingLowSurrogate
+                | ErrorKind::UnpairedLowSurrogate
+                | ErrorKind::InvalidUnicodeEscape => said(
+                    "inside double quotes, a backslash `\\` starts an escape, and this one is \
+                     not valid"
+                        .into(),
+                    "write `\\\\` for a backslash, or write the text in single quotes, where a \
+                     backslash is just a backslash; accented letters and symbols can be written \
+                     as themselves (the file is UTF-8)",
+                ),
+                ErrorKind::BomInsideDocument => said(
+                    "the file holds an invisible byte-order mark (U+FEFF) here, which only its \
+                     very start may have"
+                        .into(),
+                    "delete it: it often comes from pasting one file into another",
+                ),
+                ErrorKind::UnsupportedYamlMajorVersion => said(
+                    "the `%YAML` line names a version of YAML this program does not read \
+                     (it reads YAML 1.1 and 1.2)"
+                        .into(),
+                    "remove the `%YAML` line; a ledger needs none",
                 ),
                 ErrorKind::UnclosedFlowCollection { open } => said(
                     format!("a `{open}` opened here is never closed"),
