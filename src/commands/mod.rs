@@ -7,6 +7,7 @@ mod check;
 mod completions;
 mod evidence;
 mod gap;
+mod git_setup;
 mod history;
 mod import;
 mod init;
@@ -76,6 +77,7 @@ enum Command {
     Completions(completions::Args),
     Man(man::Args),
     MergeDriver(merge_driver::Args),
+    GitSetup(git_setup::Args),
     Undo(undo::Args),
 }
 
@@ -99,6 +101,7 @@ impl Cli {
             Command::Completions(a) => completions::run(&ctx, a),
             Command::Man(a) => man::run(&ctx, a),
             Command::MergeDriver(a) => merge_driver::run(&ctx, a),
+            Command::GitSetup(a) => git_setup::run(&ctx, a),
             Command::Undo(a) => undo::run(&ctx, a),
         }
     }

@@ -9,10 +9,17 @@
 //! Pure: ledgers in, the merged ledger and the edits that make it out. The driver applies the
 //! edits to OUR text with the store's lossless editing, so nothing in our file is re-written.
 
-use std::collections::{HashMap, HashSet};
-use std::fmt::Debug;
+pub mod collide;
+mod guard;
+mod words;
 
-use crate::model::{Commitment, Edit, Event, Evidence, Gap, Ledger};
+use std::collections::{HashMap, HashSet};
+
+use serde::Serialize;
+
+use crate::model::{Commitment, Edit, Event, Evidence, Gap, Ledger, Vocabulary};
+
+pub use guard::lost_lines;
 
 /// The result of merging BASE, OURS and THEIRS.
 #[derive(Debug, Clone)]
@@ -29,6 +36,12 @@ pub struct Outcome {
     pub theirs_changed: bool,
     /// Real conflicts, in words.
     pub conflicts: Vec<String>,
+    /// What the merge decided that a person should hear of, in words.
+    pub notes: Vec<String>,
+    /// Values of THEIRS that the merge replaced on purpose (their UUID and recording times of
+    /// a commitment both sides added alike), as the file writes them: the text check does not
+    /// look for the lines that hold them.
+    pub superseded: Vec<String>,
 }
 
 /// Merges three versions of a ledger.
@@ -41,13 +54,7 @@ pub fn three_way(base: &Ledger, ours: &Ledger, theirs: &Ledger) -> Outcome {
         &ours.title,
         &theirs.title,
     );
-    let vocabulary = m.field(
-        "the ledger",
-        "statuses",
-        Some(&base.vocabulary),
-        &ours.vocabulary,
-        &theirs.vocabulary,
-    );
+    let vocabulary = m.vocabulary(&base.vocabulary, &ours.vocabulary, &theirs.vocabulary);
     let find = |l: &'_ Ledger, id: &str| l.commitments.iter().position(|c| c.id == id);
     let mut commitments = Vec::new();
     // Ours, in our order, as merged with theirs.
@@ -104,6 +111,8 @@ pub fn three_way(base: &Ledger, ours: &Ledger, theirs: &Ledger) -> Outcome {
         to_base: m.to_base,
         theirs_changed: m.theirs_changed,
         conflicts: m.conflicts,
+        notes: m.notes,
+        superseded: m.superseded,
     }
 }
 
@@ -113,12 +122,40 @@ struct Merger {
     to_base: Vec<Edit>,
     theirs_changed: bool,
     conflicts: Vec<String>,
+    notes: Vec<String>,
+    superseded: Vec<String>,
 }
 
 impl Merger {
+    /// The status scale: a list that is changed as a whole, so shown by its keys.
+    fn vocabulary(
+        &mut self,
+        base: &Vocabulary,
+        ours: &Vocabulary,
+        theirs: &Vocabulary,
+    ) -> Vocabulary {
+        if ours == theirs || base == theirs {
+            return ours.clone();
+        }
+        if base == ours {
+            self.theirs_changed = true;
+            return theirs.clone();
+        }
+        let keys = |v: &Vocabulary| {
+            let keys: Vec<&str> = v.statuses().iter().map(|s| s.key.as_str()).collect();
+            format!("[{}]", keys.join(", "))
+        };
+        self.conflicts.push(format!(
+            "the ledger: `statuses` was changed on both sides: ours {}, theirs {} (compare the two `statuses:` lists in the file)",
+            keys(ours),
+            keys(theirs)
+        ));
+        ours.clone()
+    }
+
     /// One value, three ways: whoever changed it wins; both changing it differently is a
     /// conflict (and ours stands, for now). `base` is None when both sides added the record.
-    fn field<T: Clone + PartialEq + Debug>(
+    fn field<T: Clone + PartialEq + Serialize>(
         &mut self,
         what: &str,
         name: &str,
@@ -138,11 +175,11 @@ impl Merger {
             _ => {
                 self.conflicts.push(format!(
                     "{what}: `{name}` was changed on both sides: ours {}, theirs {}{}",
-                    shown(ours),
-                    shown(theirs),
+                    words::yaml(ours),
+                    words::yaml(theirs),
                     base.map_or_else(
                         || " (both sides added it)".to_string(),
-                        |b| format!(", before {}", shown(b))
+                        |b| format!(", before {}", words::yaml(b))
                     )
                 ));
                 ours.clone()
@@ -158,7 +195,15 @@ impl Merger {
         ours_index: usize,
         base_index: Option<usize>,
     ) -> Commitment {
-        if o == t {
+        if o == t || (base.is_none() && alike(o, t)) {
+            if base.is_none() {
+                // Both sides added it: BASE, to be compared with theirs, gets theirs whole, so
+                // that the text merge sees the same addition on both sides.
+                self.to_base.push(Edit::AddCommitment(Box::new(t.clone())));
+                if o != t {
+                    self.same_addition(o, t);
+                }
+            }
             return o.clone();
         }
         let what = format!("`{}`", o.id);
@@ -282,7 +327,7 @@ impl Merger {
 
     /// A list of entries with identities, three ways. Returns the merged list (ours in our
     /// order, then theirs's additions) and theirs's additions.
-    fn entries<T: Clone + PartialEq + Debug>(
+    fn entries<T: Clone + PartialEq + Serialize>(
         &mut self,
         what: &str,
         base: Option<&[T]>,
@@ -318,10 +363,9 @@ impl Merger {
                 (Some(be), Some(te)) if be == te => merged.push(oe.clone()),
                 (_, Some(te)) => {
                     self.conflicts.push(format!(
-                        "{what}: {} was changed on both sides: ours {}, theirs {}",
+                        "{what}: {} was changed on both sides: {}",
                         name(oe),
-                        shown(oe),
-                        shown(te)
+                        words::differences(oe, te).join("; ")
                     ));
                     merged.push(oe.clone());
                 }
@@ -370,6 +414,53 @@ fn occurrences<T>(list: &[T], key: impl Fn(&T) -> String) -> Vec<String> {
         .collect()
 }
 
+/// The same commitment added on both sides by the same command: alike in everything a person
+/// typed, apart from what the program made up (its UUID, and who recorded its events when).
+fn alike(o: &Commitment, t: &Commitment) -> bool {
+    let machine_free = |c: &Commitment| {
+        let mut c = c.clone();
+        c.uuid = None;
+        for e in &mut c.history {
+            e.recorded_by = None;
+            e.recorded_at = None;
+        }
+        c
+    };
+    machine_free(o) == machine_free(t)
+}
+
+impl Merger {
+    /// Kept once, as ours: the message names their UUID so that nobody is surprised by it.
+    fn same_addition(&mut self, o: &Commitment, t: &Commitment) {
+        let value = |v: serde_json::Value| v.as_str().map(str::to_string);
+        let mut told = format!(
+            "`{}` was added on both sides alike; kept once, as ours",
+            o.id
+        );
+        if let (Some(ou), Some(tu)) = (o.uuid, t.uuid)
+            && ou != tu
+        {
+            told.push_str(&format!(" (uuid {ou}; theirs was {tu})"));
+        }
+        self.notes.push(told);
+        if let Some(tu) = t.uuid.filter(|tu| Some(*tu) != o.uuid) {
+            self.superseded.push(tu.to_string());
+        }
+        for (oe, te) in o.history.iter().zip(&t.history) {
+            if oe.recorded_at != te.recorded_at
+                && let Some(at) = te.recorded_at.and_then(|a| value(serde_json::json!(a)))
+            {
+                self.superseded.push(at);
+            }
+            if oe.recorded_by != te.recorded_by
+                && let Some(by) = &te.recorded_by
+            {
+                self.superseded.push(format!("recorded_by: {by}"));
+            }
+        }
+    }
+}
+
 /// What makes an event the same event on both sides, even if its note was edited: the day,
 /// the status, and who recorded it when.
 fn event_key(e: &Event) -> String {
@@ -377,20 +468,6 @@ fn event_key(e: &Event) -> String {
         "{}\u{0}{}\u{0}{:?}\u{0}{:?}",
         e.date, e.status, e.recorded_by, e.recorded_at
     )
-}
-
-fn shown<T: Debug>(value: &T) -> String {
-    let s = format!("{value:?}");
-    let s = s
-        .strip_prefix("Some(")
-        .and_then(|s| s.strip_suffix(')'))
-        .unwrap_or(&s)
-        .to_string();
-    if s.chars().count() > 120 {
-        format!("{}…", s.chars().take(120).collect::<String>())
-    } else {
-        s
-    }
 }
 
 /// A ledger in a canonical order, for asking whether a merged text says what was meant:
@@ -412,7 +489,7 @@ pub fn canonical(l: &Ledger) -> Ledger {
 mod tests {
     use super::*;
 
-    const SAMPLE: &str = include_str!("../tests/fixtures/sample.yaml");
+    const SAMPLE: &str = include_str!("../../tests/fixtures/sample.yaml");
 
     fn ledger(text: &str) -> Ledger {
         crate::store::parse(std::path::Path::new("t.yaml"), text).expect("valid ledger")

@@ -1,0 +1,75 @@
+//! The last check before a merged text is used: nothing either side wrote is missing.
+//!
+//! The record-by-record merge is checked by what the merged file means (`canonical`); that
+//! cannot see comments, blank lines or layout. This check looks at lines. A line must be in the
+//! merged text as often as both sides kept it from the common ancestor, plus as often as the
+//! side that added it most often added it. Lines that both sides added alike (the same entry
+//! added on two branches is kept once) count once; so the same comment added on both sides in
+//! two places is only known to be there, not there twice — the one thing this check cannot
+//! tell, and an edge that loses no words.
+
+use std::collections::HashMap;
+
+/// Lines of OURS or THEIRS (compared with BASE) that `merged` lacks, with how many are
+/// missing; empty when nothing is lost. Lines holding one of `excused` (values the merge
+/// replaced on purpose) are not looked for.
+pub fn lost_lines(
+    base: &str,
+    ours: &str,
+    theirs: &str,
+    merged: &str,
+    excused: &[String],
+) -> Vec<String> {
+    fn count(text: &str) -> HashMap<&str, usize> {
+        let mut n: HashMap<&str, usize> = HashMap::new();
+        for line in text.lines() {
+            *n.entry(line.trim_end()).or_default() += 1;
+        }
+        n
+    }
+    let (b, o, t, m) = (count(base), count(ours), count(theirs), count(merged));
+    let get = |n: &HashMap<&str, usize>, l: &str| n.get(l).copied().unwrap_or(0);
+    let mut lost: Vec<String> = o
+        .keys()
+        .chain(t.keys())
+        .filter(|l| !excused.iter().any(|x| l.contains(x.as_str())))
+        .filter_map(|&l| {
+            let (bn, on, tn) = (get(&b, l), get(&o, l), get(&t, l));
+            let kept = bn.min(on).min(tn);
+            let need = kept + on.saturating_sub(bn).max(tn.saturating_sub(bn));
+            let have = get(&m, l);
+            (have < need).then(|| {
+                if need - have == 1 {
+                    format!("{l:?}")
+                } else {
+                    format!("{l:?} ({} times)", need - have)
+                }
+            })
+        })
+        .collect();
+    lost.sort();
+    lost.dedup();
+    lost
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_comment_from_either_side_must_stay() {
+        let base = "a: 1\nb: 2\n";
+        let ours = "a: 1\n# mine\nb: 2\n";
+        let theirs = "a: 1   # theirs\nb: 2\n";
+        assert_eq!(
+            lost_lines(base, ours, theirs, ours, &[]),
+            vec!["\"a: 1   # theirs\"".to_string()]
+        );
+        let both = "a: 1   # theirs\n# mine\nb: 2\n";
+        assert!(lost_lines(base, ours, theirs, both, &[]).is_empty());
+        // A line one side removed and the other left alone may go.
+        assert!(lost_lines(base, "a: 1\n", base, "a: 1\n", &[]).is_empty());
+        // A blank line added by one side counts, though the file has others.
+        assert_eq!(lost_lines("\n\n", "\n\n", "\n\n\n", "\n\n", &[]).len(), 1);
+    }
+}
