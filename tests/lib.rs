@@ -13,6 +13,7 @@ mod hostile;
 mod import;
 mod lossless;
 mod merge;
+mod merge_props;
 mod reports;
 mod scale;
 mod schema;

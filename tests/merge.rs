@@ -770,7 +770,9 @@ fn the_same_commitment_added_alike_on_both_sides_is_kept_once() {
     let (ok, said) = repo.merge("bob");
     assert!(ok, "{said}");
     assert!(
-        said.contains("`it-taskforce` was added on both sides alike; kept once, as ours (uuid "),
+        said.contains(
+            "`it-taskforce` was added on both sides alike; kept once, as ours (theirs had uuid: "
+        ),
         "{said}"
     );
     let text = repo.t.file();

@@ -144,7 +144,14 @@ pub fn run(ctx: &Context, args: Args) -> Result<()> {
     // A person has to decide. Leave the file with conflict markers, and say in words what the
     // conflict is.
     let text = match carried {
-        Some((text, false)) => text,
+        // Their additions merged already, and the collisions in markers; unless the additions
+        // rewrote a line of ours (a record on one line), which git's own merge keeps whole.
+        // Nothing is excused here: a file with markers keeps their UUID too.
+        Some((text, false))
+            if merge::lost_lines(&base.text, &ours.text, &theirs_text, &text, &[]).is_empty() =>
+        {
+            text
+        }
         _ => match text_merge(&ours.text, &base.text, &theirs_text)? {
             (text, false) => text,
             // The texts combine, but what they say conflicts: both versions whole, in markers,

@@ -1,12 +1,14 @@
 //! The last check before a merged text is used: nothing either side wrote is missing.
 //!
 //! The record-by-record merge is checked by what the merged file means (`canonical`); that
-//! cannot see comments, blank lines or layout. This check looks at lines. A line must be in the
-//! merged text as often as both sides kept it from the common ancestor, plus as often as the
-//! side that added it most often added it. Lines that both sides added alike (the same entry
-//! added on two branches is kept once) count once; so the same comment added on both sides in
-//! two places is only known to be there, not there twice — the one thing this check cannot
-//! tell, and an edge that loses no words.
+//! cannot see comments, blank lines or layout. This check looks at lines: every line that a
+//! side added (a comment, a changed value, a blank line) must be in the merged text, as many
+//! times as that side added it, and a line that neither side touched as many times as it was
+//! there. Lines that both sides added alike (the same entry added on two branches is kept once)
+//! count once; so the same comment added on both sides in two places is only known to be
+//! there, not there twice — the one thing this check cannot tell, and an edge that loses no
+//! words. The merged texts it checks start from ours, or are git's own line merge, so a line
+//! both sides kept is not at risk.
 
 use std::collections::HashMap;
 
@@ -35,8 +37,14 @@ pub fn lost_lines(
         .filter(|l| !excused.iter().any(|x| l.contains(x.as_str())))
         .filter_map(|&l| {
             let (bn, on, tn) = (get(&b, l), get(&o, l), get(&t, l));
-            let kept = bn.min(on).min(tn);
-            let need = kept + on.saturating_sub(bn).max(tn.saturating_sub(bn));
+            // A line neither side added or removed must be there as often as it was; of a
+            // line one side added, as many as the side that added more. (Where both sides
+            // changed how often a line appears, a count cannot say which copies were meant.)
+            let need = if bn == on && on == tn {
+                bn
+            } else {
+                on.saturating_sub(bn).max(tn.saturating_sub(bn))
+            };
             let have = get(&m, l);
             (have < need).then(|| {
                 if need - have == 1 {

@@ -430,34 +430,35 @@ fn alike(o: &Commitment, t: &Commitment) -> bool {
 }
 
 impl Merger {
-    /// Kept once, as ours: the message names their UUID so that nobody is surprised by it.
+    /// Kept once, as ours: the message names what theirs had instead (the lines the text
+    /// check then does not look for), so that nobody is surprised by it.
     fn same_addition(&mut self, o: &Commitment, t: &Commitment) {
-        let value = |v: serde_json::Value| v.as_str().map(str::to_string);
+        let mut theirs = Vec::new();
+        if let Some(tu) = t.uuid.filter(|tu| Some(*tu) != o.uuid) {
+            theirs.push(format!("uuid: {tu}"));
+        }
+        for (oe, te) in o.history.iter().zip(&t.history) {
+            if oe.recorded_by != te.recorded_by
+                && let Some(by) = &te.recorded_by
+            {
+                theirs.push(format!("recorded_by: {by}"));
+            }
+            if oe.recorded_at != te.recorded_at
+                && let Some(at) = te.recorded_at
+            {
+                theirs.push(format!("recorded_at: {}", words::yaml(&at)));
+            }
+        }
+        theirs.dedup();
         let mut told = format!(
             "`{}` was added on both sides alike; kept once, as ours",
             o.id
         );
-        if let (Some(ou), Some(tu)) = (o.uuid, t.uuid)
-            && ou != tu
-        {
-            told.push_str(&format!(" (uuid {ou}; theirs was {tu})"));
+        if !theirs.is_empty() {
+            told.push_str(&format!(" (theirs had {})", theirs.join(", ")));
         }
         self.notes.push(told);
-        if let Some(tu) = t.uuid.filter(|tu| Some(*tu) != o.uuid) {
-            self.superseded.push(tu.to_string());
-        }
-        for (oe, te) in o.history.iter().zip(&t.history) {
-            if oe.recorded_at != te.recorded_at
-                && let Some(at) = te.recorded_at.and_then(|a| value(serde_json::json!(a)))
-            {
-                self.superseded.push(at);
-            }
-            if oe.recorded_by != te.recorded_by
-                && let Some(by) = &te.recorded_by
-            {
-                self.superseded.push(format!("recorded_by: {by}"));
-            }
-        }
+        self.superseded.extend(theirs);
     }
 }
 
