@@ -9,6 +9,7 @@ mod cli;
 mod concurrency;
 mod edit_props;
 mod fuzz_corpus;
+mod git_team;
 mod hostile;
 mod import;
 mod lossless;

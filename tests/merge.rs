@@ -28,7 +28,7 @@ pub(crate) fn path_with_binary() -> String {
 }
 
 impl Repo {
-    fn new() -> Self {
+    pub(crate) fn new() -> Self {
         Self::with(|t| t.sample())
     }
 

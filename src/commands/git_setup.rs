@@ -201,7 +201,7 @@ fn program() -> String {
     }
 }
 
-fn folder(ledger: &Path) -> PathBuf {
+pub(super) fn folder(ledger: &Path) -> PathBuf {
     match ledger.parent().filter(|p| !p.as_os_str().is_empty()) {
         Some(dir) => dir.to_path_buf(),
         None => PathBuf::from("."),
@@ -213,7 +213,7 @@ fn shown(path: &Path) -> String {
 }
 
 /// Some(whether `dir` is in a git work tree), None when git cannot be run.
-fn inside_work_tree(dir: &Path) -> Option<bool> {
+pub(super) fn inside_work_tree(dir: &Path) -> Option<bool> {
     let out = Command::new("git")
         .args(["rev-parse", "--is-inside-work-tree"])
         .current_dir(dir)
@@ -222,7 +222,7 @@ fn inside_work_tree(dir: &Path) -> Option<bool> {
     Some(out.status.success() && String::from_utf8_lossy(&out.stdout).trim() == "true")
 }
 
-fn git(dir: &Path, args: &[&str]) -> Result<String> {
+pub(super) fn git(dir: &Path, args: &[&str]) -> Result<String> {
     let out = Command::new("git")
         .args(args)
         .current_dir(dir)

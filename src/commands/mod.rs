@@ -12,6 +12,7 @@ mod history;
 mod import;
 mod init;
 mod list;
+mod log;
 mod man;
 mod merge_driver;
 mod output;
@@ -78,6 +79,7 @@ enum Command {
     Man(man::Args),
     MergeDriver(merge_driver::Args),
     GitSetup(git_setup::Args),
+    Log(log::Args),
     Undo(undo::Args),
 }
 
@@ -102,6 +104,7 @@ impl Cli {
             Command::Man(a) => man::run(&ctx, a),
             Command::MergeDriver(a) => merge_driver::run(&ctx, a),
             Command::GitSetup(a) => git_setup::run(&ctx, a),
+            Command::Log(a) => log::run(&ctx, a),
             Command::Undo(a) => undo::run(&ctx, a),
         }
     }

@@ -11,7 +11,7 @@
 
 pub mod collide;
 mod guard;
-mod words;
+pub(crate) mod words;
 
 use std::collections::{HashMap, HashSet};
 
