@@ -395,6 +395,16 @@ fn the_same_day_given_two_statuses_is_a_conflict() {
         said.contains("the status on 2025-12-19 was recorded as `stalled` on our side and `delivered` on theirs"),
         "{said}"
     );
+    let text = repo.t.file();
+    assert!(
+        text.contains("<<<<<<< ours\n") && text.contains(">>>>>>> theirs\n"),
+        "{text}"
+    );
+    assert!(
+        text.contains("by: alice") || text.contains("recorded_by: alice"),
+        "{text}"
+    );
+    assert!(text.contains("recorded_by: bob"), "{text}");
 }
 
 fn driver(t: &Test, files: [&str; 3]) -> Output {
@@ -786,4 +796,56 @@ fn the_same_commitment_added_alike_on_both_sides_is_kept_once() {
         "{show}"
     );
     repo.cli(&["check"]).stdout_has("4 commitments");
+}
+
+/// Two statuses for one day, written in two places: git's line merge is clean, so the driver
+/// puts the stretch where the versions differ between markers itself.
+#[test]
+fn a_conflict_the_text_merge_cannot_see_still_gets_markers() {
+    let t = Test::new().sample().env("COMMITMENTS_FILE", "ours");
+    let dir = t.dir.path();
+    let block = "    history:\n    - date: 2025-03-31\n      status: announced\n      evidence:\n      - source\n";
+    let event = |status: &str| {
+        format!(
+            "    - date: 2025-12-19\n      status: {status}\n      unsourced: true\n      note: per {status}\n"
+        )
+    };
+    // Ours: the event put first in the history, by hand; theirs: last, as the CLI puts it.
+    let (key, rest) = block.split_at("    history:\n".len());
+    let ours = SAMPLE.replace(block, &format!("{key}{}{rest}", event("delivered")));
+    let theirs = SAMPLE.replace(block, &format!("{block}{}", event("stalled")));
+    for (f, text) in [
+        ("base", SAMPLE),
+        ("ours", ours.as_str()),
+        ("theirs", theirs.as_str()),
+    ] {
+        std::fs::write(dir.join(f), text).unwrap();
+    }
+    let out = driver(&t, ["base", "ours", "theirs"]).failure(1);
+    assert!(
+        out.stderr
+            .contains("recorded as `delivered` on our side and `stalled` on theirs"),
+        "{}",
+        out.stderr
+    );
+    let merged = std::fs::read_to_string(dir.join("ours")).unwrap();
+    assert!(
+        merged.contains("<<<<<<< ours\n") && merged.contains(">>>>>>> theirs\n"),
+        "{merged}"
+    );
+    assert!(
+        merged.contains("note: per delivered") && merged.contains("note: per stalled"),
+        "{merged}"
+    );
+    // What both versions share is written once, outside the markers.
+    assert_eq!(
+        merged.matches("# A hand-kept ledger").count(),
+        1,
+        "{merged}"
+    );
+    assert_eq!(
+        merged.matches("# end of file comment").count(),
+        1,
+        "{merged}"
+    );
 }

@@ -154,9 +154,9 @@ pub fn run(ctx: &Context, args: Args) -> Result<()> {
         }
         _ => match text_merge(&ours.text, &base.text, &theirs_text)? {
             (text, false) => text,
-            // The texts combine, but what they say conflicts: both versions whole, in markers,
-            // so that nothing either side wrote is lost.
-            (_, true) => whole_file_conflict(&ours.text, &theirs_text),
+            // The texts combine, but what they say conflicts: both versions of the part where
+            // they differ, in markers, so that nothing either side wrote is lost.
+            (_, true) => both_versions(&ours.text, &theirs_text),
         },
     };
     write(&args.ours, &ours, &text)?;
@@ -194,19 +194,31 @@ pub fn run(ctx: &Context, args: Args) -> Result<()> {
     )))
 }
 
-/// Both versions whole, between standard markers.
-fn whole_file_conflict(ours: &str, theirs: &str) -> String {
-    let ended = |t: &str| {
-        if t.is_empty() || t.ends_with('\n') {
-            t.to_string()
-        } else {
-            format!("{t}\n")
+/// Both versions between standard markers, from the first line in which they differ to the
+/// last: what they share before and after is written once.
+fn both_versions(ours: &str, theirs: &str) -> String {
+    let o: Vec<&str> = ours.split_inclusive('\n').collect();
+    let t: Vec<&str> = theirs.split_inclusive('\n').collect();
+    let head = o.iter().zip(&t).take_while(|(a, b)| a == b).count();
+    let tail = o[head..]
+        .iter()
+        .rev()
+        .zip(t[head..].iter().rev())
+        .take_while(|(a, b)| a == b)
+        .count();
+    let ended = |lines: &[&str]| {
+        let mut s = lines.concat();
+        if !s.is_empty() && !s.ends_with('\n') {
+            s.push('\n');
         }
+        s
     };
     format!(
-        "<<<<<<< ours\n{}=======\n{}>>>>>>> theirs\n",
-        ended(ours),
-        ended(theirs)
+        "{}<<<<<<< ours\n{}=======\n{}>>>>>>> theirs\n{}",
+        o[..head].concat(),
+        ended(&o[head..o.len() - tail]),
+        ended(&t[head..t.len() - tail]),
+        o[o.len() - tail..].concat()
     )
 }
 

@@ -3,12 +3,13 @@
 //! The record-by-record merge is checked by what the merged file means (`canonical`); that
 //! cannot see comments, blank lines or layout. This check looks at lines: every line that a
 //! side added (a comment, a changed value, a blank line) must be in the merged text, as many
-//! times as that side added it, and a line that neither side touched as many times as it was
-//! there. Lines that both sides added alike (the same entry added on two branches is kept once)
-//! count once; so the same comment added on both sides in two places is only known to be
+//! times as that side added it, and every line that neither side removed as many times as it
+//! was there. Copies of one line cannot be told apart, so the count asked for is the fewest a
+//! right merge can hold: removals by the two sides are taken to be of different copies, and
+//! the same line added on both sides to be one addition (the same entry added on two branches
+//! is kept once). So the same comment added on both sides in two places is only known to be
 //! there, not there twice — the one thing this check cannot tell, and an edge that loses no
-//! words. The merged texts it checks start from ours, or are git's own line merge, so a line
-//! both sides kept is not at risk.
+//! words.
 
 use std::collections::HashMap;
 
@@ -37,14 +38,13 @@ pub fn lost_lines(
         .filter(|l| !excused.iter().any(|x| l.contains(x.as_str())))
         .filter_map(|&l| {
             let (bn, on, tn) = (get(&b, l), get(&o, l), get(&t, l));
-            // A line neither side added or removed must be there as often as it was; of a
-            // line one side added, as many as the side that added more. (Where both sides
-            // changed how often a line appears, a count cannot say which copies were meant.)
-            let need = if bn == on && on == tn {
-                bn
-            } else {
-                on.saturating_sub(bn).max(tn.saturating_sub(bn))
-            };
+            // As many copies as were there, less those either side removed (supposing they
+            // removed different ones), plus as many as the side that added more added
+            // (supposing the same addition on both sides is one): the fewest a merge that
+            // keeps both sides' work can hold.
+            let removed = bn.saturating_sub(on) + bn.saturating_sub(tn);
+            let added = on.saturating_sub(bn).max(tn.saturating_sub(bn));
+            let need = bn.saturating_sub(removed) + added;
             let have = get(&m, l);
             (have < need).then(|| {
                 if need - have == 1 {
@@ -77,6 +77,8 @@ mod tests {
         assert!(lost_lines(base, ours, theirs, both, &[]).is_empty());
         // A line one side removed and the other left alone may go.
         assert!(lost_lines(base, "a: 1\n", base, "a: 1\n", &[]).is_empty());
+        // Of a line written twice, one copy changed by each side: neither copy is owed.
+        assert!(lost_lines("x:\nx:\n", "x: 1\nx:\n", "x:\nx: 2\n", "x: 1\nx: 2\n", &[]).is_empty());
         // A blank line added by one side counts, though the file has others.
         assert_eq!(lost_lines("\n\n", "\n\n", "\n\n\n", "\n\n", &[]).len(), 1);
     }
