@@ -513,7 +513,7 @@ fn two_comments_at_the_same_place_are_a_conflict_with_both_kept() {
     );
     assert!(said.contains("would lose"), "{said}");
     assert!(
-        said.contains("# Bob: or the prefecture?"),
+        said.contains("would lose their line \"owner: France (Ministry of the Interior)   # Bob: or the prefecture?\" in `fr-mobile-unit`"),
         "names the line: {said}"
     );
     let text = repo.t.file();

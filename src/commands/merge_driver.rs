@@ -167,16 +167,34 @@ pub fn run(ctx: &Context, args: Args) -> Result<()> {
         .map(|c| format!("  - {c}"))
         .collect();
     if outcome.conflicts.is_empty() {
-        let shown: Vec<&str> = missing.iter().take(3).map(String::as_str).collect();
+        let said: Vec<String> = missing
+            .iter()
+            .take(3)
+            .map(|line| {
+                let theirs_wrote = theirs_text.lines().any(|l| l.trim_end() == line)
+                    && !base.text.lines().any(|l| l.trim_end() == line);
+                let (whose, text, ledger) = if theirs_wrote {
+                    ("their", theirs_text.as_str(), &t)
+                } else {
+                    ("our", ours.text.as_str(), &o)
+                };
+                let shown = if line.trim().is_empty() {
+                    "a blank line".to_string()
+                } else {
+                    format!("\"{}\"", line.trim())
+                };
+                format!("{whose} line {shown}{}", placed(text, ledger, line))
+            })
+            .collect();
         lines.insert(
             0,
-            if shown.is_empty() {
+            if said.is_empty() {
                 "  - the two versions' texts could not be combined so that the result says what both sides meant".into()
             } else {
                 format!(
                     "  - both sides changed the text in the same place (comments, blank lines or layout), so merging record by record would lose {}{}",
-                    shown.join(", "),
-                    if missing.len() > shown.len() { ", …" } else { "" }
+                    said.join(", "),
+                    if missing.len() > said.len() { ", …" } else { "" }
                 )
             },
         );
@@ -192,6 +210,27 @@ pub fn run(ctx: &Context, args: Args) -> Result<()> {
         lines.join("\n"),
         name.display()
     )))
+}
+
+/// Where `line` is in `text`: " in `ID`" for a commitment's record, " in the file's header"
+/// before the records; nothing when it cannot be told.
+fn placed(text: &str, ledger: &Ledger, line: &str) -> String {
+    let mut at = 0;
+    let offset = text.split_inclusive('\n').find_map(|l| {
+        let here = at;
+        at += l.len();
+        (l.trim_end() == line).then_some(here)
+    });
+    let (Some(offset), Some(spans)) = (offset, store::record_spans(text)) else {
+        return String::new();
+    };
+    match spans.iter().position(|r| r.contains(&offset)) {
+        Some(i) if spans.len() == ledger.commitments.len() => {
+            format!(" in `{}`", ledger.commitments[i].id)
+        }
+        None if spans.first().is_some_and(|r| offset < r.start) => " in the file's header".into(),
+        _ => String::new(),
+    }
 }
 
 /// Both versions between standard markers, from the first line in which they differ to the

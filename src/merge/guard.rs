@@ -13,8 +13,8 @@
 
 use std::collections::HashMap;
 
-/// Lines of OURS or THEIRS (compared with BASE) that `merged` lacks, with how many are
-/// missing; empty when nothing is lost. Lines holding one of `excused` (values the merge
+/// Lines of OURS or THEIRS (compared with BASE) that `merged` lacks, as written (trailing
+/// blanks aside), in file order; empty when nothing is lost. Lines holding one of `excused` (values the merge
 /// replaced on purpose) are not looked for.
 pub fn lost_lines(
     base: &str,
@@ -32,7 +32,7 @@ pub fn lost_lines(
     }
     let (b, o, t, m) = (count(base), count(ours), count(theirs), count(merged));
     let get = |n: &HashMap<&str, usize>, l: &str| n.get(l).copied().unwrap_or(0);
-    let mut lost: Vec<String> = o
+    let mut lost: Vec<&str> = o
         .keys()
         .chain(t.keys())
         .filter(|l| !excused.iter().any(|x| l.contains(x.as_str())))
@@ -45,19 +45,18 @@ pub fn lost_lines(
             let removed = bn.saturating_sub(on) + bn.saturating_sub(tn);
             let added = on.saturating_sub(bn).max(tn.saturating_sub(bn));
             let need = bn.saturating_sub(removed) + added;
-            let have = get(&m, l);
-            (have < need).then(|| {
-                if need - have == 1 {
-                    format!("{l:?}")
-                } else {
-                    format!("{l:?} ({} times)", need - have)
-                }
-            })
+            (get(&m, l) < need).then_some(l)
         })
         .collect();
-    lost.sort();
+    // In the order a person meets them: theirs's lines, then ours's.
+    let at = |l: &str| {
+        theirs
+            .find(l)
+            .or_else(|| ours.find(l).map(|i| i + theirs.len()))
+    };
+    lost.sort_by_key(|l| at(l));
     lost.dedup();
-    lost
+    lost.into_iter().map(str::to_string).collect()
 }
 
 #[cfg(test)]
@@ -71,7 +70,7 @@ mod tests {
         let theirs = "a: 1   # theirs\nb: 2\n";
         assert_eq!(
             lost_lines(base, ours, theirs, ours, &[]),
-            vec!["\"a: 1   # theirs\"".to_string()]
+            vec!["a: 1   # theirs".to_string()]
         );
         let both = "a: 1   # theirs\n# mine\nb: 2\n";
         assert!(lost_lines(base, ours, theirs, both, &[]).is_empty());
