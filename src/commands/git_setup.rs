@@ -45,14 +45,19 @@ pub fn run(ctx: &Context, _args: Args) -> Result<()> {
 }
 
 /// For `init`: the same set-up when the new ledger is inside a git work tree; nothing when it
-/// is not, or when there is no git.
+/// is not, or when there is no git. The ledger is made by then, so a set-up that fails is a
+/// note saying how to finish it, not a failed `init`.
 pub(crate) fn if_in_git(ctx: &Context) -> Result<()> {
     let dir = folder(&ctx.file);
-    if inside_work_tree(&dir) == Some(true) {
-        setup(ctx, &dir)
-    } else {
-        Ok(())
+    if inside_work_tree(&dir) != Some(true) {
+        return Ok(());
     }
+    if let Err(e) = setup(ctx, &dir) {
+        eprintln!(
+            "commitments: note: the ledger is made, but setting git up for it failed ({e}); run `commitments git-setup` once that is fixed"
+        );
+    }
+    Ok(())
 }
 
 fn setup(ctx: &Context, dir: &Path) -> Result<()> {
