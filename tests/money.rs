@@ -44,7 +44,7 @@ fn funding_records_a_dated_amount_on_new_evidence_and_reports_read_it() {
     );
     let file = t.file();
     assert!(
-        file.contains("    funding_history:\n      - date: 2025-06-01\n        stage: allocated\n        amount: 3230000\n        currency: GBP\n        evidence:\n          - home-office-2025-06-01\n"),
+        file.contains("    funding_history:\n      - date: 2025-06-01\n        stage: allocated\n        amount: 3230000\n        currency: GBP\n        evidence:\n          - home-office-2025-06-01-cps\n"),
         "{file}"
     );
     t.then(&["check"]).success().stdout_has("1 funding event");
@@ -102,6 +102,24 @@ fn funding_cites_existing_evidence_or_says_why_not() {
         "funding",
         "it-taskforce",
         "--stage",
+        "allocated",
+        "--amount",
+        "1 750 000,50",
+        "--decimal-mark",
+        ",",
+        "--currency",
+        "EUR",
+        "--date",
+        "2025-09-15",
+        "--evidence",
+        "source",
+    ])
+    .success()
+    .stdout_has("allocated EUR 1,750,000.50");
+    t.then(&[
+        "funding",
+        "it-taskforce",
+        "--stage",
         "disbursed",
         "--amount",
         "0",
@@ -125,7 +143,8 @@ fn funding_cites_existing_evidence_or_says_why_not() {
         .success()
         .json();
     assert_eq!(j["funding"]["disbursed"], 0.0);
-    assert_eq!(j["commitment"]["funding_history"][2]["stage"], "disbursed");
+    assert_eq!(j["funding"]["allocated"], 1_750_000.5);
+    assert_eq!(j["commitment"]["funding_history"][3]["stage"], "disbursed");
 }
 
 /// Each refusal: exit 1 (2 for a value clap itself refuses), the message, the file untouched.
@@ -220,7 +239,7 @@ fn funding_refuses_bad_input_and_leaves_the_file_alone() {
         ]
         .concat(),
         1,
-        &["no separators"],
+        &["could be read two ways", "--decimal-mark"],
     );
     refused(
         &[

@@ -5,7 +5,7 @@ use super::cite::{Cite, CiteArgs};
 use super::date_arg;
 use crate::context::Context;
 use crate::error::{Error, Result};
-use crate::model::{Edit, FundingEvent, Stage, is_currency, money};
+use crate::model::{DecimalMark, Edit, FundingEvent, Stage, is_currency_code, money};
 use crate::store::{self, Change};
 
 /// Append a funding event: on a date, per evidence, this much money had reached a stage. The
@@ -19,9 +19,14 @@ pub struct Args {
     /// budget), disbursed (paid out) or spent (reported as spent on what was promised).
     #[arg(long, value_enum)]
     stage: Stage,
-    /// The amount at this stage, in digits: 3230000 (a decimal point is allowed).
+    /// The amount at this stage, in digits: 3230000, 2500000.50 or 4 500 000,00 (thousands
+    /// separators allowed; no letters or currency signs). An amount that could be read two
+    /// ways, such as 1,500 or 12,5, needs --decimal-mark.
     #[arg(long, allow_hyphen_values = true)]
     amount: String,
+    /// The decimal mark of --amount: `,` (as in 4 500 000,00) or `.` (as in 4,500,000.00).
+    #[arg(long, value_name = "MARK")]
+    decimal_mark: Option<DecimalMark>,
     /// ISO 4217 currency, e.g. GBP; the same as the commitment's other amounts.
     #[arg(long)]
     currency: String,
@@ -36,9 +41,15 @@ pub struct Args {
 }
 
 pub fn run(ctx: &Context, args: Args) -> Result<()> {
-    let amount = super::add::amount_arg(&args.amount)?;
+    if args.amount.trim().starts_with('-') {
+        return Err(Error::Argument(format!(
+            "--amount `{}` is negative; give the amount at this stage as a number of zero or more, e.g. --amount 3000000",
+            args.amount
+        )));
+    }
+    let amount = super::add::amount_arg(&args.amount, args.decimal_mark)?;
     let currency = args.currency.trim().to_ascii_uppercase();
-    if !is_currency(&currency) {
+    if !is_currency_code(&currency) {
         return Err(Error::Argument(format!(
             "--currency `{}` is not a three-letter ISO 4217 code such as GBP, EUR or USD",
             args.currency

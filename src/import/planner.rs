@@ -11,8 +11,8 @@ use super::read::{
 };
 use super::{Kind, Plan, Problem, Row, Settings, Tables, value};
 use crate::model::{
-    Commitment, Date, Edit, Event, Evidence, Ledger, LinkError, SOURCE_REF, is_slug, link_errors,
-    slugify,
+    Commitment, Date, Edit, Event, Evidence, Ledger, LinkError, SOURCE_REF, evidence_id, free_id,
+    is_slug, link_errors, slugify,
 };
 
 /// An event read from a row of the events file (or made from a commitment row's status).
@@ -411,23 +411,14 @@ impl<'a> Planner<'a> {
                     continue;
                 }
                 Some(id) => id,
-                None => {
-                    let base = crate::commands::evidence_id(
+                None => free_id(
+                    evidence_id(
                         evidence.publisher.as_deref(),
                         &evidence.url,
                         evidence.published,
-                    );
-                    (1..)
-                        .map(|n| {
-                            if n == 1 {
-                                base.clone()
-                            } else {
-                                format!("{base}-{n}")
-                            }
-                        })
-                        .find(|id| !taken.contains(id))
-                        .unwrap_or(base)
-                }
+                    ),
+                    |id| taken.contains(id),
+                ),
             };
             taken.insert(id.clone());
             evidence.id = id;

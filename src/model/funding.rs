@@ -64,11 +64,6 @@ impl Stage {
     }
 }
 
-/// An ISO 4217 code as the file stores it: three capital letters.
-pub fn is_currency(code: &str) -> bool {
-    code.len() == 3 && code.bytes().all(|b| b.is_ascii_uppercase())
-}
-
 /// On this date, per this evidence, this much money had reached this stage.
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct FundingEvent {

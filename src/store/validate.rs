@@ -13,7 +13,7 @@ use super::file::{
 use super::problem::{Position, Problem};
 use crate::model::{
     Commitment, Date, Event, Evidence, EvidenceKind, Funding, FundingEvent, Gap, Ledger, LinkError,
-    SOURCE_REF, Source, Stage, StatusDef, Vocabulary, is_currency, is_slug, is_web_url,
+    SOURCE_REF, Source, Stage, StatusDef, Vocabulary, is_currency_code, is_slug, is_web_url,
     link_errors, parse_date,
 };
 
@@ -124,7 +124,7 @@ impl Checker {
     }
 
     fn currency(&mut self, code: String, f: &Option<Field>) -> Option<String> {
-        if is_currency(&code) {
+        if is_currency_code(&code) {
             Some(code)
         } else {
             self.push(
