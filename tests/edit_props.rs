@@ -155,6 +155,9 @@ fn edit_for(ledger: &Ledger, op: &Op, n: usize) -> Option<Edit> {
                 recorded_at: None,
             }],
             gaps: vec![],
+            description: None,
+            notes: None,
+            extra: Vec::new(),
         }))),
         Op::Evidence {
             target,

@@ -100,6 +100,9 @@ pub fn exercise(data: &[u8], dir: &Path) {
                     recorded_at: None,
                 }],
                 gaps: vec![],
+                description: None,
+                notes: None,
+                extra: Vec::new(),
             }))
         }
     };

@@ -18,6 +18,7 @@ mod lossless;
 mod merge;
 mod merge_props;
 mod money;
+mod own_fields;
 mod reports;
 mod scale;
 mod schema;

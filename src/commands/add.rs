@@ -198,6 +198,9 @@ pub fn run(ctx: &Context, args: Args) -> Result<()> {
             evidence: vec![],
             history: vec![event],
             gaps: vec![],
+            description: None,
+            notes: None,
+            extra: Vec::new(),
         };
         Ok((
             Change {

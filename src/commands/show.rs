@@ -81,6 +81,11 @@ fn render(ctx: &Context, ledger: &Ledger, c: &Commitment, style: Style) -> Strin
             .unwrap_or_default(),
     );
     field("Tags", c.tags.join(", "));
+    field("Description", c.description.clone().unwrap_or_default());
+    field("Notes", c.notes.clone().unwrap_or_default());
+    for (name, value) in &c.extra {
+        field(&format!("extra.{name}"), value.clone());
+    }
     if let Some(s) = &c.source {
         let mut lines = vec![s.title.clone()];
         let by: Vec<String> = [

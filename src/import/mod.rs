@@ -62,6 +62,8 @@ impl Kind {
                 "source_quote",
                 "amount",
                 "currency",
+                "description",
+                "notes",
             ],
             Kind::Events => &[
                 "commitment",
@@ -118,6 +120,8 @@ pub const LIST_SEPARATOR: char = ';';
 pub struct Settings {
     /// `(kind, field) → column`, from `--map`.
     pub map: HashMap<(Kind, &'static str), String>,
+    /// The team's own fields: `(name, column)` from `--map extra.NAME=COLUMN`, in order.
+    pub extra: Vec<(String, String)>,
     /// `(kind, field) → value`, from `--default`.
     pub defaults: HashMap<(Kind, &'static str), String>,
     /// The file's word (as `value::normal` spells it) → a status key of the ledger.

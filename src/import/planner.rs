@@ -109,6 +109,7 @@ impl<'a> Planner<'a> {
                 .enumerate()
                 .filter(|(i, h)| {
                     !cols.index.values().any(|j| j == i)
+                        && !cols.extra.iter().any(|(_, j)| j == i)
                         && !cols.kind.derived().contains(&value::normal(h).as_str())
                 })
                 .map(|(_, h)| h.as_str())

@@ -16,6 +16,8 @@ pub(super) struct Columns<'a> {
     pub(super) kind: Kind,
     pub(super) table: &'a Table,
     pub(super) index: HashMap<&'static str, usize>,
+    /// The team's own fields (`--map extra.NAME=COLUMN`) and their columns.
+    pub(super) extra: Vec<(String, usize)>,
 }
 
 /// A cell, read.
@@ -345,7 +347,27 @@ pub(super) fn columns<'a>(
             index.insert("commitment", i);
         }
     }
-    Ok(Columns { kind, table, index })
+    let mut extra = Vec::new();
+    if kind == Kind::Commitments {
+        for (name, column) in &settings.extra {
+            let i = table.column(column).ok_or_else(|| {
+                Problem::new(
+                    &table.name,
+                    None,
+                    None,
+                    format!("--map extra.{name}={column}: there is no column `{column}`"),
+                )
+                .help(format!("its columns are: {}", table.headers.join(", ")))
+            })?;
+            extra.push((name.clone(), i));
+        }
+    }
+    Ok(Columns {
+        kind,
+        table,
+        index,
+        extra,
+    })
 }
 
 /// Something that must be in a file: a column, or a default for every row.
@@ -547,6 +569,17 @@ pub(super) fn read_commitment<'a>(
     let partners = r.list(cols, row, "partners");
     let tags = r.list(cols, row, "tags");
     let note = r.text(cols, row, "note");
+    let description = r.text(cols, row, "description");
+    let notes = r.text(cols, row, "notes");
+    // Empty cells give no field; the others are kept as the cell has them.
+    let extra: Vec<(String, String)> = cols
+        .extra
+        .iter()
+        .filter_map(|(name, i)| {
+            let v = row.cells.get(*i)?.trim();
+            (!v.is_empty()).then(|| (name.clone(), v.to_string()))
+        })
+        .collect();
     // The parent's id made into a slug as the id column's are, so that `FR-01` names the
     // row whose id was `FR-01`; whether it exists is the planner's to check.
     let parent = r
@@ -600,6 +633,9 @@ pub(super) fn read_commitment<'a>(
             evidence: vec![],
             history: vec![],
             gaps: vec![],
+            description,
+            notes,
+            extra,
         },
     })
 }

@@ -214,6 +214,15 @@ impl Merger {
         c.owner = self.field(&what, "owner", b.map(|b| &b.owner), &o.owner, &t.owner);
         c.parent = self.field(&what, "parent", b.map(|b| &b.parent), &o.parent, &t.parent);
         c.weight = self.field(&what, "weight", b.map(|b| &b.weight), &o.weight, &t.weight);
+        c.description = self.field(
+            &what,
+            "description",
+            b.map(|b| &b.description),
+            &o.description,
+            &t.description,
+        );
+        c.notes = self.field(&what, "notes", b.map(|b| &b.notes), &o.notes, &t.notes);
+        c.extra = self.field(&what, "extra", b.map(|b| &b.extra), &o.extra, &t.extra);
         c.partners = self.field(
             &what,
             "partners",

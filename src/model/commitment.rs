@@ -74,6 +74,23 @@ pub struct Commitment {
     pub evidence: Vec<Evidence>,
     pub history: Vec<Event>,
     pub gaps: Vec<Gap>,
+    /// What the commitment is about, in the team's words (`description:`).
+    pub description: Option<String>,
+    /// The team's own notes on it (`notes:`).
+    pub notes: Option<String>,
+    /// The team's own fields (`extra:`), in the file's order, each kept as written.
+    #[serde(serialize_with = "in_order")]
+    pub extra: Vec<(String, String)>,
+}
+
+/// `extra` as a JSON object whose keys keep the file's order.
+fn in_order<S: serde::Serializer>(fields: &[(String, String)], s: S) -> Result<S::Ok, S::Error> {
+    use serde::ser::SerializeMap;
+    let mut map = s.serialize_map(Some(fields.len()))?;
+    for (k, v) in fields {
+        map.serialize_entry(k, v)?;
+    }
+    map.end()
 }
 
 /// Where a commitment stood on a given day.
@@ -253,6 +270,9 @@ mod tests {
             evidence: vec![],
             history,
             gaps: vec![],
+            description: None,
+            notes: None,
+            extra: Vec::new(),
         }
     }
 

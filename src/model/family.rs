@@ -230,6 +230,9 @@ mod tests {
                 recorded_at: None,
             }],
             gaps: vec![],
+            description: None,
+            notes: None,
+            extra: Vec::new(),
         }
     }
 

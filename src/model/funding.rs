@@ -237,6 +237,9 @@ mod tests {
             evidence: vec![],
             history: vec![],
             gaps: vec![],
+            description: None,
+            notes: None,
+            extra: Vec::new(),
         }
     }
 

@@ -226,6 +226,19 @@ fn commitment(c: &Commitment) -> MappingBuilder {
     if !c.tags.is_empty() {
         m = m.sequence("tags", |s| c.tags.iter().fold(s, |s, t| s.item(t.as_str())));
     }
+    if let Some(d) = &c.description {
+        m = m.pair("description", d.as_str());
+    }
+    if let Some(n) = &c.notes {
+        m = m.pair("notes", n.as_str());
+    }
+    if !c.extra.is_empty() {
+        m = m.mapping("extra", |em| {
+            c.extra
+                .iter()
+                .fold(em, |em, (k, v)| em.pair(k.as_str(), v.as_str()))
+        });
+    }
     if let Some(f) = &c.funding {
         m = m.mapping("funding", |fm| {
             amount(fm, f.amount).pair("currency", f.currency.as_str())

@@ -150,6 +150,44 @@ pub struct CommitmentFile {
     /// Things searched for and not found.
     #[schemars(with = "Option<Vec<GapFile>>")]
     pub gaps: Option<Vec<Spanned<GapFile>>>,
+    /// What the commitment is about, in your own words.
+    #[schemars(with = "Option<Scalar>")]
+    pub description: Option<Field>,
+    /// Your own notes on it.
+    #[schemars(with = "Option<Scalar>")]
+    pub notes: Option<Field>,
+    /// Fields of your own (archive_url, confidence, title_fr, ...): each a single value, kept as written.
+    #[schemars(with = "Option<std::collections::BTreeMap<String, Scalar>>")]
+    pub extra: Option<Spanned<ExtraFile>>,
+}
+
+/// `extra:`: a mapping of names to single values, in the file's order.
+#[derive(Debug)]
+pub struct ExtraFile(pub Vec<(String, Field)>);
+
+impl<'de> Deserialize<'de> for ExtraFile {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl<'de> Visitor<'de> for V {
+            type Value = ExtraFile;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str(
+                    "a mapping of your own field names to values, e.g. `archive_url: https://...`",
+                )
+            }
+            fn visit_map<A: de::MapAccess<'de>>(self, mut map: A) -> Result<ExtraFile, A::Error> {
+                let mut fields: Vec<(String, Field)> = Vec::new();
+                while let Some((k, v)) = map.next_entry::<String, Field>()? {
+                    if fields.iter().any(|(seen, _)| *seen == k) {
+                        return Err(de::Error::custom(format!("`extra` gives `{k}` twice")));
+                    }
+                    fields.push((k, v));
+                }
+                Ok(ExtraFile(fields))
+            }
+        }
+        d.deserialize_map(V)
+    }
 }
 
 /// Money committed.

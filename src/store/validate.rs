@@ -492,6 +492,11 @@ fn commitment(
     }
     let funding_history = funding_history(c, r, &evidence_ids, source.is_some(), made, &funding);
     let gaps = r.gaps.iter().flatten().filter_map(|g| gap(c, g)).collect();
+    let extra = r
+        .extra
+        .as_ref()
+        .map(|e| extra_fields(c, e))
+        .unwrap_or_default();
     Some(Commitment {
         id: id?,
         uuid,
@@ -509,7 +514,26 @@ fn commitment(
         evidence,
         history,
         gaps,
+        description: c.text(&r.description),
+        notes: c.text(&r.notes),
+        extra,
     })
+}
+
+/// The team's own fields: any name that says something, each value kept as written.
+fn extra_fields(c: &mut Checker, raw: &Spanned<super::file::ExtraFile>) -> Vec<(String, String)> {
+    let mut out = Vec::new();
+    for (name, value) in &raw.value.0 {
+        if name.trim().is_empty() {
+            c.push(
+                Problem::new(position(value), "a field under `extra` has no name")
+                    .help("write `name: value`, e.g. `archive_url: https://...`"),
+            );
+            continue;
+        }
+        out.push((name.clone(), value.value.0.clone()));
+    }
+    out
 }
 
 fn funding(c: &mut Checker, raw: &Spanned<FundingFile>) -> Option<Funding> {
