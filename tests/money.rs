@@ -380,3 +380,75 @@ fn funding_totals_by_owner_and_tag_per_currency() {
     let all = &j["all"]["funding"];
     assert_eq!(all.as_array().unwrap().len(), 2, "EUR and GBP kept apart");
 }
+
+#[test]
+fn import_reads_funding_events_from_the_events_file() {
+    let t = money();
+    std::fs::write(
+        t.dir.path().join("money.csv"),
+        "commitment,date,stage,amount,currency,evidence,note\nuk-bsc-30m,2025-08-01,allocated,\"12 000 000\",GBP,source,Budget\nit-taskforce,2025-10-01,disbursed,500000,EUR,,Told by phone\n",
+    )
+    .unwrap();
+    t.then(&["import", "--events", "money.csv"])
+        .success()
+        .stdout_has("2 funding events");
+    t.then(&["check"]).success();
+    let j = t
+        .then(&["report", "--format", "json", "--as-of", "2025-12-31"])
+        .success()
+        .json();
+    assert_eq!(j["commitments"][1]["funding"]["allocated"], 12_000_000.0);
+    assert_eq!(j["commitments"][2]["funding"]["disbursed"], 500_000.0);
+    let j = t
+        .then(&["show", "it-taskforce", "--format", "json"])
+        .success()
+        .json();
+    let e = &j["commitment"]["funding_history"][2];
+    assert_eq!(e["unsourced"], true);
+    assert_eq!(
+        e["note"],
+        "Told by phone (imported from money.csv, row 3, which cites no evidence for it)"
+    );
+
+    // A new commitment's money, from the same import.
+    let t = Test::new().ledger("version: 1\ncommitments: []\n");
+    std::fs::write(
+        t.dir.path().join("c.csv"),
+        "id,title,owner,made\nnl-1,Dutch fund,Netherlands,2025-03-31\n",
+    )
+    .unwrap();
+    std::fs::write(
+        t.dir.path().join("e.csv"),
+        "commitment,date,stage,amount,currency\nnl-1,2025-04-01,pledged,1000000,EUR\n",
+    )
+    .unwrap();
+    t.then(&["import", "c.csv", "--events", "e.csv"]).success();
+    let j = t
+        .then(&["show", "nl-1", "--format", "json"])
+        .success()
+        .json();
+    assert_eq!(j["funding"]["pledged"], 1_000_000.0);
+}
+
+#[test]
+fn import_refuses_bad_funding_rows_with_their_row_and_column() {
+    let t = money();
+    std::fs::write(
+        t.dir.path().join("bad.csv"),
+        "commitment,date,stage,amount,currency,evidence\nuk-bsc-30m,2025-08-01,committed,1,GBP,\nit-taskforce,2025-10-01,disbursed,500000,GBP,\nit-taskforce,2025-10-01,spent,3m,EUR,\nit-taskforce,2025-01-01,spent,1,EUR,\nuk-bsc-30m,2025-08-01,spent,1,GBP,nope\n",
+    )
+    .unwrap();
+    let before = t.file_bytes();
+    t.then(&["import", "--events", "bad.csv"])
+        .failure(1)
+        .stderr_has("bad.csv, row 2, column stage: `committed` is not a funding stage")
+        .stderr_has("one of: pledged, allocated, disbursed, spent")
+        .stderr_has(
+            "row 3, column currency: `it-taskforce`'s money is in EUR, and this amount is in GBP",
+        )
+        .stderr_has("row 4, column amount: `3m` is not an amount")
+        .stderr_has("row 5, column date: 2025-01-01 is before `it-taskforce` was made")
+        .stderr_has("row 6, column evidence: `uk-bsc-30m` has no evidence with the id `nope`")
+        .stderr_has("nothing was imported");
+    assert_eq!(t.file_bytes(), before);
+}

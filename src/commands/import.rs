@@ -267,6 +267,16 @@ fn summary(ctx: &Context, plan: &Plan, dry_run: bool) -> String {
         plan.evidence,
         if plan.evidence == 1 { "y" } else { "ies" },
     );
+    if plan.funding > 0 {
+        out.insert_str(
+            out.len() - 2,
+            &format!(
+                ", {} funding event{}",
+                plan.funding,
+                if plan.funding == 1 { "" } else { "s" }
+            ),
+        );
+    }
     for n in &plan.notes {
         out.push_str(&format!("  - {n}\n"));
     }

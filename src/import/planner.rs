@@ -5,6 +5,7 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 
 use uuid::Uuid;
 
+use super::funding::{self, FundingRow};
 use super::read::{
     Cell, Columns, NewCommitment, Reader, columns, fingerprint, read_commitment, read_evidence,
     require_columns,
@@ -58,6 +59,8 @@ pub(super) struct Planner<'a> {
     pub(super) new_ids: HashMap<String, usize>,
     pub(super) renamed: BTreeMap<String, String>,
     pub(super) renamed_evidence: BTreeMap<String, String>,
+    /// Funding events from the events file, by commitment (import::funding).
+    pub(super) funding: HashMap<Target, Vec<FundingRow>>,
 }
 
 impl<'a> Planner<'a> {
@@ -87,7 +90,14 @@ impl<'a> Planner<'a> {
         let mut missing = Vec::new();
         for (cols, required) in [
             (&commitment_cols, &["id", "title", "owner", "made"][..]),
-            (&event_cols, &["commitment", "date", "status"][..]),
+            // A file of funding events only needs no status column.
+            (
+                &event_cols,
+                match &event_cols {
+                    Some(c) if c.index.contains_key("stage") => &["commitment", "date"][..],
+                    _ => &["commitment", "date", "status"][..],
+                },
+            ),
             (&evidence_cols, &["commitment", "title", "url"][..]),
         ] {
             if let Some(c) = cols {
@@ -143,6 +153,7 @@ impl<'a> Planner<'a> {
             new_ids: HashMap::new(),
             renamed: BTreeMap::new(),
             renamed_evidence: BTreeMap::new(),
+            funding: HashMap::new(),
         })
     }
 
@@ -316,6 +327,37 @@ impl<'a> Planner<'a> {
             let target = self.target(&cols, row);
             let r = &mut self.r;
             let date = r.required_date(&cols, row, "date");
+            let funding_row = !matches!(r.cell(&cols, row, "status"), Cell::Value(_))
+                && matches!(r.cell(&cols, row, "stage"), Cell::Value(_));
+            if funding_row {
+                let note = r.text(&cols, row, "note");
+                let cited: Vec<String> = r
+                    .list(&cols, row, "evidence")
+                    .into_iter()
+                    .map(|id| if is_slug(&id) { id } else { slugify(&id, 64) })
+                    .collect();
+                let recorded_by = r
+                    .text(&cols, row, "recorded_by")
+                    .unwrap_or_else(|| self.settings.recorded_by.clone());
+                if let Some(d) = date
+                    && d > self.settings.today
+                {
+                    r.problem(
+                        &cols,
+                        row,
+                        "date",
+                        format!("{d} is in the future (today is {})", self.settings.today),
+                    )
+                    .hint("a funding event records what has happened");
+                    continue;
+                }
+                let read =
+                    funding::read_row(r, self.settings, &cols, row, date, note, cited, recorded_by);
+                if let (Some(t), Some(fr)) = (target, read) {
+                    self.funding.entry(t).or_default().push(fr);
+                }
+                continue;
+            }
             let status = match r.cell(&cols, row, "status") {
                 Cell::Value(_) => r.status(self.ledger, &cols, row, "status"),
                 _ => r.required(&cols, row, "status").and(None),
@@ -604,6 +646,31 @@ impl<'a> Planner<'a> {
     }
 
     /// A new commitment takes its evidence and history whole; one in the ledger gets edits.
+    /// The funding events for `t` that fit it, into the commitment (new) or the edits
+    /// (existing); `evidence_ids` are every id it will have.
+    pub(super) fn add_funding(&mut self, t: Target, evidence_ids: &HashSet<String>) {
+        let Some(rows) = self.funding.remove(&t) else {
+            return;
+        };
+        let c = match t {
+            Target::New(i) => &self.new[i].commitment,
+            Target::Existing(i) => &self.ledger.commitments[i],
+        };
+        let events = funding::check(c, rows, evidence_ids, &mut self.r.problems);
+        self.plan.funding += events.len();
+        match t {
+            Target::New(i) => self.new[i].commitment.funding_history = events,
+            Target::Existing(i) => {
+                self.plan
+                    .edits
+                    .extend(events.into_iter().map(|event| Edit::AddFunding {
+                        commitment: i,
+                        event,
+                    }))
+            }
+        }
+    }
+
     pub(super) fn record(&mut self, t: Target, evidence: Vec<Evidence>, history: Vec<RowEvent>) {
         self.plan.evidence += evidence.len();
         self.plan.events += history.len();
