@@ -8,6 +8,7 @@ mod bad_input;
 mod cli;
 mod concurrency;
 mod edit_props;
+mod faithful;
 mod fuzz_corpus;
 mod hostile;
 mod import;
