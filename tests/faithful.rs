@@ -177,3 +177,65 @@ fn every_language_is_written_with_its_letters_by_every_writing_command() {
         assert_eq!(i["owner"], *text);
     }
 }
+
+/// One commitment whose values YAML would read as numbers, booleans or floats.
+fn as_written(id: &str, title: &str) -> String {
+    format!(
+        "  - id: {id}\n    title: {title}\n    owner: O\n    made: 2025-01-01\n    tags: [007, 1.50]\n    source: {{title: S, locator: 6.10}}\n    history:\n      - date: 2025-01-01\n        status: announced\n        unsourced: TRUE\n        note: n\n"
+    )
+}
+
+#[test]
+fn scalars_are_shown_as_written_and_ids_are_their_text() {
+    let text = format!(
+        "version: 1\ncommitments:\n{}{}{}",
+        as_written("1e3", "1.50"),
+        as_written("0x1f", "TRUE"),
+        as_written("\"31\"", "007"),
+    );
+    let t = Test::new().ledger(&text);
+    t.then(&["check"]).success().stdout_has("3 commitments");
+    let c = t
+        .then(&["show", "1e3", "--format", "json"])
+        .success()
+        .json();
+    let c = if c["commitment"].is_object() {
+        &c["commitment"]
+    } else {
+        &c
+    };
+    assert_eq!(c["title"], "1.50", "{c:#}");
+    assert_eq!(c["tags"], serde_json::json!(["007", "1.50"]));
+    assert_eq!(c["source"]["locator"], "6.10");
+    let c = t
+        .then(&["show", "0x1f", "--format", "json"])
+        .success()
+        .json();
+    let c = if c["commitment"].is_object() {
+        &c["commitment"]
+    } else {
+        &c
+    };
+    assert_eq!(c["title"], "TRUE");
+    t.then(&["show", "31"]).success().stdout_has("007");
+    // A write leaves them as they are.
+    t.then(&["gap", "1e3", "--note", "looked"]).success();
+    assert!(t.file().contains("  - id: 1e3\n    title: 1.50\n"));
+    assert!(t.file().contains("tags: [007, 1.50]"));
+}
+
+#[test]
+fn a_null_where_a_value_is_needed_is_named_with_how_to_quote_it() {
+    for null in ["~", "null", ""] {
+        let text = format!("version: 1\ncommitments:\n{}", as_written("a", null));
+        let t = Test::new().ledger(&text);
+        let column = if null.is_empty() { 10 } else { 12 };
+        t.then(&["check"])
+            .failure(1)
+            .stderr_has(&format!(
+                "commitments.yaml:4:{column}: `title` has no value"
+            ))
+            .stderr_has("`~` and `null` as nothing")
+            .stderr_has("put it in quotes: `title: \"~\"`");
+    }
+}

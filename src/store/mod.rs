@@ -446,6 +446,18 @@ fn yaml_problem(e: &serde_saphyr::Error, text: &str) -> Problem {
     if let Some(i) = message.find(", set DuplicateKeyPolicy") {
         message.truncate(i);
     }
+    // Every value is asked for as text (so that it is read as written); say what the
+    // library's refusals mean for a ledger, with the way out.
+    if message.starts_with("expected string scalar") {
+        return Problem::new(at, "a list or a mapping stands where a single value belongs")
+            .help("write one value here (text, a number or a date), not a list or a mapping; put text holding `[`, `{` or `: ` in quotes")
+            .stops_reading();
+    }
+    if message.starts_with("cannot deserialize tagged scalar into string") {
+        return Problem::new(at, "a type tag (`!!int`, `!!float`, `!!bool`, `!!null`) makes this value something other than text")
+            .help("remove the tag: every value of a ledger is read as the text written, so `5` and `1.50` need no tag")
+            .stops_reading();
+    }
     // The reader's safety limits are named in Rust's debug notation; say them in words.
     if let Some(rest) = message.strip_prefix("budget breached: ") {
         let what = rest.split([' ', '{']).next().unwrap_or(rest);
