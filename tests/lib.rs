@@ -19,3 +19,4 @@ mod scale;
 mod schema;
 mod shells;
 mod undo;
+mod writable;

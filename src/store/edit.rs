@@ -13,7 +13,7 @@
 use std::collections::BTreeMap;
 use std::str::FromStr;
 
-use yaml_edit::{Mapping, MappingBuilder, SequenceBuilder, YamlFile};
+use yaml_edit::{Mapping, MappingBuilder, SequenceBuilder, YamlFile, YamlNode};
 
 use super::fast::Outline;
 use super::scalar::Text;
@@ -84,7 +84,16 @@ fn spliced(text: &str, outline: &Outline, edits: &[Edit]) -> Result<String, Edit
     let mut out = String::with_capacity(text.len() + 4096);
     let mut done = 0;
     for (i, local) in by_record {
-        let span = &outline.records[i].content;
+        let record = &outline.records[i];
+        // The blank lines after a record usually belong to the space before the next one,
+        // but to a block kept with `|+` or `>+` they are part of its text: what is added then
+        // goes after them, or the text would lose its last lines.
+        let span = if keeps_trailing_lines(&text[record.content.clone()]) {
+            record.content.start..record.end
+        } else {
+            record.content.clone()
+        };
+        let span = &span;
         let fragment = format!("{head}{}", &text[span.clone()]);
         let edited = whole(&fragment, &local)?;
         let record = edited.strip_prefix(&head).ok_or_else(|| {
@@ -96,6 +105,26 @@ fn spliced(text: &str, outline: &Outline, edits: &[Edit]) -> Result<String, Edit
     }
     out.push_str(&text[done..]);
     Ok(out)
+}
+
+/// Whether `record` holds a block scalar with the keep indicator (`|+`, `>+`, `|2+`, ...),
+/// whose value includes the blank lines after it. A line is taken to open one when, after a
+/// `key:` or a `- `, its value is such a header (a `+` in a `|` or `>` header, nothing after
+/// it but a comment); a plain or quoted value cannot look like that.
+fn keeps_trailing_lines(record: &str) -> bool {
+    record.lines().any(|line| {
+        let line = line.trim_end_matches('\r');
+        let value = match line.rfind(": ") {
+            Some(i) => &line[i + 2..],
+            None => line.trim_start().trim_start_matches("- "),
+        };
+        let value = value.trim_start();
+        let header = value.split(" #").next().unwrap_or(value).trim_end();
+        header.starts_with(['|', '>'])
+            && header.len() <= 3
+            && header.contains('+')
+            && header[1..].bytes().all(|b| b == b'+' || b.is_ascii_digit())
+    })
 }
 
 /// Applies `edits` to the whole of `text` with yaml-edit.
@@ -145,6 +174,12 @@ fn record(root: &Mapping, index: usize) -> Result<Mapping, EditError> {
 /// list (`[]`, as `init` writes) becomes a block list: one entry per line reads and diffs
 /// better than a growing line of braces.
 fn append(parent: &Mapping, key: &str, item: MappingBuilder) -> Result<(), EditError> {
+    // A list written as an alias (`history: *h`) is another list's: an entry cannot be added
+    // to this one alone. It is left as it is; the check of the result then finds the entry
+    // missing and refuses, naming the alias (`store::shared`).
+    if matches!(parent.get(key), Some(YamlNode::Alias(_))) {
+        return Ok(());
+    }
     let item = item.build_document();
     let item = item
         .as_mapping()

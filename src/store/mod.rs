@@ -13,6 +13,7 @@ mod problem;
 mod restyle;
 mod scalar;
 mod schema;
+mod shared;
 mod validate;
 mod write;
 
@@ -232,6 +233,55 @@ fn read_fast(text: &str, outline: &fast::Outline) -> Option<Ledger> {
 /// targets are read again, by the fast reader and by serde-saphyr alone, and compared with
 /// `intended`. Without `before`, the whole new text is read.
 pub(crate) fn check_edit(
+    path: &Path,
+    new: &str,
+    edits: &[Edit],
+    intended: &Ledger,
+    before: Option<(&str, &fast::Outline)>,
+) -> Result<()> {
+    let checked = check_edit_exactly(path, new, edits, intended, before);
+    // A change to text that YAML anchors and aliases share shows up in every place that
+    // shares it (or, made to an alias, nowhere): not what the command meant, and a refusal
+    // the person can act on rather than an internal error.
+    match checked {
+        // Positions are the file's as it is: the text before the edit, or else the file on
+        // disk, which nothing has replaced yet.
+        Err(Error::Verify(..)) => match before
+            .map(|(old, _)| old.to_string())
+            .or_else(|| std::fs::read_to_string(path).ok())
+            .and_then(|old| shared::explain(&old))
+            .or_else(|| shared::explain(new))
+        {
+            Some(how) => {
+                let ids: Vec<String> = edits
+                    .iter()
+                    .filter(|e| !matches!(e, Edit::AddCommitment(_)))
+                    .filter_map(|e| {
+                        intended
+                            .commitments
+                            .get(edit::target(e, intended.commitments.len()))
+                    })
+                    .map(|c| format!("`{}`", c.id))
+                    .collect();
+                let whose = if ids.is_empty() {
+                    "the ledger".to_string()
+                } else {
+                    format!("commitment {}", ids.join(", "))
+                };
+                Err(Error::Shared {
+                    path: path.into(),
+                    reason: format!(
+                        "{whose} shares text with other places in the file through YAML anchors and aliases ({how}), so the change would not be made only where it is meant. Replace the alias with a copy of the values it stands for, then run the command again"
+                    ),
+                })
+            }
+            None => checked,
+        },
+        other => other,
+    }
+}
+
+fn check_edit_exactly(
     path: &Path,
     new: &str,
     edits: &[Edit],
