@@ -239,3 +239,10 @@ fn a_null_where_a_value_is_needed_is_named_with_how_to_quote_it() {
             .stderr_has("put it in quotes: `title: \"~\"`");
     }
 }
+
+#[test]
+fn the_shipped_ledger_has_its_letters_unescaped() {
+    let shipped = include_str!("../commitments.yaml");
+    assert_eq!(escapes(shipped), Vec::<&str>::new());
+    assert!(shipped.contains("communiqué's"));
+}
