@@ -93,7 +93,6 @@ fn spliced(text: &str, outline: &Outline, edits: &[Edit]) -> Result<String, Edit
         } else {
             record.content.clone()
         };
-        let span = &span;
         let fragment = format!("{head}{}", &text[span.clone()]);
         let edited = whole(&fragment, &local)?;
         let record = edited.strip_prefix(&head).ok_or_else(|| {
