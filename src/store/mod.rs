@@ -16,13 +16,14 @@ mod schema;
 mod shared;
 mod validate;
 mod write;
+mod yaml_words;
 
 use std::path::{Path, PathBuf};
 
 pub use file::LedgerFile as FileFormat;
 pub use future::future_dates;
 pub use journal::Entry as JournalEntry;
-pub use problem::{Position, Problem};
+pub use problem::{Position, Problem, shortened_quotes};
 pub use scalar::double_quoted;
 pub use schema::{SCHEMA_PATH, json_schema_text, modeline};
 pub use validate::FORMAT_VERSION;
@@ -171,6 +172,12 @@ pub fn edited_text(path: &Path, text: &str, ledger: &Ledger, edits: &[Edit]) -> 
     Ok(new_text)
 }
 
+/// Where each commitment's record is in `text`, in file order, when the file has the usual
+/// shape: from its `- ` line to its last line that is not blank or a comment.
+pub fn record_spans(text: &str) -> Option<Vec<std::ops::Range<usize>>> {
+    fast::outline(text).map(|o| o.records.iter().map(|r| r.content.clone()).collect())
+}
+
 /// Parses and validates ledger text.
 pub fn parse(path: &Path, text: &str) -> Result<Ledger> {
     parse_outlined(path, text).map(|(ledger, _)| ledger)
@@ -183,6 +190,18 @@ pub fn parse(path: &Path, text: &str) -> Result<Ledger> {
 /// part is read by serde-saphyr, and whenever the result has any problem, the whole file is
 /// read again by serde-saphyr, so that every message and position comes from one reader.
 pub(crate) fn parse_outlined(path: &Path, text: &str) -> Result<(Ledger, Option<fast::Outline>)> {
+    // A merge left unfinished: say so, rather than what the YAML reader makes of the markers.
+    if memchr::memmem::find(text.as_bytes(), b"<<<<<<<").is_some() {
+        let problems = hints::conflict_markers(text);
+        if !problems.is_empty() {
+            return Err(Error::Invalid {
+                path: path.into(),
+                problems,
+                text: Some(text.to_string()),
+                refusing: false,
+            });
+        }
+    }
     if let Some(outline) = fast::outline(text)
         && let Some(ledger) = read_fast(text, &outline)
     {
@@ -487,57 +506,36 @@ fn yaml_problem(e: &serde_saphyr::Error, text: &str) -> Problem {
         line: l.line() as usize,
         column: l.column().max(1) as usize,
     });
-    let mut message = e.without_snippet().to_string();
-    // The library appends its own "at line X column Y"; ours is in front already.
-    if let Some(i) = message.find(" at line ") {
-        message.truncate(i);
+    // Every value is asked for as text, so that it is read as written: a list, a mapping or
+    // a type tag where a value belongs is refused for that, and said so.
+    if let Some(problem) = not_text(e, text, at.as_ref()) {
+        return problem;
     }
-    // Advice meant for programmers using the library, not for people editing a ledger.
-    if let Some(i) = message.find(", set DuplicateKeyPolicy") {
-        message.truncate(i);
-    }
-    // Every value is asked for as text (so that it is read as written); say what the
-    // library's refusals mean for a ledger, with the way out.
-    if message.starts_with("expected string scalar") {
-        return Problem::new(at, "a list or a mapping stands where a single value belongs")
-            .help("write one value here (text, a number or a date), not a list or a mapping; put text holding `[`, `{` or `: ` in quotes")
+    // Said in plain words by the error's variant where the library's text is meant for
+    // programmers (yaml_words.rs); the rest keeps the parser's text, with hints.
+    if let Some((message, help, better)) = yaml_words::plain(e, text, at.as_ref()) {
+        return Problem::new(better.or(at), message)
+            .help(help)
             .stops_reading();
     }
-    if message.starts_with("cannot deserialize tagged scalar into string") {
-        return Problem::new(at, "a type tag (`!!int`, `!!float`, `!!bool`, `!!null`) makes this value something other than text")
-            .help("remove the tag: every value of a ledger is read as the text written, so `5` and `1.50` need no tag")
-            .stops_reading();
-    }
-    // The reader's safety limits are named in Rust's debug notation; say them in words.
-    if let Some(rest) = message.strip_prefix("budget breached: ") {
-        let what = rest.split([' ', '{']).next().unwrap_or(rest);
-        let limit = match what {
-            "Aliases" => "more aliases (`*name`) than a ledger needs (over 50,000)".to_string(),
-            "AliasAnchorRatio" => {
-                "too many aliases (`*name`) of too few anchors (`&name`)".to_string()
-            }
-            "Depth" => "nesting deeper than a ledger needs".to_string(),
-            "Nodes" | "Events" => "more values than its size accounts for".to_string(),
-            _ => format!("more than the reader allows ({rest})"),
-        };
-        message = format!("the file has {limit}");
-    }
-    let lower = message.to_lowercase();
     // A misspelt or misplaced key is the commonest slip: say it in the ledger's words.
-    if let Some((name, message, help)) = hints::unknown_field(&message) {
+    if let Some((name, expected)) = yaml_words::unknown_field(e) {
+        let (message, help) = hints::unknown_field(name, expected);
         return Problem::new(at, message)
             .found(name)
             .help(help)
             .stops_reading();
     }
-    let help = if lower.contains("duplicate") {
-        "a key may appear only once in each mapping; remove or merge the repeated one".to_string()
-    } else if lower.contains("tab") {
+    let mut message = e.without_snippet().to_string();
+    // The library appends its own "at line X column Y"; ours is in front already.
+    if let Some(i) = message.find(" at line ") {
+        message.truncate(i);
+    }
+    let lower = message.to_lowercase();
+    let help = if lower.contains("tab") {
         // The parser may point at the start of the scalar it was reading; point at the tab.
         at = indenting_tab(text, at.as_ref().map_or(1, |p| p.line)).or(at);
         "indent with spaces, not tabs".to_string()
-    } else if lower.contains("budget") || lower.contains("depth") || lower.contains("alias") {
-        "the file is nested too deeply or repeats anchors too often to be a ledger".to_string()
     } else if let Some((help, better)) = hints::yaml_hint(&lower, text, at.as_ref()) {
         at = better.or(at);
         help
@@ -547,6 +545,79 @@ fn yaml_problem(e: &serde_saphyr::Error, text: &str) -> Problem {
     Problem::new(at, format!("not valid YAML for a ledger: {message}"))
         .help(help)
         .stops_reading()
+}
+
+/// A value that cannot be text: a list or a mapping where a field's value belongs (the
+/// library says it expected a string), or a scalar under a type tag (`!!int 5`).
+fn not_text(e: &serde_saphyr::Error, text: &str, at: Option<&Position>) -> Option<Problem> {
+    let said = e.without_snippet().to_string();
+    if said.starts_with("cannot deserialize tagged scalar into string") {
+        // The tag and the value as written, to say whether the value is even what its tag
+        // claims (`!!int abc`).
+        let line = at.and_then(|p| text.lines().nth(p.line.checked_sub(1)?));
+        let column = at.map_or(1, |p| p.column).saturating_sub(1);
+        let before: String = line
+            .map(|l| l.chars().take(column).collect())
+            .unwrap_or_default();
+        let rest: String = line
+            .map(|l| l.chars().skip(column).collect())
+            .unwrap_or_default();
+        let tag = before.rsplit_once("!!").map_or("", |(_, t)| t.trim());
+        let value = rest.split(" #").next().unwrap_or("").trim();
+        let (what, fits) = match tag {
+            "int" => ("a whole number", value.parse::<i64>().is_ok()),
+            "float" => ("a number", value.parse::<f64>().is_ok()),
+            "bool" => (
+                "true or false",
+                matches!(
+                    value,
+                    "true" | "false" | "True" | "False" | "TRUE" | "FALSE"
+                ),
+            ),
+            _ => ("", true),
+        };
+        let problem = if fits {
+            Problem::new(
+                at.cloned(),
+                "a type tag (`!!int`, `!!float`, `!!bool`, `!!null`) makes this value something other than text",
+            )
+            .help("remove the tag: every value of a ledger is read as the text written, so `5` and `1.50` need no tag")
+        } else {
+            Problem::new(
+                at.cloned(),
+                format!("this value is tagged (`!!…`) as {what}, but it is not one"),
+            )
+            .help("remove the `!!` tag, or put the value in quotes to keep it as text")
+        };
+        return Some(problem.stops_reading());
+    }
+    if !(said.starts_with("expected string scalar") || said.contains(", expected string scalar")) {
+        return None;
+    }
+    // Where a value stands: after `key:` on its line, or on the lines below a `key:`. (A key
+    // that is itself a list or a mapping is yaml_words' to explain.)
+    let at = at?;
+    let lines: Vec<&str> = text.lines().collect();
+    let line = lines.get(at.line.checked_sub(1)?)?;
+    let before: String = line.chars().take(at.column.saturating_sub(1)).collect();
+    let after_key = before.trim_end().ends_with(':');
+    let below_key = before.trim().is_empty()
+        && lines[..at.line - 1]
+            .iter()
+            .rev()
+            .map(|l| l.split(" #").next().unwrap_or(l).trim_end())
+            .find(|l| !l.trim().is_empty() && !l.trim_start().starts_with('#'))
+            .is_some_and(|l| l.ends_with(':'));
+    (after_key || below_key).then(|| {
+        let list = line[before.len()..].trim_start().starts_with(['[', '-']);
+        let found = if list { "a list" } else { "a mapping" };
+        Problem::new(
+            Some(at.clone()),
+            format!("expected a single value (text, a number or a date), not a list or a mapping; found {found}"),
+        )
+        .help("write one value here; put text holding `[`, `{` or `: ` in quotes")
+            .stops_reading()
+    })
 }
 
 /// The first tab in a line's indentation, from line `from` on.
