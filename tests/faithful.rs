@@ -246,3 +246,22 @@ fn the_shipped_ledger_has_its_letters_unescaped() {
     assert_eq!(escapes(shipped), Vec::<&str>::new());
     assert!(shipped.contains("communiqué's"));
 }
+
+#[test]
+fn a_mapping_as_a_list_entry_or_a_tagged_value_is_refused_in_plain_words() {
+    let text = format!("version: 1\ncommitments:\n{}", as_written("a", "T"))
+        .replace("tags: [007, 1.50]", "tags: [x, {a: b}]");
+    Test::new()
+        .ledger(&text)
+        .then(&["check"])
+        .failure(1)
+        .stderr_has("commitments.yaml:7:15: expected a single value (text, a number or a date), not a list or a mapping; found a mapping")
+        .stderr_lacks("a key must be");
+    let text = format!("version: 1\ncommitments:\n{}", as_written("a", "!!int 5"));
+    Test::new()
+        .ledger(&text)
+        .then(&["check"])
+        .failure(1)
+        .stderr_has("commitments.yaml:4:18: a type tag")
+        .stderr_has("remove the tag");
+}

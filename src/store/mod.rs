@@ -594,13 +594,14 @@ fn not_text(e: &serde_saphyr::Error, text: &str, at: Option<&Position>) -> Optio
     if !(said.starts_with("expected string scalar") || said.contains(", expected string scalar")) {
         return None;
     }
-    // Where a value stands: after `key:` on its line, or on the lines below a `key:`. (A key
-    // that is itself a list or a mapping is yaml_words' to explain.)
+    // Where a value stands: after `key:` or as a list's entry on its line, or on the lines
+    // below a `key:`. (A key that is itself a list or a mapping is yaml_words' to explain.)
     let at = at?;
     let lines: Vec<&str> = text.lines().collect();
     let line = lines.get(at.line.checked_sub(1)?)?;
     let before: String = line.chars().take(at.column.saturating_sub(1)).collect();
-    let after_key = before.trim_end().ends_with(':');
+    // After `key:`, or an entry of a list (`- `, `[`, `,`).
+    let after_key = before.trim_end().ends_with([':', '-', '[', ',']);
     let below_key = before.trim().is_empty()
         && lines[..at.line - 1]
             .iter()
