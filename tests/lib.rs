@@ -12,6 +12,7 @@ mod fuzz_corpus;
 mod git_team;
 mod hostile;
 mod import;
+mod input_rules;
 mod lossless;
 mod merge;
 mod merge_props;

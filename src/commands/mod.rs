@@ -118,8 +118,6 @@ pub enum Format {
     Json,
 }
 
-pub(crate) use evidence::default_id as evidence_id;
-
 /// A date given on the command line, with the option's name in any complaint.
 fn date_arg(name: &str, text: &str) -> Result<Date> {
     parse_date(text).map_err(|e| Error::Argument(format!("{name}: {e}")))
