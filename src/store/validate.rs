@@ -42,6 +42,48 @@ impl Checker {
         f.as_ref().and_then(non_blank)
     }
 
+    /// Whether `f` is YAML's null (empty, `~`, `null`) where the field `name` needs a value;
+    /// if so, says what YAML read and how to write the text instead.
+    fn null(&mut self, f: &Field, name: &str) -> bool {
+        self.null_as(
+            f,
+            &format!("`{name}` has no value"),
+            &format!("give the {name}"),
+            name,
+        )
+    }
+
+    /// As `null`, for an entry of the list `name`.
+    fn null_entry(&mut self, f: &Field, name: &str) -> bool {
+        self.null_as(
+            f,
+            &format!("an entry of `{name}` has no value"),
+            "remove the `-` line or give the entry a value",
+            "- ",
+        )
+    }
+
+    fn null_as(&mut self, f: &Field, what: &str, fix: &str, key: &str) -> bool {
+        if !f.value.is_null() {
+            return false;
+        }
+        let key = if key.ends_with(' ') {
+            key.to_string()
+        } else {
+            format!("{key}: ")
+        };
+        self.push(
+            Problem::new(
+                position(f),
+                format!("{what}: YAML reads an empty value, `~` and `null` as nothing"),
+            )
+            .help(format!(
+                "{fix}; to write `~` or `null` as text, put it in quotes: `{key}\"~\"`"
+            )),
+        );
+        true
+    }
+
     fn required<T>(
         &mut self,
         f: &Option<Field>,
@@ -49,6 +91,11 @@ impl Checker {
         owner: &Spanned<T>,
         what: &str,
     ) -> Option<String> {
+        if let Some(field) = f
+            && self.null(field, name)
+        {
+            return None;
+        }
         let value = self.text(f);
         if value.is_none() {
             let at = f.as_ref().map_or_else(|| position(owner), position);
@@ -62,6 +109,9 @@ impl Checker {
 
     fn date(&mut self, f: &Option<Field>, name: &str) -> Option<Date> {
         let f = f.as_ref()?;
+        if self.null(f, name) {
+            return None;
+        }
         match parse_date(&f.value.0) {
             Ok(d) => Some(d),
             Err(e) => {
@@ -77,6 +127,9 @@ impl Checker {
 
     fn url(&mut self, f: &Option<Field>, name: &str) -> Option<String> {
         let f = f.as_ref()?;
+        if self.null(f, name) {
+            return None;
+        }
         let u = f.value.0.trim().to_string();
         if is_web_url(&u) {
             Some(u)
@@ -92,9 +145,10 @@ impl Checker {
 
     fn bool(&mut self, f: &Option<Field>, name: &str) -> bool {
         let Some(f) = f else { return false };
+        // YAML 1.2's spellings of the two booleans, as the file says them.
         match f.value.0.as_str() {
-            "true" => true,
-            "false" => false,
+            "true" | "True" | "TRUE" => true,
+            "false" | "False" | "FALSE" => false,
             other => {
                 self.push(
                     Problem::new(position(f), format!("`{name}` must be true or false"))
@@ -154,8 +208,12 @@ impl Checker {
         }
     }
 
-    fn list(&mut self, items: &Option<Vec<Field>>) -> Vec<String> {
-        items.iter().flatten().filter_map(non_blank).collect()
+    fn list(&mut self, items: &Option<Vec<Field>>, name: &str) -> Vec<String> {
+        let items = items.iter().flatten();
+        items
+            .filter(|f| !self.null_entry(f, name))
+            .filter_map(non_blank)
+            .collect()
     }
 }
 
@@ -492,6 +550,9 @@ fn commitment(
     }
     let funding_history = funding_history(c, r, &evidence_ids, source.is_some(), made, &funding);
     let gaps = r.gaps.iter().flatten().filter_map(|g| gap(c, g)).collect();
+    // Before any `?` below, so that their problems are reported too.
+    let partners = c.list(&r.partners, "partners");
+    let tags = c.list(&r.tags, "tags");
     let extra = r
         .extra
         .as_ref()
@@ -504,10 +565,10 @@ fn commitment(
         owner: owner?,
         parent,
         weight,
-        partners: c.list(&r.partners),
+        partners,
         made: made?,
         due,
-        tags: c.list(&r.tags),
+        tags,
         funding,
         funding_history,
         source,
@@ -529,6 +590,9 @@ fn extra_fields(c: &mut Checker, raw: &Spanned<super::file::ExtraFile>) -> Vec<(
                 Problem::new(position(value), "a field under `extra` has no name")
                     .help("write `name: value`, e.g. `archive_url: https://...`"),
             );
+            continue;
+        }
+        if c.null(value, name) {
             continue;
         }
         out.push((name.clone(), value.value.0.clone()));
@@ -711,6 +775,9 @@ fn citations(
 ) -> Vec<String> {
     let mut cited = Vec::new();
     for f in list.iter().flatten() {
+        if c.null_entry(f, "evidence") {
+            continue;
+        }
         let id = f.value.0.trim().to_string();
         let known = evidence_ids.contains(&id) || (id == SOURCE_REF && has_source);
         if !known {
