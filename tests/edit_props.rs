@@ -158,6 +158,7 @@ fn edit_for(ledger: &Ledger, op: &Op, n: usize) -> Option<Edit> {
             description: None,
             notes: None,
             extra: Vec::new(),
+            corrections: Vec::new(),
         }))),
         Op::Evidence {
             target,

@@ -7,6 +7,7 @@ mod harness;
 mod bad_input;
 mod cli;
 mod concurrency;
+mod corrections;
 mod edit_props;
 mod faithful;
 mod family;

@@ -1326,3 +1326,45 @@ fn new_entries_follow_a_four_space_layout() {
     );
     t.then(&["check"]).success();
 }
+
+/// `correct` changes one value in place: on every variant of the hand-kept sample (CRLF, BOM,
+/// four-space indent, ...), every comment and blank line stays, every other line is kept, and
+/// only the corrected line and the new `corrections:` entry differ.
+#[test]
+fn a_correction_keeps_every_comment_and_every_other_line() {
+    for v in variants() {
+        let t = Test::new().ledger(&v.text);
+        let out = t.then(&[
+            "correct",
+            "fr-mobile-unit",
+            "owner=France (Ministère de l'Intérieur)",
+            "--reason",
+            "the ministry's own name",
+        ]);
+        let ctx = format!("correct on {}", v.name);
+        assert_eq!(out.code, Some(0), "{ctx}: {}", out.stderr);
+        let new = file_text(&t);
+        let comments =
+            |t: &str| -> Vec<String> { lines(t).into_iter().filter_map(comment).collect() };
+        assert_subsequence(
+            &comments(&v.text),
+            &comments(&new),
+            "the comment",
+            &ctx,
+            &new,
+        );
+        let kept: Vec<String> = lines(&v.text)
+            .into_iter()
+            .filter(|l| !l.contains("owner: France (Ministry of the Interior)"))
+            .map(String::from)
+            .collect();
+        let now: Vec<String> = lines(&new).into_iter().map(String::from).collect();
+        assert_subsequence(&kept, &now, "the line", &ctx, &new);
+        assert!(
+            new.contains("France (Ministère de l'Intérieur)"),
+            "{ctx}: letters as typed"
+        );
+        assert_eq!(new.starts_with(BOM), v.text.starts_with(BOM), "{ctx}");
+        t.then(&["check"]).success();
+    }
+}

@@ -201,6 +201,7 @@ pub fn run(ctx: &Context, args: Args) -> Result<()> {
             description: None,
             notes: None,
             extra: Vec::new(),
+            corrections: Vec::new(),
         };
         Ok((
             Change {

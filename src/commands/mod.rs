@@ -6,6 +6,7 @@ mod changes;
 mod check;
 mod cite;
 mod completions;
+mod correct;
 mod evidence;
 mod funding;
 mod gap;
@@ -70,6 +71,7 @@ enum Command {
     Update(update::Args),
     Funding(funding::Args),
     Gap(gap::Args),
+    Correct(correct::Args),
     Show(show::Args),
     List(list::Args),
     Report(report::Args),
@@ -96,6 +98,7 @@ impl Cli {
             Command::Update(a) => update::run(&ctx, a),
             Command::Funding(a) => funding::run(&ctx, a),
             Command::Gap(a) => gap::run(&ctx, a),
+            Command::Correct(a) => correct::run(&ctx, a),
             Command::Show(a) => show::run(&ctx, a),
             Command::List(a) => list::run(&ctx, a),
             Command::Report(a) => report::run(&ctx, a),

@@ -150,6 +150,15 @@ fn render(ctx: &Context, ledger: &Ledger, c: &Commitment, style: Style) -> Strin
                     cell(&detail.join("\n"), style),
                 ]);
             }
+            TimelineItem::Correction(k) => {
+                let mut detail = vec![k.detail()];
+                detail.extend(recorded(k.recorded_by.as_deref(), k.recorded_at));
+                timeline.add_row(vec![
+                    cell(&k.date.to_string(), style),
+                    cell(&format!("corrected: {}", k.what()), style),
+                    cell(&detail.join("\n"), style),
+                ]);
+            }
             TimelineItem::Funding(e) => {
                 let mut detail = vec![money(&e.currency, e.amount)];
                 detail.extend(e.note.clone());

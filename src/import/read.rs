@@ -636,6 +636,7 @@ pub(super) fn read_commitment<'a>(
             description,
             notes,
             extra,
+            corrections: Vec::new(),
         },
     })
 }

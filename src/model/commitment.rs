@@ -2,7 +2,7 @@
 
 use uuid::Uuid;
 
-use super::{Date, Event, Evidence, FundingEvent};
+use super::{Correction, Date, Event, Evidence, FundingEvent};
 
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct Funding {
@@ -81,6 +81,8 @@ pub struct Commitment {
     /// The team's own fields (`extra:`), in the file's order, each kept as written.
     #[serde(serialize_with = "in_order")]
     pub extra: Vec<(String, String)>,
+    /// Fields changed after they were written, each with its old value (`corrections:`).
+    pub corrections: Vec<Correction>,
 }
 
 /// `extra` as a JSON object whose keys keep the file's order.
@@ -109,6 +111,8 @@ pub enum TimelineItem<'a> {
     Event(&'a Event),
     Evidence(&'a Evidence),
     Funding(&'a FundingEvent),
+    /// Dated by the day the correction was made.
+    Correction(&'a Correction),
 }
 
 impl TimelineItem<'_> {
@@ -117,6 +121,7 @@ impl TimelineItem<'_> {
             TimelineItem::Event(e) => Some(e.date),
             TimelineItem::Evidence(e) => e.date(),
             TimelineItem::Funding(e) => Some(e.date),
+            TimelineItem::Correction(k) => Some(k.date),
         }
     }
 }
@@ -172,6 +177,7 @@ impl Commitment {
             .map(TimelineItem::Event)
             .chain(self.evidence.iter().map(TimelineItem::Evidence))
             .chain(self.funding_history.iter().map(TimelineItem::Funding))
+            .chain(self.corrections.iter().map(TimelineItem::Correction))
             .collect();
         // Evidence before the event that cites it on the same day reads naturally.
         items.sort_by_key(|i| {
@@ -273,6 +279,7 @@ mod tests {
             description: None,
             notes: None,
             extra: Vec::new(),
+            corrections: Vec::new(),
         }
     }
 

@@ -233,6 +233,7 @@ mod tests {
             description: None,
             notes: None,
             extra: Vec::new(),
+            corrections: Vec::new(),
         }
     }
 

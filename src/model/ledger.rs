@@ -1,9 +1,10 @@
 //! The whole ledger: a title, a status vocabulary and the commitments.
 
-use super::{Commitment, Event, Evidence, FundingEvent, Gap, Vocabulary};
+use super::{Commitment, Correction, Event, Evidence, FundingEvent, Gap, Vocabulary};
 
-/// One change to a ledger. Every write the CLI makes is a list of these: things are only ever
-/// added, so history is appended and never overwritten.
+/// One change to a ledger. Every write the CLI makes is a list of these: things are added, so
+/// history is appended and never overwritten; a correction replaces one value, and keeps the
+/// old one in the entry it appends.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Edit {
     AddCommitment(Box<Commitment>),
@@ -22,6 +23,11 @@ pub enum Edit {
     AddFunding {
         commitment: usize,
         event: FundingEvent,
+    },
+    /// A field's value replaced in place, and the correction that says so appended.
+    Correct {
+        commitment: usize,
+        correction: Correction,
     },
 }
 
@@ -131,6 +137,10 @@ impl Ledger {
                     .funding_history
                     .push(event.clone());
             }
+            Edit::Correct {
+                commitment,
+                correction,
+            } => self.commitments[*commitment].correct(correction),
         }
     }
 

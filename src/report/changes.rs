@@ -38,7 +38,9 @@ pub struct ChangeGroup {
 #[derive(Debug, Clone, Serialize)]
 pub struct Change {
     pub date: Date,
-    /// `status` for a status event, `evidence` for a new evidence entry.
+    /// `status` for a status event, `evidence` for a new evidence entry, `funding` for a
+    /// funding event, `correction` for a corrected field (`from` and `to` are then the old
+    /// and new values, and `note` names the field and the reason).
     pub kind: &'static str,
     /// The status before the event (None for the commitment's first event).
     pub from: Option<String>,
@@ -103,6 +105,20 @@ impl<'a> Changes<'a> {
                                 currency: None,
                             }
                         }
+                        TimelineItem::Correction(k) => Change {
+                            date: k.date,
+                            kind: "correction",
+                            from: k.old.clone(),
+                            from_label: None,
+                            to: Some(k.new.clone()),
+                            to_label: None,
+                            note: Some(format!("{}: {}", k.what(), k.reason)),
+                            unsourced: false,
+                            sources: vec![],
+                            stage: None,
+                            amount: None,
+                            currency: None,
+                        },
                         TimelineItem::Funding(e) => Change {
                             date: e.date,
                             kind: "funding",
@@ -168,6 +184,14 @@ impl<'a> Changes<'a> {
             (change.stage, change.amount, &change.currency)
         {
             return format!("{}: {}", stage.label(), money(cur, amount));
+        }
+        if change.kind == "correction" {
+            let was = change
+                .from
+                .as_ref()
+                .map_or_else(|| "not set".to_string(), |f| format!("“{f}”"));
+            let now = change.to.clone().unwrap_or_default();
+            return format!("Corrected: {was} → “{now}”");
         }
         match (&change.from_label, &change.to_label) {
             (_, None) => "New evidence".into(),
@@ -293,7 +317,9 @@ impl Report for Changes<'_> {
                     .map(|ch| {
                         let what = match &ch.to {
                             Some(to)
-                                if ch.from.as_deref() != Some(to.as_str()) && ch.from.is_some() =>
+                                if ch.kind == "status"
+                                    && ch.from.as_deref() != Some(to.as_str())
+                                    && ch.from.is_some() =>
                             {
                                 // The new status carries its colour; the text says from what.
                                 Item::Status {

@@ -357,6 +357,12 @@ pub fn timelines(ledger: &Ledger, as_of: Date) -> Vec<Block> {
                     Item::text(event_detail(e)),
                     Item::Links(cited(c, e)),
                 ],
+                TimelineItem::Correction(k) => vec![
+                    Item::date(Some(k.date)),
+                    Item::text(format!("Corrected: {}", k.what())),
+                    Item::text(k.detail()),
+                    Item::Links(vec![]),
+                ],
                 TimelineItem::Funding(e) => {
                     let mut detail = vec![money(&e.currency, e.amount)];
                     detail.extend(e.note.clone());

@@ -195,6 +195,40 @@ pub struct CommitmentFile {
     /// Fields of your own (archive_url, confidence, title_fr, ...): each a single value, kept as written.
     #[schemars(with = "Option<std::collections::BTreeMap<String, Scalar>>")]
     pub extra: Option<Spanned<ExtraFile>>,
+    /// Fields changed after they were written (`commitments correct`), each with its old value.
+    #[schemars(with = "Option<Vec<CorrectionFile>>")]
+    pub corrections: Option<Vec<Spanned<CorrectionFile>>>,
+}
+
+/// A field changed after it was written: the day, the field, the old and new values, why, who.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+#[schemars(transform = super::schema::require_correction)]
+pub struct CorrectionFile {
+    /// The day the correction was made.
+    #[schemars(with = "DateText")]
+    pub date: Option<Field>,
+    /// The field changed: title, owner, made, due, description, notes, source.title (or another field of the source), or a field of the evidence entry named in `evidence`.
+    #[schemars(with = "Scalar")]
+    pub field: Option<Field>,
+    /// The id of the evidence entry whose field was changed, if it was one.
+    #[schemars(with = "Option<EvidenceId>")]
+    pub evidence: Option<Field>,
+    /// The value before the correction, as it was written; absent when the field was not set.
+    #[schemars(with = "Option<Scalar>")]
+    pub old: Option<Field>,
+    /// The value the correction wrote.
+    #[schemars(with = "Scalar")]
+    pub new: Option<Field>,
+    /// Why the value was wrong.
+    #[schemars(with = "Required")]
+    pub reason: Option<Field>,
+    /// Who recorded it.
+    #[schemars(with = "Option<Scalar>")]
+    pub recorded_by: Option<Field>,
+    /// When it was recorded, in UTC.
+    #[schemars(with = "Option<Timestamp>")]
+    pub recorded_at: Option<Field>,
 }
 
 /// `extra:`: a mapping of names to single values, in the file's order.

@@ -69,6 +69,10 @@ pub fn describe(ledger: &Ledger, edits: &[Edit]) -> String {
                 id(commitment)
             ),
             Edit::AddGap { commitment, .. } => format!("recorded a gap for `{}`", id(commitment)),
+            Edit::Correct {
+                commitment,
+                correction,
+            } => format!("corrected {} of `{}`", correction.field, id(commitment)),
             Edit::AddFunding { commitment, event } => format!(
                 "recorded {} {} from {} for `{}`",
                 event.stage.key(),

@@ -1,0 +1,242 @@
+//! `commitments correct` (issue 12, item 4): a field changed in place, the old value kept in a
+//! dated `corrections:` entry with who and why; shown by `show`, listed by `changes`, checked
+//! by `check`; and every refusal leaves the file as it was.
+
+use crate::harness::*;
+
+const TITLE: &str = "France to launch a specialist mobile unit to respond to small-boat launches";
+
+#[test]
+fn correct_changes_the_title_and_keeps_the_old_one() {
+    let t = Test::new().sample();
+    let before = t.file();
+    t.then(&[
+        "correct",
+        "fr-mobile-unit",
+        "title=La France lance une unité mobile spécialisée",
+        "--reason",
+        "Le communiqué dit « unité », pas « brigade »",
+    ])
+    .success()
+    .stdout_has("title corrected");
+    let after = t.file();
+    // The value changed on its own line; the slug's comment and every other line are kept.
+    assert!(after.contains("    title: La France lance une unité mobile spécialisée\n"));
+    assert!(!after.contains(&format!("    title: {TITLE}\n")));
+    assert!(after.contains("  - id: fr-mobile-unit   # the slug\n"));
+    assert!(after.contains(&format!("        old: {TITLE}\n")));
+    assert!(after.contains("        reason: Le communiqué dit « unité », pas « brigade »\n"));
+    assert!(after.contains("        recorded_by: tester\n"));
+    assert!(after.contains("        recorded_at: 2026-11-22T09:00:00Z\n"));
+    assert!(!after.contains("\\x"), "letters are never escaped");
+    let kept = before.lines().filter(|l| !l.contains(TITLE)).count();
+    let after_lines: Vec<&str> = after.lines().collect();
+    assert!(
+        before
+            .lines()
+            .filter(|l| !l.contains(TITLE))
+            .all(|l| after_lines.contains(&l)),
+        "all {kept} other lines are kept"
+    );
+    t.then(&["check"]).success();
+    t.then(&["show", "fr-mobile-unit"])
+        .success()
+        .stdout_has("corrected: title")
+        .stdout_has(&format!("was “{TITLE}”"))
+        .stdout_has("Le communiqué dit « unité »");
+    let j = t
+        .then(&["show", "fr-mobile-unit", "--format", "json"])
+        .success()
+        .json();
+    assert_eq!(j["commitment"]["corrections"][0]["old"], TITLE);
+    assert_eq!(j["commitment"]["corrections"][0]["field"], "title");
+}
+
+#[test]
+fn correct_reaches_dates_the_source_and_evidence_entries() {
+    let t = Test::new().sample();
+    for args in [
+        &[
+            "correct",
+            "fr-mobile-unit",
+            "due=2026-06-30",
+            "--reason",
+            "the letter says June",
+        ][..],
+        &[
+            "correct",
+            "fr-mobile-unit",
+            "source.publisher=Home Office (UK)",
+            "--reason",
+            "full name",
+        ],
+        &[
+            "correct",
+            "fr-mobile-unit",
+            "url=https://example.org/times-original",
+            "--evidence",
+            "times-2025-03-30",
+            "--reason",
+            "the original, not the mirror",
+        ],
+    ] {
+        t.then(args).success();
+    }
+    let f = t.file();
+    assert!(f.contains("    due: 2026-06-30\n"));
+    assert!(f.contains("      publisher: Home Office (UK)\n"));
+    assert!(f.contains("        url: https://example.org/times-original\n"));
+    assert!(f.contains("        evidence: times-2025-03-30\n"));
+    t.then(&["check"]).success();
+    t.then(&["changes", "--since", "2026-11-01"])
+        .success()
+        .stdout_has("Corrected: “2025-12-31” → “2026-06-30”")
+        .stdout_has("evidence times-2025-03-30: url: the original, not the mirror");
+    let j = t
+        .then(&["changes", "--since", "2026-11-01", "--format", "json"])
+        .success()
+        .json();
+    let kinds: Vec<&str> = j["commitments"][0]["changes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|c| c["kind"].as_str())
+        .collect();
+    assert_eq!(kinds.iter().filter(|k| **k == "correction").count(), 3);
+}
+
+/// Each refusal: the exit code, the file byte for byte, and a message naming what is valid.
+#[test]
+fn bad_corrections_are_refused_and_the_file_is_untouched() {
+    let t = Test::new().sample();
+    let before = t.file_bytes();
+    let cases: &[(&[&str], i32, &str)] = &[
+        (
+            &["correct", "fr-mobile-unit", "colour=red", "--reason", "x"],
+            1,
+            "the fields are: title, owner, made, due",
+        ),
+        (
+            &["correct", "fr-mobile-unit", "title", "--reason", "x"],
+            1,
+            "write FIELD=VALUE",
+        ),
+        (
+            &[
+                "correct",
+                "fr-mobile-unit",
+                "title=X",
+                "--evidence",
+                "nope",
+                "--reason",
+                "x",
+            ],
+            1,
+            "its evidence entries are: times-2025-03-30",
+        ),
+        (
+            &[
+                "correct",
+                "fr-mobile-unit",
+                "colour=X",
+                "--evidence",
+                "times-2025-03-30",
+                "--reason",
+                "x",
+            ],
+            1,
+            "title, publisher, url, published, accessed, kind, quote",
+        ),
+        (
+            &["correct", "fr-mobile-unit", "due=soon", "--reason", "x"],
+            1,
+            "YYYY-MM-DD",
+        ),
+        (
+            &[
+                "correct",
+                "fr-mobile-unit",
+                "made=2025-05-01",
+                "--reason",
+                "x",
+            ],
+            1,
+            "first recorded event (2025-03-31)",
+        ),
+        (
+            &[
+                "correct",
+                "fr-mobile-unit",
+                "source.url=not a url",
+                "--reason",
+                "x",
+            ],
+            1,
+            "http:// or https://",
+        ),
+        (
+            &["correct", "fr-mobile-unit", "title=", "--reason", "x"],
+            1,
+            "is empty",
+        ),
+        (
+            &[
+                "correct",
+                "fr-mobile-unit",
+                "due=2025-12-31",
+                "--reason",
+                "x",
+            ],
+            1,
+            "nothing to correct",
+        ),
+        (
+            &["correct", "fr-mobile-unit", "title=X", "--reason", "  "],
+            1,
+            "--reason is empty",
+        ),
+        (&["correct", "fr-mobile-unit", "title=X"], 2, "--reason"),
+        (
+            &["correct", "fr-mobil-unit", "title=X", "--reason", "x"],
+            1,
+            "fr-mobile-unit",
+        ),
+    ];
+    for (args, code, says) in cases {
+        t.then(args).failure(*code).stderr_has(says);
+        assert_eq!(t.file_bytes(), before, "{args:?} changed the file");
+    }
+}
+
+#[test]
+fn check_names_a_wrong_correction_entry_with_its_line() {
+    let t = Test::new().sample();
+    t.then(&[
+        "correct",
+        "fr-mobile-unit",
+        "owner=France",
+        "--reason",
+        "shorter",
+    ])
+    .success();
+    let bad = t.file().replacen("field: owner", "field: colour", 1);
+    std::fs::write(t.path(), &bad).unwrap();
+    let line = bad
+        .lines()
+        .position(|l| l.contains("field: colour"))
+        .unwrap()
+        + 1;
+    t.then(&["check"])
+        .failure(1)
+        .stderr_has(&format!(":{line}:16"))
+        .stderr_has("`colour` is not a field of a commitment that a correction can change")
+        .stderr_has("one of: title, owner");
+    let no_reason = t
+        .file()
+        .replacen("field: colour", "field: owner", 1)
+        .replacen("        reason: shorter\n", "", 1);
+    std::fs::write(t.path(), &no_reason).unwrap();
+    t.then(&["check"])
+        .failure(1)
+        .stderr_has("a correction has no `reason`");
+}
