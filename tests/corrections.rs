@@ -240,3 +240,128 @@ fn check_names_a_wrong_correction_entry_with_its_line() {
         .failure(1)
         .stderr_has("a correction has no `reason`");
 }
+
+#[test]
+fn retire_keeps_the_record_shows_it_and_leaves_it_out_of_reports_from_its_date() {
+    let t = Test::new().sample();
+    let before = t.file();
+    t.then(&[
+        "retire",
+        "uk-cps-3m",
+        "--reason",
+        "Folded into the CPS programme",
+        "--date",
+        "2026-11-01",
+    ])
+    .success()
+    .stdout_has("retired from 2026-11-01");
+    let after = t.file();
+    assert!(after.starts_with(&before[..before.find("    retired:").unwrap_or(0)]));
+    assert!(after.contains(
+        "    retired:\n      date: 2026-11-01\n      reason: Folded into the CPS programme\n"
+    ));
+    let kept: Vec<&str> = after.lines().collect();
+    assert!(
+        before.lines().all(|l| kept.contains(&l)),
+        "every line is kept"
+    );
+    t.then(&["check"]).success();
+    let ids = |args: &[&str]| -> Vec<String> {
+        t.then(args).success().json()["commitments"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|r| r["id"].as_str().unwrap().to_string())
+            .collect()
+    };
+    let now = ids(&["report", "--format", "json"]);
+    assert!(!now.contains(&"uk-cps-3m".to_string()), "{now:?}");
+    assert!(now.contains(&"fr-mobile-unit".to_string()));
+    let asked = ids(&["report", "--format", "json", "--include-retired"]);
+    assert!(asked.contains(&"uk-cps-3m".to_string()));
+    // Before its retirement it was tracked, and a report on that day counts it.
+    let earlier = ids(&["report", "--format", "json", "--as-of", "2026-10-31"]);
+    assert!(earlier.contains(&"uk-cps-3m".to_string()));
+    t.then(&["list"]).success().stdout_lacks("uk-cps-3m");
+    t.then(&["list", "--include-retired"])
+        .success()
+        .stdout_has("uk-cps-3m");
+    t.then(&["show", "uk-cps-3m"])
+        .success()
+        .stdout_has("since 2026-11-01: Folded into the CPS programme");
+    t.then(&["changes", "--since", "2026-10-01"])
+        .success()
+        .stdout_has("Retired: no longer tracked")
+        .stdout_has("Folded into the CPS programme");
+}
+
+#[test]
+fn bad_retirements_are_refused_and_the_file_is_untouched() {
+    let t = Test::new().sample();
+    t.then(&["retire", "uk-cps-3m", "--reason", "dropped"])
+        .success();
+    let before = t.file_bytes();
+    let cases: &[(&[&str], i32, &str)] = &[
+        (
+            &["retire", "uk-cps-3m", "--reason", "again"],
+            1,
+            "already retired (since 2026-11-22: dropped)",
+        ),
+        (&["retire", "fr-mobile-unit"], 2, "--reason"),
+        (
+            &["retire", "fr-mobile-unit", "--reason", " "],
+            1,
+            "--reason is empty",
+        ),
+        (
+            &[
+                "retire",
+                "fr-mobile-unit",
+                "--reason",
+                "x",
+                "--date",
+                "2030-01-01",
+            ],
+            1,
+            "in the future",
+        ),
+        (
+            &[
+                "retire",
+                "fr-mobile-unit",
+                "--reason",
+                "x",
+                "--date",
+                "2025-01-01",
+            ],
+            1,
+            "before fr-mobile-unit was made",
+        ),
+        (
+            &[
+                "retire",
+                "fr-mobile-unit",
+                "--reason",
+                "x",
+                "--date",
+                "soon",
+            ],
+            1,
+            "--date",
+        ),
+        (
+            &["retire", "nobody", "--reason", "x"],
+            1,
+            "no commitment has the id",
+        ),
+    ];
+    for (args, code, says) in cases {
+        t.then(args).failure(*code).stderr_has(says);
+        assert_eq!(t.file_bytes(), before, "{args:?} changed the file");
+    }
+    let bad = t.file().replacen("      reason: dropped\n", "", 1);
+    std::fs::write(t.path(), &bad).unwrap();
+    t.then(&["check"])
+        .failure(1)
+        .stderr_has("`retired` has no `reason`");
+}

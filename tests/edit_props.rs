@@ -159,6 +159,7 @@ fn edit_for(ledger: &Ledger, op: &Op, n: usize) -> Option<Edit> {
             notes: None,
             extra: Vec::new(),
             corrections: Vec::new(),
+            retired: None,
         }))),
         Op::Evidence {
             target,

@@ -104,6 +104,7 @@ pub fn exercise(data: &[u8], dir: &Path) {
                 notes: None,
                 extra: Vec::new(),
                 corrections: Vec::new(),
+                retired: None,
             }))
         }
     };

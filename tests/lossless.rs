@@ -1368,3 +1368,23 @@ fn a_correction_keeps_every_comment_and_every_other_line() {
         t.then(&["check"]).success();
     }
 }
+
+/// `retire` adds one mapping to the record: every line of every variant is kept.
+#[test]
+fn a_retirement_keeps_every_line() {
+    for v in variants() {
+        let t = Test::new().ledger(&v.text);
+        let out = t.then(&[
+            "retire",
+            "fr-mobile-unit",
+            "--reason",
+            "dropped by the ministère",
+        ]);
+        let ctx = format!("retire on {}", v.name);
+        assert_eq!(out.code, Some(0), "{ctx}: {}", out.stderr);
+        let new = file_text(&t);
+        assert_lossless(&v.text, &new, Some("fr-mobile-unit"), &ctx);
+        assert!(new.contains("dropped by the ministère"), "{ctx}");
+        t.then(&["check"]).success();
+    }
+}

@@ -269,6 +269,7 @@ fn apply(text: &str, op: &Op, side: &str) -> String {
                 notes: None,
                 extra: Vec::new(),
                 corrections: Vec::new(),
+                retired: None,
             };
             store::edited_text(path, text, &ledger, &[Edit::AddCommitment(Box::new(c))]).ok()
         }

@@ -202,6 +202,7 @@ pub fn run(ctx: &Context, args: Args) -> Result<()> {
             notes: None,
             extra: Vec::new(),
             corrections: Vec::new(),
+            retired: None,
         };
         Ok((
             Change {

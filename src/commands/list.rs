@@ -28,6 +28,10 @@ pub struct Args {
     /// Judge status and overdue on this date (YYYY-MM-DD; default today).
     #[arg(long, value_name = "DATE")]
     as_of: Option<String>,
+    /// List retired commitments too (`commitments retire`); by default one retired on or
+    /// before the date is left out.
+    #[arg(long)]
+    include_retired: bool,
     #[command(flatten)]
     output: OutputArgs,
 }
@@ -35,6 +39,11 @@ pub struct Args {
 pub fn run(ctx: &Context, args: Args) -> Result<()> {
     let ledger = store::load(&ctx.file)?.ledger;
     let as_of = optional_date("--as-of", args.as_of.as_deref())?.unwrap_or(ctx.today);
+    let ledger = if args.include_retired {
+        ledger
+    } else {
+        ledger.tracked_on(as_of)
+    };
     let status = args
         .status
         .as_deref()

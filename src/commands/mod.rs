@@ -20,6 +20,7 @@ mod man;
 mod merge_driver;
 mod output;
 mod report;
+mod retire;
 mod schema;
 mod show;
 mod undo;
@@ -72,6 +73,7 @@ enum Command {
     Funding(funding::Args),
     Gap(gap::Args),
     Correct(correct::Args),
+    Retire(retire::Args),
     Show(show::Args),
     List(list::Args),
     Report(report::Args),
@@ -99,6 +101,7 @@ impl Cli {
             Command::Funding(a) => funding::run(&ctx, a),
             Command::Gap(a) => gap::run(&ctx, a),
             Command::Correct(a) => correct::run(&ctx, a),
+            Command::Retire(a) => retire::run(&ctx, a),
             Command::Show(a) => show::run(&ctx, a),
             Command::List(a) => list::run(&ctx, a),
             Command::Report(a) => report::run(&ctx, a),

@@ -41,6 +41,11 @@ pub struct Args {
     /// status on the date; rows and columns end with counts and the average score.
     #[arg(long, conflicts_with_all = ["period", "by"])]
     matrix: bool,
+    /// Count retired commitments too (`commitments retire`). By default a commitment retired
+    /// on or before the report's date (with --period: its last day) is left out of the rows
+    /// and the totals.
+    #[arg(long)]
+    include_retired: bool,
     #[command(flatten)]
     output: OutputArgs,
 }
@@ -48,12 +53,21 @@ pub struct Args {
 pub fn run(ctx: &Context, args: Args) -> Result<()> {
     let ledger = store::load(&ctx.file)?.ledger;
     let stale_after = args.output.stale_after;
+    let counted = |ledger: crate::model::Ledger, on| {
+        if args.include_retired {
+            ledger
+        } else {
+            ledger.tracked_on(on)
+        }
+    };
     if let Some(period) = args.period {
         let (from, to) = span(ctx, &ledger, args.from.as_deref(), args.to.as_deref())?;
+        let ledger = counted(ledger, to);
         let report = OverTime::new(&ledger, period, from, to, stale_after);
         return args.output.emit(ctx, &report);
     }
     let as_of = optional_date("--as-of", args.as_of.as_deref())?.unwrap_or(ctx.today);
+    let ledger = counted(ledger, as_of);
     if args.matrix {
         return args.output.emit(ctx, &Matrix::new(&ledger, as_of));
     }

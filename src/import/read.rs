@@ -637,6 +637,7 @@ pub(super) fn read_commitment<'a>(
             notes,
             extra,
             corrections: Vec::new(),
+            retired: None,
         },
     })
 }

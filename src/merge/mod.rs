@@ -232,6 +232,13 @@ impl Merger {
             &o.corrections,
             &t.corrections,
         );
+        c.retired = self.field(
+            &what,
+            "retired",
+            b.map(|b| &b.retired),
+            &o.retired,
+            &t.retired,
+        );
         c.extra = self.field(&what, "extra", b.map(|b| &b.extra), &o.extra, &t.extra);
         c.partners = self.field(
             &what,

@@ -2,7 +2,7 @@
 
 use uuid::Uuid;
 
-use super::{Correction, Date, Event, Evidence, FundingEvent};
+use super::{Correction, Date, Event, Evidence, FundingEvent, Retirement};
 
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct Funding {
@@ -83,6 +83,8 @@ pub struct Commitment {
     pub extra: Vec<(String, String)>,
     /// Fields changed after they were written, each with its old value (`corrections:`).
     pub corrections: Vec<Correction>,
+    /// No longer tracked, since when and why (`retired:`).
+    pub retired: Option<Retirement>,
 }
 
 /// `extra` as a JSON object whose keys keep the file's order.
@@ -113,6 +115,8 @@ pub enum TimelineItem<'a> {
     Funding(&'a FundingEvent),
     /// Dated by the day the correction was made.
     Correction(&'a Correction),
+    /// The day it stopped being tracked.
+    Retired(&'a Retirement),
 }
 
 impl TimelineItem<'_> {
@@ -122,6 +126,7 @@ impl TimelineItem<'_> {
             TimelineItem::Evidence(e) => e.date(),
             TimelineItem::Funding(e) => Some(e.date),
             TimelineItem::Correction(k) => Some(k.date),
+            TimelineItem::Retired(r) => Some(r.date),
         }
     }
 }
@@ -178,6 +183,7 @@ impl Commitment {
             .chain(self.evidence.iter().map(TimelineItem::Evidence))
             .chain(self.funding_history.iter().map(TimelineItem::Funding))
             .chain(self.corrections.iter().map(TimelineItem::Correction))
+            .chain(self.retired.iter().map(TimelineItem::Retired))
             .collect();
         // Evidence before the event that cites it on the same day reads naturally.
         items.sort_by_key(|i| {
@@ -280,6 +286,7 @@ mod tests {
             notes: None,
             extra: Vec::new(),
             corrections: Vec::new(),
+            retired: None,
         }
     }
 

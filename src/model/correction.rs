@@ -217,3 +217,44 @@ impl Commitment {
         self.corrections.push(correction.clone());
     }
 }
+
+/// A commitment no longer tracked (`retired:`): kept in the file and shown, left out of
+/// reports from this date on unless they are asked to include it.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct Retirement {
+    pub date: Date,
+    pub reason: String,
+    pub recorded_by: Option<String>,
+    pub recorded_at: Option<DateTime<Utc>>,
+}
+
+impl Commitment {
+    /// Whether it was retired on or before `date`.
+    pub fn retired_by(&self, date: Date) -> bool {
+        self.retired.as_ref().is_some_and(|r| r.date <= date)
+    }
+}
+
+impl super::Ledger {
+    /// The ledger as a report on `date` counts it: without the commitments retired by then
+    /// (a child of a retired parent stays, shown without its parent).
+    pub fn tracked_on(&self, date: Date) -> super::Ledger {
+        let mut l = self.clone();
+        let gone: std::collections::HashSet<String> = l
+            .commitments
+            .iter()
+            .filter(|c| c.retired_by(date))
+            .map(|c| c.id.clone())
+            .collect();
+        if gone.is_empty() {
+            return l;
+        }
+        l.commitments.retain(|c| !gone.contains(&c.id));
+        for c in &mut l.commitments {
+            if c.parent.as_ref().is_some_and(|p| gone.contains(p)) {
+                c.parent = None;
+            }
+        }
+        l
+    }
+}

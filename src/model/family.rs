@@ -234,6 +234,7 @@ mod tests {
             notes: None,
             extra: Vec::new(),
             corrections: Vec::new(),
+            retired: None,
         }
     }
 

@@ -241,6 +241,7 @@ mod tests {
             notes: None,
             extra: Vec::new(),
             corrections: Vec::new(),
+            retired: None,
         }
     }
 

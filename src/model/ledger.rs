@@ -1,6 +1,6 @@
 //! The whole ledger: a title, a status vocabulary and the commitments.
 
-use super::{Commitment, Correction, Event, Evidence, FundingEvent, Gap, Vocabulary};
+use super::{Commitment, Correction, Event, Evidence, FundingEvent, Gap, Retirement, Vocabulary};
 
 /// One change to a ledger. Every write the CLI makes is a list of these: things are added, so
 /// history is appended and never overwritten; a correction replaces one value, and keeps the
@@ -28,6 +28,11 @@ pub enum Edit {
     Correct {
         commitment: usize,
         correction: Correction,
+    },
+    /// `retired:` added to a commitment.
+    Retire {
+        commitment: usize,
+        retirement: Retirement,
     },
 }
 
@@ -141,6 +146,10 @@ impl Ledger {
                 commitment,
                 correction,
             } => self.commitments[*commitment].correct(correction),
+            Edit::Retire {
+                commitment,
+                retirement,
+            } => self.commitments[*commitment].retired = Some(retirement.clone()),
         }
     }
 

@@ -39,7 +39,8 @@ pub struct ChangeGroup {
 pub struct Change {
     pub date: Date,
     /// `status` for a status event, `evidence` for a new evidence entry, `funding` for a
-    /// funding event, `correction` for a corrected field (`from` and `to` are then the old
+    /// funding event, `retired` for a commitment no longer tracked (`note` says why),
+    /// `correction` for a corrected field (`from` and `to` are then the old
     /// and new values, and `note` names the field and the reason).
     pub kind: &'static str,
     /// The status before the event (None for the commitment's first event).
@@ -105,6 +106,20 @@ impl<'a> Changes<'a> {
                                 currency: None,
                             }
                         }
+                        TimelineItem::Retired(r) => Change {
+                            date: r.date,
+                            kind: "retired",
+                            from: None,
+                            from_label: None,
+                            to: None,
+                            to_label: None,
+                            note: Some(r.reason.clone()),
+                            unsourced: false,
+                            sources: vec![],
+                            stage: None,
+                            amount: None,
+                            currency: None,
+                        },
                         TimelineItem::Correction(k) => Change {
                             date: k.date,
                             kind: "correction",
@@ -184,6 +199,9 @@ impl<'a> Changes<'a> {
             (change.stage, change.amount, &change.currency)
         {
             return format!("{}: {}", stage.label(), money(cur, amount));
+        }
+        if change.kind == "retired" {
+            return "Retired: no longer tracked".into();
         }
         if change.kind == "correction" {
             let was = change

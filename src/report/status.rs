@@ -357,6 +357,12 @@ pub fn timelines(ledger: &Ledger, as_of: Date) -> Vec<Block> {
                     Item::text(event_detail(e)),
                     Item::Links(cited(c, e)),
                 ],
+                TimelineItem::Retired(r) => vec![
+                    Item::date(Some(r.date)),
+                    Item::text("Retired"),
+                    Item::text(format!("No longer tracked: {}", r.reason)),
+                    Item::Links(vec![]),
+                ],
                 TimelineItem::Correction(k) => vec![
                     Item::date(Some(k.date)),
                     Item::text(format!("Corrected: {}", k.what())),

@@ -1,14 +1,14 @@
-//! `check` for a record's `corrections:` list: each entry says what was changed, when, from
-//! what to what, and why. A child of `validate`, whose checker it uses.
+//! `check` for a record's `corrections:` list (each entry says what was changed, when, from
+//! what to what, and why) and its `retired:` mark. A child of `validate`, whose checker it uses.
 
 use std::collections::HashSet;
 
 use serde_saphyr::Spanned;
 
-use super::super::file::{CommitmentFile, CorrectionFile};
+use super::super::file::{CommitmentFile, CorrectionFile, RetiredFile};
 use super::super::problem::Problem;
 use super::{Checker, position};
-use crate::model::{Correction, field_kind, field_names};
+use crate::model::{Correction, Retirement, field_kind, field_names};
 
 /// The record's corrections, each checked; an entry with a problem is left out (and named).
 pub(super) fn check(
@@ -103,6 +103,30 @@ fn entry(
         evidence,
         old: c.text(&e.old),
         new: new?,
+        reason: reason?,
+        recorded_by: c.text(&e.recorded_by),
+        recorded_at,
+    })
+}
+
+/// The record's `retired:` mark, checked: a date and a reason.
+pub(super) fn retired(c: &mut Checker, r: &CommitmentFile) -> Option<Retirement> {
+    let raw: &Spanned<RetiredFile> = r.retired.as_ref()?;
+    let e = &raw.value;
+    let date = match &e.date {
+        None => {
+            c.push(
+                Problem::new(position(raw), "`retired` has no `date`")
+                    .help("add `date: YYYY-MM-DD`, the day the commitment stopped being tracked"),
+            );
+            None
+        }
+        some => c.date(some, "date"),
+    };
+    let reason = c.required(&e.reason, "reason", raw, "`retired`");
+    let recorded_at = c.timestamp(&e.recorded_at);
+    Some(Retirement {
+        date: date?,
         reason: reason?,
         recorded_by: c.text(&e.recorded_by),
         recorded_at,

@@ -17,7 +17,9 @@ use yaml_edit::{Mapping, MappingBuilder, SequenceBuilder, YamlFile, YamlNode};
 
 use super::fast::Outline;
 use super::scalar::Text;
-use crate::model::{Commitment, Correction, Edit, Event, Evidence, FieldKind, FundingEvent, Gap};
+use crate::model::{
+    Commitment, Correction, Edit, Event, Evidence, FieldKind, FundingEvent, Gap, Retirement,
+};
 
 #[derive(Debug, thiserror::Error)]
 pub enum EditError {
@@ -48,7 +50,8 @@ pub fn target(edit: &Edit, records: usize) -> usize {
         | Edit::AddEvent { commitment, .. }
         | Edit::AddGap { commitment, .. }
         | Edit::AddFunding { commitment, .. }
-        | Edit::Correct { commitment, .. } => *commitment,
+        | Edit::Correct { commitment, .. }
+        | Edit::Retire { commitment, .. } => *commitment,
     }
 }
 
@@ -85,6 +88,10 @@ fn spliced(text: &str, outline: &Outline, edits: &[Edit]) -> Result<String, Edit
             Edit::Correct { correction, .. } => Edit::Correct {
                 commitment: 0,
                 correction,
+            },
+            Edit::Retire { retirement, .. } => Edit::Retire {
+                commitment: 0,
+                retirement,
             },
         };
         by_record.entry(i).or_default().push(local);
@@ -183,6 +190,20 @@ fn whole(text: &str, edits: &[Edit]) -> Result<String, EditError> {
                 replace_value(&rec, k)?;
                 append(&rec, "corrections", correction(k))?;
             }
+            Edit::Retire {
+                commitment,
+                retirement: r,
+            } => {
+                let rec = record(&root, *commitment)?;
+                if rec.get("retired").is_some() {
+                    return Err(EditError::Other("the commitment is already retired".into()));
+                }
+                let m = retired(r).build_document();
+                let m = m.as_mapping().ok_or_else(|| {
+                    EditError::Other("internal: built entry is not a mapping".into())
+                })?;
+                rec.set("retired", m);
+            }
         }
     }
     Ok(super::restyle::restyle(text, file.to_string()))
@@ -279,6 +300,22 @@ fn replace_value(rec: &Mapping, k: &Correction) -> Result<(), EditError> {
         }
     }
     Ok(())
+}
+
+fn retired(r: &Retirement) -> MappingBuilder {
+    let mut m = MappingBuilder::new()
+        .pair("date", date(r.date))
+        .pair("reason", Text(r.reason.as_str()));
+    if let Some(b) = &r.recorded_by {
+        m = m.pair("recorded_by", Text(b.as_str()));
+    }
+    if let Some(t) = r.recorded_at {
+        m = m.pair(
+            "recorded_at",
+            t.to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
+        );
+    }
+    m
 }
 
 fn correction(k: &Correction) -> MappingBuilder {

@@ -198,6 +198,28 @@ pub struct CommitmentFile {
     /// Fields changed after they were written (`commitments correct`), each with its old value.
     #[schemars(with = "Option<Vec<CorrectionFile>>")]
     pub corrections: Option<Vec<Spanned<CorrectionFile>>>,
+    /// No longer tracked (`commitments retire`): kept and shown, left out of reports from this date on.
+    #[schemars(with = "Option<RetiredFile>")]
+    pub retired: Option<Spanned<RetiredFile>>,
+}
+
+/// A commitment no longer tracked: since when, and why.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+#[schemars(transform = super::schema::require_retired)]
+pub struct RetiredFile {
+    /// The day it stopped being tracked.
+    #[schemars(with = "DateText")]
+    pub date: Option<Field>,
+    /// Why it is no longer tracked.
+    #[schemars(with = "Required")]
+    pub reason: Option<Field>,
+    /// Who recorded it.
+    #[schemars(with = "Option<Scalar>")]
+    pub recorded_by: Option<Field>,
+    /// When it was recorded, in UTC.
+    #[schemars(with = "Option<Timestamp>")]
+    pub recorded_at: Option<Field>,
 }
 
 /// A field changed after it was written: the day, the field, the old and new values, why, who.

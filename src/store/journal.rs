@@ -73,6 +73,7 @@ pub fn describe(ledger: &Ledger, edits: &[Edit]) -> String {
                 commitment,
                 correction,
             } => format!("corrected {} of `{}`", correction.field, id(commitment)),
+            Edit::Retire { commitment, .. } => format!("retired `{}`", id(commitment)),
             Edit::AddFunding { commitment, event } => format!(
                 "recorded {} {} from {} for `{}`",
                 event.stage.key(),

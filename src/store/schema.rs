@@ -294,3 +294,6 @@ pub fn require_gap(s: &mut Schema) {
 pub fn require_correction(s: &mut Schema) {
     require(s, &["date", "field", "new", "reason"]);
 }
+pub fn require_retired(s: &mut Schema) {
+    require(s, &["date", "reason"]);
+}

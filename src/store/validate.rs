@@ -554,6 +554,7 @@ fn commitment(
     let funding_history = funding_history(c, r, &evidence_ids, source.is_some(), made, &funding);
     let gaps = r.gaps.iter().flatten().filter_map(|g| gap(c, g)).collect();
     let corrections = corrections::check(c, r, &evidence_ids);
+    let retired = corrections::retired(c, r);
     // Before any `?` below, so that their problems are reported too.
     let partners = c.list(&r.partners, "partners");
     let tags = c.list(&r.tags, "tags");
@@ -583,6 +584,7 @@ fn commitment(
         notes: c.text(&r.notes),
         extra,
         corrections,
+        retired,
     })
 }
 
