@@ -700,14 +700,14 @@ fn missing_file_suggests_init() {
     ] {
         let t = Test::new();
         t.then(args)
-            .failure(1)
+            .failure(3)
             .stderr_has("commitments.yaml does not exist")
             .stderr_has("commitments init");
         assert!(!t.path().exists(), "{args:?} created the file");
     }
     let t = Test::new();
     t.then(&["-f", "elsewhere/ledger.yaml", "check"])
-        .failure(1)
+        .failure(3)
         .stderr_has("elsewhere/ledger.yaml does not exist");
 }
 
@@ -748,7 +748,7 @@ fn read_only_file_is_not_updated() {
         ],
     ] {
         t.then(args)
-            .failure(1)
+            .failure(3)
             .stderr_has("read-only")
             .stderr_has("nothing was changed");
         assert!(
@@ -768,16 +768,16 @@ fn a_folder_instead_of_a_file() {
     let t = Test::new();
     let dir = t.dir.path().to_str().unwrap().to_string();
     t.then(&["-f", &dir, "check"])
-        .failure(1)
+        .failure(3)
         .stderr_has("is a folder");
-    t.then(&["-f", &dir, "gap", "x", "--note", "n"]).failure(1);
+    t.then(&["-f", &dir, "gap", "x", "--note", "n"]).failure(3);
 }
 
 #[test]
 fn init_into_a_missing_folder_fails_cleanly() {
     let t = Test::new();
     t.then(&["-f", "no/such/folder/ledger.yaml", "init"])
-        .failure(1);
+        .failure(3);
     assert!(!t.dir.path().join("no").exists());
 }
 

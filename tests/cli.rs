@@ -1503,7 +1503,7 @@ fn file_option_and_env_choose_the_ledger() {
         .success()
         .stdout_has("elsewhere.yaml: ok");
     // The default file does not exist here.
-    t.then(&["check"]).failure(1).stderr_has("does not exist");
+    t.then(&["check"]).failure(3).stderr_has("does not exist");
 
     let t = t.env("COMMITMENTS_FILE", other_s);
     t.then(&["check"])

@@ -364,7 +364,7 @@ fn missing_file() {
         &["list"],
     ] {
         t.then(args)
-            .failure(1)
+            .failure(3)
             .stderr_has("commitments.yaml does not exist; run `commitments init`");
     }
     assert!(!t.path().exists(), "nothing may be created");
@@ -375,7 +375,7 @@ fn read_only_file() {
     let t = Test::new().sample();
     std::fs::set_permissions(t.path(), std::fs::Permissions::from_mode(0o444)).unwrap();
     t.then(&["gap", "fr-mobile-unit", "--note", "Looked again"])
-        .failure(1)
+        .failure(3)
         .stderr_has("commitments.yaml is read-only; nothing was changed");
     t.then(&["check"]).success();
     assert_eq!(t.file(), SAMPLE);
@@ -387,8 +387,8 @@ fn read_only_file() {
 fn folder_instead_of_a_file() {
     let t = Test::new();
     std::fs::create_dir(t.path()).unwrap();
-    t.then(&["check"]).failure(1).stderr_has("is a folder");
-    t.then(&["gap", "x", "--note", "n"]).failure(1);
+    t.then(&["check"]).failure(3).stderr_has("is a folder");
+    t.then(&["gap", "x", "--note", "n"]).failure(3);
 }
 
 /// A ledger of 100 MB is read, checked and written (limit: 512 MB, see `MAX_FILE_BYTES`).

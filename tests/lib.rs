@@ -8,6 +8,7 @@ mod bad_input;
 mod cli;
 mod concurrency;
 mod edit_props;
+mod exit_status;
 mod fuzz_corpus;
 mod git_team;
 mod hostile;
