@@ -15,6 +15,7 @@ mod hostile;
 mod import;
 mod input_rules;
 mod lossless;
+mod manual;
 mod merge;
 mod merge_props;
 mod reports;
