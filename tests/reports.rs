@@ -398,10 +398,10 @@ fn colour_only_when_asked_and_never_with_no_color_or_in_files() {
     assert!(chart.contains("\x1b[32m░"), "delivered in green:\n{chart}");
     let plain = test.then(&["report"]).success().stdout;
     assert!(!plain.contains('\x1b'), "not a terminal: no colour");
+    // A flag wins over NO_COLOR (https://no-color.org); `never` wins over a terminal.
     let test = test.env("NO_COLOR", "1");
     assert!(
-        !test
-            .then(&["--color", "always", "report"])
+        test.then(&["--color", "always", "report"])
             .success()
             .stdout
             .contains('\x1b')
