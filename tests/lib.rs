@@ -11,6 +11,7 @@ mod edit_props;
 mod exit_status;
 mod fuzz_corpus;
 mod git_team;
+mod help;
 mod hostile;
 mod import;
 mod input_rules;
