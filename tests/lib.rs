@@ -12,7 +12,6 @@ mod exit_status;
 mod fuzz_corpus;
 mod git_team;
 mod help;
-mod hostile;
 mod import;
 mod input_rules;
 mod lossless;
