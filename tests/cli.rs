@@ -1190,6 +1190,37 @@ fn list_filters() {
 }
 
 #[test]
+fn list_filters_stale_unsourced_and_gap() {
+    let t = Test::new().sample();
+    let list = |args: &[&str]| {
+        let mut a = vec!["list", "--format", "json"];
+        a.extend_from_slice(args);
+        ids(&t.then(&a).success().json())
+    };
+    assert_eq!(list(&["--stale"]), ["de-smuggling-law", "uk-cps-3m"]);
+    // The limit is --stale-after's: with ten years, nothing is stale yet.
+    assert_eq!(
+        list(&["--stale", "--stale-after", "3650"]),
+        Vec::<String>::new()
+    );
+    assert_eq!(list(&["--unsourced"]), ["uk-cps-3m"]);
+    assert_eq!(list(&["--gap"]), ["fr-mobile-unit"]);
+    // The gap was checked on 2026-11-20: not yet recorded the day before.
+    assert_eq!(
+        list(&["--gap", "--as-of", "2026-11-19"]),
+        Vec::<String>::new()
+    );
+    // Filters combine: both at once.
+    assert_eq!(list(&["--stale", "--unsourced"]), ["uk-cps-3m"]);
+    assert_eq!(list(&["--stale", "--gap"]), Vec::<String>::new());
+    t.then(&["list", "--help"])
+        .success()
+        .stdout_has("--stale")
+        .stdout_has("--unsourced")
+        .stdout_has("--gap");
+}
+
+#[test]
 fn list_refuses_an_unknown_status() {
     Test::new()
         .sample()
