@@ -84,6 +84,12 @@ pub enum Error {
     #[error("{} is valid, but this program cannot change it without risk to the rest of the file: its YAML editor cannot read part of it ({reason}); nothing was changed. Write that part in a plainer style (for instance, no tag or comment alone on the line before a value), or make this change by hand", .path.display())]
     CannotEdit { path: PathBuf, reason: String },
 
+    /// The change would land in text that other places share through YAML anchors and
+    /// aliases (`&name`, `*name`, `<<: *name`): it would change them too, or could not be made
+    /// where it is meant. The file was not touched.
+    #[error("{} cannot be changed this way: {reason}; nothing was changed", .path.display())]
+    Shared { path: PathBuf, reason: String },
+
     /// A write produced a file that does not read back as intended. Never expected; the file
     /// was not touched.
     #[error("internal error: {0}; {1} was not changed. Please report this.")]
@@ -91,7 +97,8 @@ pub enum Error {
 }
 
 /// What kind of failure an error is, which decides the exit status. Documented in
-/// docs/user-guide.md ("Exit status") and the man page's EXIT STATUS.
+/// docs/user-guide.md ("Exit status") and the man page's EXIT STATUS. (Usage errors, exit 2,
+/// are clap's, reported before any of this runs.)
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Class {
     /// The ledger or the input (an argument, a CSV file, a setting) has a problem: exit 1.
@@ -109,10 +116,6 @@ impl Class {
         }
     }
 }
-
-/// Usage errors (an unknown option, a missing argument) exit 2; clap reports them before any
-/// of this runs.
-pub const USAGE: u8 = 2;
 
 impl Error {
     pub fn class(&self) -> Class {
@@ -133,6 +136,7 @@ impl Error {
             | Error::UndoAlreadyUndone { .. }
             | Error::ChangedSinceWrite { .. }
             | Error::CannotEdit { .. }
+            | Error::Shared { .. }
             | Error::Verify(..) => Class::Input,
         }
     }

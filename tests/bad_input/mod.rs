@@ -10,6 +10,7 @@ pub(crate) use crate::harness::*;
 mod command_line;
 mod file;
 mod file_system;
+mod funding_and_parents;
 mod hostile_file;
 mod hostile_text;
 mod odd_inputs;

@@ -137,7 +137,7 @@ fn wrong_shape_a_list_where_text_belongs() {
     );
     refused(
         &text,
-        Some(&at(&text, "title: [GBP")),
+        Some(&at(&text, "[GBP 3m, CPS]")),
         "not a list or a mapping",
     );
 }
