@@ -467,9 +467,11 @@ fn yaml_problem(e: &serde_saphyr::Error, text: &str) -> Problem {
     } else {
         "see docs/file-format.md for the layout of a ledger file".to_string()
     };
-    Problem::new(at, format!("not valid YAML for a ledger: {message}"))
-        .help(help)
-        .stops_reading()
+    let message = yaml_words::reworded(e).map_or_else(
+        || format!("not valid YAML for a ledger: {message}"),
+        str::to_string,
+    );
+    Problem::new(at, message).help(help).stops_reading()
 }
 
 /// The first tab in a line's indentation, from line `from` on.

@@ -290,6 +290,57 @@ pub(super) fn plain(
                     "a comment (`#`) stands inside a value that runs over several lines".into(),
                     "move the comment above the key, or put the whole value in quotes",
                 ),
+                ErrorKind::UnexpectedCharacter { character } => {
+                    let c = if *character == '`' {
+                        "a backtick".to_string()
+                    } else {
+                        format!("`{character}`")
+                    };
+                    said(
+                        format!("a value cannot start with {c}"),
+                        &format!(
+                            "YAML keeps {c} for itself at the start of a value; put the value \
+                             in quotes to keep it as text"
+                        ),
+                    )
+                }
+                ErrorKind::MissingAnchorOrAliasName => said(
+                    "`&` or `*` at the start of a value must be followed by a name (YAML \
+                     reads them as an anchor or an alias)"
+                        .into(),
+                    "put the value in quotes to keep `&` or `*` as text",
+                ),
+                ErrorKind::InvalidBlockScalarHeader => said(
+                    "after `|` or `>`, the text must start on the next line".into(),
+                    "move the text to the lines below, indented further than the key, or put \
+                     it in quotes on the key's line instead of `|` or `>`",
+                ),
+                ErrorKind::MissingDirectiveName | ErrorKind::InvalidDirectiveName => said(
+                    "a line starting with `%` is read as a YAML directive, and this is not one"
+                        .into(),
+                    "put a value that starts with `%` in quotes; a ledger needs no directives",
+                ),
+                ErrorKind::MisplacedFlowCollectionEnd => said(
+                    "this `]` or `}` closes nothing".into(),
+                    "remove it, or add the `[` or `{` it should close",
+                ),
+                ErrorKind::ExpectedFlowMappingSeparator
+                | ErrorKind::ExpectedFlowSequenceSeparator => said(
+                    "inside brackets, items must be separated by `,` and the brackets closed"
+                        .into(),
+                    "write `[a, b]` or `{key: value, other: value}`; a value holding `,`, `[`, \
+                     `]`, `{` or `}` must be put in quotes",
+                ),
+                ErrorKind::UnexpectedEofFlowSequence
+                | ErrorKind::UnexpectedEofFlowMapping
+                | ErrorKind::UnexpectedEofImplicitFlowMapping
+                | ErrorKind::UnexpectedEofBlockSequence
+                | ErrorKind::UnexpectedEofBlockMapping
+                | ErrorKind::UnexpectedEof => said(
+                    "the file ends in the middle of a value".into(),
+                    "check the last lines: a bracket or a quotation mark may be left open, or \
+                     the file was cut short (compare it with the last copy in git)",
+                ),
                 ErrorKind::InvalidColonPlacement => said(
                     "a `:` cannot stand here".into(),
                     "check the lines above for a `[` or `{` that is never closed (a list or \
@@ -328,6 +379,34 @@ pub(super) fn plain(
         }
         _ => None,
     }
+}
+
+/// The parser's message in plain words, for the slips whose advice `hints.rs` gives (it picks
+/// that advice by the parser's own text, which is kept for it).
+pub(super) fn reworded(e: &Error) -> Option<&'static str> {
+    let Error::ExternalMessage { source, .. } = original(e) else {
+        return None;
+    };
+    let serde_saphyr::ExternalMessageSource::Parser(scan) = &**source else {
+        return None;
+    };
+    Some(match scan.kind() {
+        ErrorKind::ExpectedBlockSequenceEntry => "this line is out of line with the list above it",
+        ErrorKind::ExpectedBlockMappingKey => "this line is out of line with the keys above it",
+        ErrorKind::MappingValueNotAllowed => "a `: ` cannot stand here",
+        ErrorKind::InvalidTrailingDoubleQuotedScalar => {
+            "text follows the closing `\"` of a quoted value"
+        }
+        ErrorKind::InvalidTrailingSingleQuotedScalar => {
+            "text follows the closing `'` of a quoted value"
+        }
+        ErrorKind::TabNotAllowed
+        | ErrorKind::TabInBlockIndentation
+        | ErrorKind::TabInIndentation
+        | ErrorKind::TabInPlainScalar
+        | ErrorKind::TabAtBlockScalarStart => "a tab where YAML allows only spaces",
+        _ => return None,
+    })
 }
 
 /// The unknown key and the keys that record has, when `e` is serde's unknown field.
