@@ -224,6 +224,48 @@ fn value_at<'a>(text: &'a str, at: Option<&Position>) -> Option<&'a str> {
     key_value(line_at(text, at?.line)?).map(|(_, v)| v)
 }
 
+/// Git's conflict markers left in the file after a merge stopped: one problem for each
+/// `<<<<<<<` … `>>>>>>>` block, pointing at its first marker. Empty when there are none.
+pub(super) fn conflict_markers(text: &str) -> Vec<super::Problem> {
+    let marker = |line: &str, m: &str| {
+        line.strip_prefix(m)
+            .is_some_and(|rest| rest.is_empty() || rest.starts_with([' ', '\r']))
+    };
+    let mut blocks = Vec::new();
+    let mut open: Option<usize> = None;
+    let mut last = 0;
+    for (i, line) in text.lines().enumerate() {
+        last = i + 1;
+        if marker(line, "<<<<<<<") && open.is_none() {
+            open = Some(i + 1);
+        } else if marker(line, ">>>>>>>")
+            && let Some(start) = open.take()
+        {
+            blocks.push((start, i + 1));
+        }
+    }
+    if let Some(start) = open {
+        blocks.push((start, last));
+    }
+    blocks
+        .into_iter()
+        .map(|(start, end)| {
+            super::Problem::new(
+                Some(Position {
+                    line: start,
+                    column: 1,
+                }),
+                format!("unresolved merge conflict at lines {start}–{end}"),
+            )
+            .help(
+                "git left both versions here: ours between `<<<<<<<` and `=======`, theirs between \
+                 `=======` and `>>>>>>>`. Keep what is right (both, if both are), delete the marker \
+                 lines, run `commitments check` again, then `git add` the file",
+            )
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -169,6 +169,12 @@ pub fn edited_text(path: &Path, text: &str, ledger: &Ledger, edits: &[Edit]) -> 
     Ok(new_text)
 }
 
+/// Where each commitment's record is in `text`, in file order, when the file has the usual
+/// shape: from its `- ` line to its last line that is not blank or a comment.
+pub fn record_spans(text: &str) -> Option<Vec<std::ops::Range<usize>>> {
+    fast::outline(text).map(|o| o.records.iter().map(|r| r.content.clone()).collect())
+}
+
 /// Parses and validates ledger text.
 pub fn parse(path: &Path, text: &str) -> Result<Ledger> {
     parse_outlined(path, text).map(|(ledger, _)| ledger)
@@ -181,6 +187,18 @@ pub fn parse(path: &Path, text: &str) -> Result<Ledger> {
 /// part is read by serde-saphyr, and whenever the result has any problem, the whole file is
 /// read again by serde-saphyr, so that every message and position comes from one reader.
 pub(crate) fn parse_outlined(path: &Path, text: &str) -> Result<(Ledger, Option<fast::Outline>)> {
+    // A merge left unfinished: say so, rather than what the YAML reader makes of the markers.
+    if memchr::memmem::find(text.as_bytes(), b"<<<<<<<").is_some() {
+        let problems = hints::conflict_markers(text);
+        if !problems.is_empty() {
+            return Err(Error::Invalid {
+                path: path.into(),
+                problems,
+                text: Some(text.to_string()),
+                refusing: false,
+            });
+        }
+    }
     if let Some(outline) = fast::outline(text)
         && let Some(ledger) = read_fast(text, &outline)
     {
