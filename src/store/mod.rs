@@ -9,6 +9,7 @@ mod file;
 mod future;
 mod hints;
 mod journal;
+mod parser_words;
 mod problem;
 mod restyle;
 mod schema;
