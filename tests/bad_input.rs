@@ -1695,6 +1695,11 @@ fn characters_yaml_keeps_for_itself_are_named_with_the_quotes_that_free_them() {
             "after `|` or `>`, the text must start on the next line\n",
         ),
         (
+            "title: \"Test ledger\"#c",
+            "commitments.yaml:3:21",
+            "a `#` that starts a comment must have a space before it\n",
+        ),
+        (
             "title: 'Test ledger'\n%",
             "commitments.yaml:4:2",
             "a line starting with `%` is read as a YAML directive, and this is not one\n",

@@ -7,6 +7,7 @@
 use serde_saphyr::granit_parser::ErrorKind;
 
 use super::Position;
+use super::hints::Slip;
 use super::yaml_words::line_at;
 
 /// A message and a help text for the parser's failure `kind`, or None to keep its words.
@@ -171,6 +172,11 @@ pub(super) fn plain(
                 )
             }
         }
+        ErrorKind::CommentNotSeparated => said(
+            "a `#` that starts a comment must have a space before it".into(),
+            "put a space before the `#`, or, if it belongs to the value, put the whole value in \
+             quotes",
+        ),
         ErrorKind::RecursionLimitExceeded => said(
             "the file nests lists or records inside each other more deeply than a \
              ledger ever does"
@@ -182,24 +188,31 @@ pub(super) fn plain(
     }
 }
 
-/// The parser's message in plain words for the slips whose advice `hints.rs` gives (it picks
-/// that advice by the parser's own text, which is kept for it).
-pub(super) fn reworded(kind: &ErrorKind) -> Option<&'static str> {
+/// The parser's message in plain words for the slips whose advice `hints.rs` gives.
+pub(super) fn slip(kind: &ErrorKind) -> Option<(&'static str, Slip)> {
     Some(match kind {
-        ErrorKind::ExpectedBlockSequenceEntry => "this line is out of line with the list above it",
-        ErrorKind::ExpectedBlockMappingKey => "this line is out of line with the keys above it",
-        ErrorKind::MappingValueNotAllowed => "a `: ` cannot stand here",
-        ErrorKind::InvalidTrailingDoubleQuotedScalar => {
-            "text follows the closing `\"` of a quoted value"
-        }
-        ErrorKind::InvalidTrailingSingleQuotedScalar => {
-            "text follows the closing `'` of a quoted value"
-        }
+        ErrorKind::ExpectedBlockSequenceEntry => (
+            "this line is out of line with the list above it",
+            Slip::OutOfLine,
+        ),
+        ErrorKind::ExpectedBlockMappingKey => (
+            "this line is out of line with the keys above it",
+            Slip::OutOfLine,
+        ),
+        ErrorKind::MappingValueNotAllowed => ("a `: ` cannot stand here", Slip::MappingValue),
+        ErrorKind::InvalidTrailingDoubleQuotedScalar => (
+            "text follows the closing `\"` of a quoted value",
+            Slip::TrailingDouble,
+        ),
+        ErrorKind::InvalidTrailingSingleQuotedScalar => (
+            "text follows the closing `'` of a quoted value",
+            Slip::TrailingSingle,
+        ),
         ErrorKind::TabNotAllowed
         | ErrorKind::TabInBlockIndentation
         | ErrorKind::TabInIndentation
         | ErrorKind::TabInPlainScalar
-        | ErrorKind::TabAtBlockScalarStart => "a tab where YAML allows only spaces",
+        | ErrorKind::TabAtBlockScalarStart => ("a tab where YAML allows only spaces", Slip::Tab),
         _ => return None,
     })
 }

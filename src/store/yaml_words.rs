@@ -12,8 +12,9 @@
 use serde_saphyr::Error;
 use serde_saphyr::budget::BudgetBreach;
 
+use super::hints::{self, Slip};
 use super::problem::shortened;
-use super::{Position, hints, parser_words};
+use super::{Position, parser_words};
 
 /// A message and a help text for `e`, and a better place to point at when the library's is
 /// misleading; None when the library's own words (with `hints.rs`) are kept.
@@ -178,16 +179,6 @@ pub(super) fn plain(
             "write the key as a word followed by `:`; a `?` at the start of a line begins a \
              complex key, which a ledger does not use",
         ),
-        Error::Unexpected { expected, .. } if expected.contains("sequence") => {
-            let help = hints::yaml_hint("expected sequence", text, at).map(|(h, _)| h);
-            Some((
-                "a list is expected here".into(),
-                help.unwrap_or_else(|| {
-                    "write `[one, two]`, or one `- item` per line below the key".into()
-                }),
-                None,
-            ))
-        }
         Error::Unexpected { expected, .. } if expected.contains("mapping") => {
             let top = at.is_some_and(|p| p.line <= first_data_line(text));
             if top {
@@ -216,15 +207,21 @@ pub(super) fn plain(
     }
 }
 
-/// The parser's message in plain words where `hints.rs` gives the advice (parser_words.rs).
-pub(super) fn reworded(e: &Error) -> Option<&'static str> {
-    let Error::ExternalMessage { source, .. } = original(e) else {
-        return None;
-    };
-    let serde_saphyr::ExternalMessageSource::Parser(scan) = &**source else {
-        return None;
-    };
-    parser_words::reworded(scan.kind())
+/// A slip that `hints.rs` has advice for, with its message in plain words.
+pub(super) fn slip(e: &Error) -> Option<(&'static str, Slip)> {
+    match original(e) {
+        Error::ExternalMessage { source, .. } => match &**source {
+            serde_saphyr::ExternalMessageSource::Parser(scan) => parser_words::slip(scan.kind()),
+            _ => None,
+        },
+        Error::Unexpected { expected, .. } if expected.contains("sequence") => {
+            Some(("a list is expected here", Slip::ListExpected))
+        }
+        Error::SerdeInvalidType { expected, .. } if expected.contains("sequence") => {
+            Some(("a list is expected here", Slip::ListExpected))
+        }
+        _ => None,
+    }
 }
 
 /// The unknown key and the keys that record has, when `e` is serde's unknown field.
