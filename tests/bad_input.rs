@@ -62,12 +62,12 @@ fn malformed_yaml_syntax_error() {
         "    owner: United Kingdom (Home Office)",
         "    owner: United Kingdom: the Home Office",
     );
-    let out = refused(
+    refused(
         &text,
         Some(&at(&text, ": the Home Office")),
-        "not valid YAML",
-    );
-    out.stderr_has("mapping values are not allowed");
+        "a `: ` cannot stand here\n",
+    )
+    .stderr_lacks("mapping values");
 }
 
 #[test]
@@ -366,7 +366,7 @@ fn value_with_colon_space_needs_quotes() {
     refused(
         &text,
         Some(&at(&text, ": the Home Office")),
-        "mapping values are not allowed",
+        "a `: ` cannot stand here\n",
     )
     .stderr_has("help: a value containing `: ` must be put in double quotes, e.g. `owner: \"UK: the Home Office\"`")
     .stderr_has("check this line's indentation")
@@ -384,7 +384,7 @@ fn key_indented_one_space_too_far() {
     refused(
         &text,
         Some(&at(&text, "owner: United Kingdom")),
-        "mapping values are not allowed",
+        "a `: ` cannot stand here\n",
     )
     .stderr_has("this line starts at column 6, but `title` on the line above starts at column 5: the keys of one record must line up");
 }
@@ -398,7 +398,7 @@ fn key_indented_one_space_too_little() {
     refused(
         &text,
         Some(&at(&text, "owner: United Kingdom")),
-        "did not find expected '-' indicator",
+        "this line is out of line with the list above it\n",
     )
     .stderr_has("help: check that this line lines up with the lines above it: each key of a record starts at the same column, and each item of a list starts with `- ` at the list's column");
 }
@@ -409,7 +409,7 @@ fn list_item_out_of_line() {
     refused(
         &text,
         Some(&at(&text, "- id: uk-cps-3m")),
-        "did not find expected key",
+        "this line is out of line with the keys above it\n",
     )
     .stderr_has("help: check that this line lines up with the lines above it");
 }
@@ -448,7 +448,7 @@ fn double_quote_inside_double_quotes() {
     refused(
         &text,
         Some(&at(&text, "big\" plan")),
-        "invalid trailing content after double-quoted scalar",
+        "text follows the closing `\"` of a quoted value\n",
     )
     .stderr_has(r#"inside double quotes write a quote as \" , or enclose the text in single quotes: 'The "big" plan'"#);
 }
@@ -1805,6 +1805,52 @@ fn escapes_keys_directives_and_stray_marks_are_said_plainly() {
             .failure(1)
             .stderr_has(&format!("{position}: {message}"));
         in_plain_words(out.stderr_lacks("scalar").stderr_lacks("Option<"));
+        assert_eq!(t.file(), text);
+    }
+}
+
+#[test]
+fn characters_yaml_keeps_for_itself_are_named_with_the_quotes_that_free_them() {
+    for (to, position, message) in [
+        (
+            "title: @home",
+            "commitments.yaml:3:8",
+            "a value cannot start with `@`\n",
+        ),
+        (
+            "title: `x`",
+            "commitments.yaml:3:8",
+            "a value cannot start with a backtick\n",
+        ),
+        (
+            "title: & x",
+            "commitments.yaml:3:8",
+            "`&` or `*` at the start of a value must be followed by a name (YAML reads them as \
+             an anchor or an alias)\n",
+        ),
+        (
+            "title: | x",
+            "commitments.yaml:3:8",
+            "after `|` or `>`, the text must start on the next line\n",
+        ),
+        (
+            "title: \"Test ledger\"#c",
+            "commitments.yaml:3:21",
+            "a `#` that starts a comment must have a space before it\n",
+        ),
+        (
+            "title: 'Test ledger'\n%",
+            "commitments.yaml:4:2",
+            "a line starting with `%` is read as a YAML directive, and this is not one\n",
+        ),
+    ] {
+        let text = broken("title: 'Test ledger'", to);
+        let t = Test::new().ledger(&text);
+        let out = t
+            .then(&["check"])
+            .failure(1)
+            .stderr_has(&format!("{position}: {message}"));
+        in_plain_words(out.stderr_lacks("scalar").stderr_lacks("scanning"));
         assert_eq!(t.file(), text);
     }
 }
