@@ -11,7 +11,7 @@ fn value_with_colon_space_needs_quotes() {
     refused(
         &text,
         Some(&at(&text, ": the Home Office")),
-        "mapping values are not allowed",
+        "a `: ` cannot stand here\n",
     )
     .stderr_has("help: a value containing `: ` must be put in double quotes, e.g. `owner: \"UK: the Home Office\"`")
     .stderr_has("check this line's indentation")
@@ -29,7 +29,7 @@ fn key_indented_one_space_too_far() {
     refused(
         &text,
         Some(&at(&text, "owner: United Kingdom")),
-        "mapping values are not allowed",
+        "a `: ` cannot stand here\n",
     )
     .stderr_has("this line starts at column 6, but `title` on the line above starts at column 5: the keys of one record must line up");
 }
@@ -43,7 +43,7 @@ fn key_indented_one_space_too_little() {
     refused(
         &text,
         Some(&at(&text, "owner: United Kingdom")),
-        "did not find expected '-' indicator",
+        "this line is out of line with the list above it\n",
     )
     .stderr_has("help: check that this line lines up with the lines above it: each key of a record starts at the same column, and each item of a list starts with `- ` at the list's column");
 }
@@ -54,7 +54,7 @@ fn list_item_out_of_line() {
     refused(
         &text,
         Some(&at(&text, "- id: uk-cps-3m")),
-        "did not find expected key",
+        "this line is out of line with the keys above it\n",
     )
     .stderr_has("help: check that this line lines up with the lines above it");
 }
@@ -93,7 +93,7 @@ fn double_quote_inside_double_quotes() {
     refused(
         &text,
         Some(&at(&text, "big\" plan")),
-        "invalid trailing content after double-quoted scalar",
+        "text follows the closing `\"` of a quoted value\n",
     )
     .stderr_has(r#"inside double quotes write a quote as \" , or enclose the text in single quotes: 'The "big" plan'"#);
 }

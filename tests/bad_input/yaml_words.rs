@@ -339,3 +339,49 @@ fn escapes_keys_directives_and_stray_marks_are_said_plainly() {
         assert_eq!(t.file(), text);
     }
 }
+
+#[test]
+fn characters_yaml_keeps_for_itself_are_named_with_the_quotes_that_free_them() {
+    for (to, position, message) in [
+        (
+            "title: @home",
+            "commitments.yaml:3:8",
+            "a value cannot start with `@`\n",
+        ),
+        (
+            "title: `x`",
+            "commitments.yaml:3:8",
+            "a value cannot start with a backtick\n",
+        ),
+        (
+            "title: & x",
+            "commitments.yaml:3:8",
+            "`&` or `*` at the start of a value must be followed by a name (YAML reads them as \
+             an anchor or an alias)\n",
+        ),
+        (
+            "title: | x",
+            "commitments.yaml:3:8",
+            "after `|` or `>`, the text must start on the next line\n",
+        ),
+        (
+            "title: \"Test ledger\"#c",
+            "commitments.yaml:3:21",
+            "a `#` that starts a comment must have a space before it\n",
+        ),
+        (
+            "title: 'Test ledger'\n%",
+            "commitments.yaml:4:2",
+            "a line starting with `%` is read as a YAML directive, and this is not one\n",
+        ),
+    ] {
+        let text = broken("title: 'Test ledger'", to);
+        let t = Test::new().ledger(&text);
+        let out = t
+            .then(&["check"])
+            .failure(1)
+            .stderr_has(&format!("{position}: {message}"));
+        in_plain_words(out.stderr_lacks("scalar").stderr_lacks("scanning"));
+        assert_eq!(t.file(), text);
+    }
+}
