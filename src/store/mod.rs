@@ -71,7 +71,7 @@ pub(crate) fn read(path: &Path) -> Result<Vec<u8>> {
         Err(e) => return Err(Error::io("read", path, e)),
     };
     if meta.is_dir() {
-        return Err(Error::Argument(format!(
+        return Err(Error::Access(format!(
             "{} is a folder; give the path of the ledger file, e.g. {}/commitments.yaml",
             path.display(),
             path.display()
