@@ -6,8 +6,9 @@ use crate::error::{Error, Result};
 use crate::model::{Correction, Edit, FieldKind, field_kind, field_names, judge};
 use crate::store::{self, Change};
 
-/// Correct a field of a commitment, or of one of its evidence entries: the new value replaces
-/// the old one in place (the line's comment and the rest of the file stay as they are), and a
+/// Correct a field of a commitment or of one of its evidence entries, keeping the old value
+///
+/// The new value replaces the old one in place (the line's comment and the rest of the file stay as they are), and a
 /// `corrections:` entry keeps the old value with the day, who and why. Nothing is changed
 /// silently.
 ///

@@ -7,8 +7,10 @@ use crate::error::{Error, Result};
 use crate::model::{Edit, Retirement};
 use crate::store::{self, Change};
 
-/// Mark a commitment as no longer tracked (dropped from the agenda, merged into another,
-/// found to be no commitment at all). Nothing is deleted: the record, its history and its
+/// Mark a commitment as no longer tracked: kept and shown, left out of reports from its date
+///
+/// For one dropped from the agenda, merged into another, or found to be no commitment at all.
+/// Nothing is deleted: the record, its history and its
 /// evidence stay, `show` says it is retired and why, and `report` and `list` on or after the
 /// date leave it out of their rows and totals unless given --include-retired.
 #[derive(Debug, clap::Args)]
