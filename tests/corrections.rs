@@ -365,3 +365,178 @@ fn bad_retirements_are_refused_and_the_file_is_untouched() {
         .failure(1)
         .stderr_has("`retired` has no `reason`");
 }
+
+#[test]
+fn retract_withdraws_an_event_and_its_evidence_which_stay_in_the_file() {
+    let t = Test::new().sample();
+    let before = t.file();
+    let status = |t: &Test| -> String {
+        let j = t.then(&["report", "--format", "json"]).success().json();
+        let row = j["commitments"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|r| r["id"] == "fr-mobile-unit")
+            .unwrap()
+            .clone();
+        format!(
+            "{} {}",
+            row["status"].as_str().unwrap(),
+            row["latest_evidence"]
+        )
+    };
+    assert_eq!(status(&t), "in-progress \"2025-03-30\"");
+    t.then(&[
+        "retract",
+        "fr-mobile-unit",
+        "--event",
+        "2025-04-01",
+        "--reason",
+        "The Times report was about another unit",
+    ])
+    .success();
+    t.then(&[
+        "retract",
+        "fr-mobile-unit",
+        "--evidence",
+        "times-2025-03-30",
+        "--reason",
+        "about another unit",
+    ])
+    .success();
+    let after = t.file();
+    let kept: Vec<&str> = after.lines().collect();
+    assert!(
+        before.lines().all(|l| kept.contains(&l)),
+        "every line stays"
+    );
+    assert!(after.contains("        event: 2025-04-01\n"));
+    assert!(after.contains("        evidence: times-2025-03-30\n"));
+    assert_eq!(
+        status(&t),
+        "announced null",
+        "left out of the status and of the newest evidence"
+    );
+    t.then(&["check"]).success();
+    t.then(&["show", "fr-mobile-unit"])
+        .success()
+        .stdout_has("retracted: status event of 2025-04-01")
+        .stdout_has("The Times report was about another unit");
+    t.then(&["changes", "--since", "2025-01-01"])
+        .success()
+        .stdout_has("Retracted: recorded by mistake")
+        .stdout_lacks("Announced → In progress");
+}
+
+#[test]
+fn bad_retractions_are_refused_and_the_file_is_untouched() {
+    let t = Test::new().sample();
+    let before = t.file_bytes();
+    let cases: &[(&[&str], i32, &str)] = &[
+        (
+            &[
+                "retract",
+                "fr-mobile-unit",
+                "--event",
+                "2025-05-01",
+                "--reason",
+                "x",
+            ],
+            1,
+            "its events are: 2025-03-31 (announced), 2025-04-01 (in-progress)",
+        ),
+        (
+            &[
+                "retract",
+                "fr-mobile-unit",
+                "--event",
+                "2025-04-01",
+                "--status",
+                "delivered",
+                "--reason",
+                "x",
+            ],
+            1,
+            "that day's statuses are: in-progress",
+        ),
+        (
+            &[
+                "retract",
+                "fr-mobile-unit",
+                "--evidence",
+                "nope",
+                "--reason",
+                "x",
+            ],
+            1,
+            "its evidence entries are: times-2025-03-30",
+        ),
+        (
+            &[
+                "retract",
+                "fr-mobile-unit",
+                "--evidence",
+                "times-2025-03-30",
+                "--reason",
+                "x",
+            ],
+            1,
+            "rests on `times-2025-03-30` alone",
+        ),
+        (
+            &[
+                "retract",
+                "de-smuggling-law",
+                "--event",
+                "2025-03-31",
+                "--reason",
+                "x",
+            ],
+            1,
+            "only standing event",
+        ),
+        (
+            &["retract", "fr-mobile-unit", "--event", "2025-04-01"],
+            2,
+            "--reason",
+        ),
+        (
+            &["retract", "fr-mobile-unit", "--reason", "x"],
+            2,
+            "--event",
+        ),
+        (
+            &[
+                "retract",
+                "fr-mobile-unit",
+                "--event",
+                "2025-04-01",
+                "--reason",
+                " ",
+            ],
+            1,
+            "--reason is empty",
+        ),
+    ];
+    for (args, code, says) in cases {
+        t.then(args).failure(*code).stderr_has(says);
+        assert_eq!(t.file_bytes(), before, "{args:?} changed the file");
+    }
+    t.then(&[
+        "retract",
+        "fr-mobile-unit",
+        "--event",
+        "2025-04-01",
+        "--reason",
+        "x",
+    ])
+    .success();
+    let bad = t
+        .file()
+        .replacen("event: 2025-04-01", "event: 2025-04-02", 1);
+    std::fs::write(t.path(), &bad).unwrap();
+    t.then(&["check"])
+        .failure(1)
+        .stderr_has("no status event of 2025-04-02 to retract")
+        .stderr_has("the events are: 2025-03-31 (announced)");
+}

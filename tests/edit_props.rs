@@ -160,6 +160,7 @@ fn edit_for(ledger: &Ledger, op: &Op, n: usize) -> Option<Edit> {
             extra: Vec::new(),
             corrections: Vec::new(),
             retired: None,
+            retractions: Vec::new(),
         }))),
         Op::Evidence {
             target,

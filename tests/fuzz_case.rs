@@ -105,6 +105,7 @@ pub fn exercise(data: &[u8], dir: &Path) {
                 extra: Vec::new(),
                 corrections: Vec::new(),
                 retired: None,
+                retractions: Vec::new(),
             }))
         }
     };

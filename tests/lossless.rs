@@ -1388,3 +1388,25 @@ fn a_retirement_keeps_every_line() {
         t.then(&["check"]).success();
     }
 }
+
+/// `retract` appends to the record: every line of every variant is kept.
+#[test]
+fn a_retraction_keeps_every_line() {
+    for v in variants() {
+        let t = Test::new().ledger(&v.text);
+        let out = t.then(&[
+            "retract",
+            "fr-mobile-unit",
+            "--event",
+            "2025-04-01",
+            "--reason",
+            "rapport erroné",
+        ]);
+        let ctx = format!("retract on {}", v.name);
+        assert_eq!(out.code, Some(0), "{ctx}: {}", out.stderr);
+        let new = file_text(&t);
+        assert_lossless(&v.text, &new, Some("fr-mobile-unit"), &ctx);
+        assert!(new.contains("rapport erroné"), "{ctx}");
+        t.then(&["check"]).success();
+    }
+}

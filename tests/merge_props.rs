@@ -270,6 +270,7 @@ fn apply(text: &str, op: &Op, side: &str) -> String {
                 extra: Vec::new(),
                 corrections: Vec::new(),
                 retired: None,
+                retractions: Vec::new(),
             };
             store::edited_text(path, text, &ledger, &[Edit::AddCommitment(Box::new(c))]).ok()
         }

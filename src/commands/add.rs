@@ -203,6 +203,7 @@ pub fn run(ctx: &Context, args: Args) -> Result<()> {
             extra: Vec::new(),
             corrections: Vec::new(),
             retired: None,
+            retractions: Vec::new(),
         };
         Ok((
             Change {

@@ -21,6 +21,7 @@ mod merge_driver;
 mod output;
 mod report;
 mod retire;
+mod retract;
 mod schema;
 mod show;
 mod undo;
@@ -74,6 +75,7 @@ enum Command {
     Gap(gap::Args),
     Correct(correct::Args),
     Retire(retire::Args),
+    Retract(retract::Args),
     Show(show::Args),
     List(list::Args),
     Report(report::Args),
@@ -102,6 +104,7 @@ impl Cli {
             Command::Gap(a) => gap::run(&ctx, a),
             Command::Correct(a) => correct::run(&ctx, a),
             Command::Retire(a) => retire::run(&ctx, a),
+            Command::Retract(a) => retract::run(&ctx, a),
             Command::Show(a) => show::run(&ctx, a),
             Command::List(a) => list::run(&ctx, a),
             Command::Report(a) => report::run(&ctx, a),

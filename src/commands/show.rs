@@ -159,6 +159,15 @@ fn render(ctx: &Context, ledger: &Ledger, c: &Commitment, style: Style) -> Strin
                     cell(&detail.join("\n"), style),
                 ]);
             }
+            TimelineItem::Retraction(r) => {
+                let mut detail = vec![r.reason.clone()];
+                detail.extend(recorded(r.recorded_by.as_deref(), r.recorded_at));
+                timeline.add_row(vec![
+                    cell(&r.date.to_string(), style),
+                    cell(&format!("retracted: {}", r.what()), style),
+                    cell(&detail.join("\n"), style),
+                ]);
+            }
             TimelineItem::Retired(r) => {
                 let mut detail = vec![r.reason.clone()];
                 detail.extend(recorded(r.recorded_by.as_deref(), r.recorded_at));

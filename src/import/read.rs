@@ -638,6 +638,7 @@ pub(super) fn read_commitment<'a>(
             extra,
             corrections: Vec::new(),
             retired: None,
+            retractions: Vec::new(),
         },
     })
 }

@@ -239,6 +239,13 @@ impl Merger {
             &o.retired,
             &t.retired,
         );
+        c.retractions = self.field(
+            &what,
+            "retractions",
+            b.map(|b| &b.retractions),
+            &o.retractions,
+            &t.retractions,
+        );
         c.extra = self.field(&what, "extra", b.map(|b| &b.extra), &o.extra, &t.extra);
         c.partners = self.field(
             &what,

@@ -235,6 +235,7 @@ mod tests {
             extra: Vec::new(),
             corrections: Vec::new(),
             retired: None,
+            retractions: Vec::new(),
         }
     }
 

@@ -1,6 +1,8 @@
 //! The whole ledger: a title, a status vocabulary and the commitments.
 
-use super::{Commitment, Correction, Event, Evidence, FundingEvent, Gap, Retirement, Vocabulary};
+use super::{
+    Commitment, Correction, Event, Evidence, FundingEvent, Gap, Retirement, Retraction, Vocabulary,
+};
 
 /// One change to a ledger. Every write the CLI makes is a list of these: things are added, so
 /// history is appended and never overwritten; a correction replaces one value, and keeps the
@@ -33,6 +35,11 @@ pub enum Edit {
     Retire {
         commitment: usize,
         retirement: Retirement,
+    },
+    /// A `retractions:` entry appended.
+    Retract {
+        commitment: usize,
+        retraction: Retraction,
     },
 }
 
@@ -150,6 +157,12 @@ impl Ledger {
                 commitment,
                 retirement,
             } => self.commitments[*commitment].retired = Some(retirement.clone()),
+            Edit::Retract {
+                commitment,
+                retraction,
+            } => self.commitments[*commitment]
+                .retractions
+                .push(retraction.clone()),
         }
     }
 

@@ -39,7 +39,7 @@ pub struct ChangeGroup {
 pub struct Change {
     pub date: Date,
     /// `status` for a status event, `evidence` for a new evidence entry, `funding` for a
-    /// funding event, `retired` for a commitment no longer tracked (`note` says why),
+    /// funding event, `retraction` for a withdrawn event or evidence entry, `retired` for a commitment no longer tracked (`note` says why),
     /// `correction` for a corrected field (`from` and `to` are then the old
     /// and new values, and `note` names the field and the reason).
     pub kind: &'static str,
@@ -85,6 +85,12 @@ impl<'a> Changes<'a> {
                     .timeline()
                     .into_iter()
                     .filter(|i| i.date().is_some_and(in_window))
+                    // A withdrawn entry is not news; its retraction is.
+                    .filter(|i| match i {
+                        TimelineItem::Event(e) => !c.is_retracted_event(e),
+                        TimelineItem::Evidence(e) => !c.is_retracted_evidence(e),
+                        _ => true,
+                    })
                     .map(|i| match i {
                         TimelineItem::Event(e) => {
                             let from = before
@@ -106,6 +112,20 @@ impl<'a> Changes<'a> {
                                 currency: None,
                             }
                         }
+                        TimelineItem::Retraction(r) => Change {
+                            date: r.date,
+                            kind: "retraction",
+                            from: None,
+                            from_label: None,
+                            to: None,
+                            to_label: None,
+                            note: Some(format!("{}: {}", r.what(), r.reason)),
+                            unsourced: false,
+                            sources: vec![],
+                            stage: None,
+                            amount: None,
+                            currency: None,
+                        },
                         TimelineItem::Retired(r) => Change {
                             date: r.date,
                             kind: "retired",
@@ -199,6 +219,9 @@ impl<'a> Changes<'a> {
             (change.stage, change.amount, &change.currency)
         {
             return format!("{}: {}", stage.label(), money(cur, amount));
+        }
+        if change.kind == "retraction" {
+            return "Retracted: recorded by mistake".into();
         }
         if change.kind == "retired" {
             return "Retired: no longer tracked".into();

@@ -357,6 +357,12 @@ pub fn timelines(ledger: &Ledger, as_of: Date) -> Vec<Block> {
                     Item::text(event_detail(e)),
                     Item::Links(cited(c, e)),
                 ],
+                TimelineItem::Retraction(r) => vec![
+                    Item::date(Some(r.date)),
+                    Item::text(format!("Retracted: {}", r.what())),
+                    Item::text(r.reason.clone()),
+                    Item::Links(vec![]),
+                ],
                 TimelineItem::Retired(r) => vec![
                     Item::date(Some(r.date)),
                     Item::text("Retired"),

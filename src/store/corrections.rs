@@ -8,7 +8,7 @@ use serde_saphyr::Spanned;
 use super::super::file::{CommitmentFile, CorrectionFile, RetiredFile};
 use super::super::problem::Problem;
 use super::{Checker, position};
-use crate::model::{Correction, Retirement, field_kind, field_names};
+use crate::model::{Correction, Event, Retirement, Retraction, field_kind, field_names};
 
 /// The record's corrections, each checked; an entry with a problem is left out (and named).
 pub(super) fn check(
@@ -131,4 +131,94 @@ pub(super) fn retired(c: &mut Checker, r: &CommitmentFile) -> Option<Retirement>
         recorded_by: c.text(&e.recorded_by),
         recorded_at,
     })
+}
+
+/// The record's `retractions:`, each naming an event of `history` (by date, and status when
+/// given) or an evidence entry that exists.
+pub(super) fn retractions(
+    c: &mut Checker,
+    r: &CommitmentFile,
+    history: &[Event],
+    evidence_ids: &HashSet<String>,
+) -> Vec<Retraction> {
+    let mut out = Vec::new();
+    for raw in r.retractions.iter().flatten() {
+        let e = &raw.value;
+        let date = match &e.date {
+            None => {
+                c.push(
+                    Problem::new(position(raw), "a retraction has no `date`")
+                        .help("add `date: YYYY-MM-DD`, the day the entry was withdrawn"),
+                );
+                None
+            }
+            some => c.date(some, "date"),
+        };
+        let event = c.date(&e.event, "event");
+        let status = c.text(&e.status).map(|s| s.trim().to_string());
+        let evidence = c.text(&e.evidence).map(|s| s.trim().to_string());
+        let reason = c.required(&e.reason, "reason", raw, "a retraction");
+        let recorded_at = c.timestamp(&e.recorded_at);
+        let mut fine = true;
+        match (&e.event, &evidence) {
+            (Some(_), Some(_)) | (None, None) => {
+                c.push(
+                    Problem::new(position(raw), "a retraction must name one entry: `event: DATE` or `evidence: ID`")
+                        .help("give `event:` (the date of a status event, with `status:` if that day has several) or `evidence:` (an evidence id)"),
+                );
+                fine = false;
+            }
+            _ => {}
+        }
+        if let (Some(d), Some(f)) = (event, &e.event) {
+            let found = history
+                .iter()
+                .any(|ev| ev.date == d && status.as_ref().is_none_or(|s| *s == ev.status));
+            if !found {
+                let dates: Vec<String> = history
+                    .iter()
+                    .map(|ev| format!("{} ({})", ev.date, ev.status))
+                    .collect();
+                c.push(
+                    Problem::new(
+                        position(f),
+                        format!(
+                            "no status event of {d}{} to retract",
+                            status
+                                .as_ref()
+                                .map(|s| format!(" with status `{s}`"))
+                                .unwrap_or_default()
+                        ),
+                    )
+                    .found(f.value.0.clone())
+                    .help(format!("the events are: {}", dates.join(", "))),
+                );
+                fine = false;
+            }
+        }
+        if let (Some(id), Some(f)) = (&evidence, &e.evidence)
+            && !evidence_ids.contains(id)
+        {
+            let mut known: Vec<&str> = evidence_ids.iter().map(String::as_str).collect();
+            known.sort_unstable();
+            c.push(
+                Problem::new(position(f), format!("no evidence entry `{id}` to retract"))
+                    .found(id.clone())
+                    .help(format!("the evidence ids are: {}", known.join(", "))),
+            );
+            fine = false;
+        }
+        if let (true, Some(date), Some(reason)) = (fine, date, reason) {
+            out.push(Retraction {
+                date,
+                event,
+                status,
+                evidence,
+                reason,
+                recorded_by: c.text(&e.recorded_by),
+                recorded_at,
+            });
+        }
+    }
+    out
 }

@@ -19,6 +19,7 @@ use super::fast::Outline;
 use super::scalar::Text;
 use crate::model::{
     Commitment, Correction, Edit, Event, Evidence, FieldKind, FundingEvent, Gap, Retirement,
+    Retraction,
 };
 
 #[derive(Debug, thiserror::Error)]
@@ -51,7 +52,8 @@ pub fn target(edit: &Edit, records: usize) -> usize {
         | Edit::AddGap { commitment, .. }
         | Edit::AddFunding { commitment, .. }
         | Edit::Correct { commitment, .. }
-        | Edit::Retire { commitment, .. } => *commitment,
+        | Edit::Retire { commitment, .. }
+        | Edit::Retract { commitment, .. } => *commitment,
     }
 }
 
@@ -92,6 +94,10 @@ fn spliced(text: &str, outline: &Outline, edits: &[Edit]) -> Result<String, Edit
             Edit::Retire { retirement, .. } => Edit::Retire {
                 commitment: 0,
                 retirement,
+            },
+            Edit::Retract { retraction, .. } => Edit::Retract {
+                commitment: 0,
+                retraction,
             },
         };
         by_record.entry(i).or_default().push(local);
@@ -204,6 +210,12 @@ fn whole(text: &str, edits: &[Edit]) -> Result<String, EditError> {
                 })?;
                 rec.set("retired", m);
             }
+            Edit::Retract {
+                commitment,
+                retraction: r,
+            } => {
+                append(&record(&root, *commitment)?, "retractions", retraction(r))?;
+            }
         }
     }
     Ok(super::restyle::restyle(text, file.to_string()))
@@ -300,6 +312,30 @@ fn replace_value(rec: &Mapping, k: &Correction) -> Result<(), EditError> {
         }
     }
     Ok(())
+}
+
+fn retraction(r: &Retraction) -> MappingBuilder {
+    let mut m = MappingBuilder::new().pair("date", date(r.date));
+    if let Some(d) = r.event {
+        m = m.pair("event", date(d));
+    }
+    if let Some(s) = &r.status {
+        m = m.pair("status", Text(s.as_str()));
+    }
+    if let Some(e) = &r.evidence {
+        m = m.pair("evidence", Text(e.as_str()));
+    }
+    m = m.pair("reason", Text(r.reason.as_str()));
+    if let Some(b) = &r.recorded_by {
+        m = m.pair("recorded_by", Text(b.as_str()));
+    }
+    if let Some(t) = r.recorded_at {
+        m = m.pair(
+            "recorded_at",
+            t.to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
+        );
+    }
+    m
 }
 
 fn retired(r: &Retirement) -> MappingBuilder {

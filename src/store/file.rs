@@ -201,6 +201,37 @@ pub struct CommitmentFile {
     /// No longer tracked (`commitments retire`): kept and shown, left out of reports from this date on.
     #[schemars(with = "Option<RetiredFile>")]
     pub retired: Option<Spanned<RetiredFile>>,
+    /// Status events and evidence entries withdrawn as mistaken (`commitments retract`); the entries stay, reports leave them out.
+    #[schemars(with = "Option<Vec<RetractionFile>>")]
+    pub retractions: Option<Vec<Spanned<RetractionFile>>>,
+}
+
+/// A status event or an evidence entry withdrawn: which, when, why, who.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+#[schemars(transform = super::schema::require_retired)]
+pub struct RetractionFile {
+    /// The day it was withdrawn.
+    #[schemars(with = "DateText")]
+    pub date: Option<Field>,
+    /// The date of the status event withdrawn.
+    #[schemars(with = "Option<DateText>")]
+    pub event: Option<Field>,
+    /// With `event`: its status, when that day has several events.
+    #[schemars(with = "Option<StatusKey>")]
+    pub status: Option<Field>,
+    /// The id of the evidence entry withdrawn (instead of `event`).
+    #[schemars(with = "Option<EvidenceId>")]
+    pub evidence: Option<Field>,
+    /// Why it was a mistake.
+    #[schemars(with = "Required")]
+    pub reason: Option<Field>,
+    /// Who recorded it.
+    #[schemars(with = "Option<Scalar>")]
+    pub recorded_by: Option<Field>,
+    /// When it was recorded, in UTC.
+    #[schemars(with = "Option<Timestamp>")]
+    pub recorded_at: Option<Field>,
 }
 
 /// A commitment no longer tracked: since when, and why.

@@ -74,6 +74,10 @@ pub fn describe(ledger: &Ledger, edits: &[Edit]) -> String {
                 correction,
             } => format!("corrected {} of `{}`", correction.field, id(commitment)),
             Edit::Retire { commitment, .. } => format!("retired `{}`", id(commitment)),
+            Edit::Retract {
+                commitment,
+                retraction,
+            } => format!("retracted {} of `{}`", retraction.what(), id(commitment)),
             Edit::AddFunding { commitment, event } => format!(
                 "recorded {} {} from {} for `{}`",
                 event.stage.key(),

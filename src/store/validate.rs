@@ -555,6 +555,7 @@ fn commitment(
     let gaps = r.gaps.iter().flatten().filter_map(|g| gap(c, g)).collect();
     let corrections = corrections::check(c, r, &evidence_ids);
     let retired = corrections::retired(c, r);
+    let retractions = corrections::retractions(c, r, &history, &evidence_ids);
     // Before any `?` below, so that their problems are reported too.
     let partners = c.list(&r.partners, "partners");
     let tags = c.list(&r.tags, "tags");
@@ -585,6 +586,7 @@ fn commitment(
         extra,
         corrections,
         retired,
+        retractions,
     })
 }
 
