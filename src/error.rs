@@ -174,7 +174,11 @@ impl std::fmt::Display for LedgerState {
             LedgerState::Unsaid => Ok(()),
             LedgerState::Unchanged(p) => write!(f, "; {} was not changed", p.display()),
             LedgerState::Changed(p, missing) => {
-                write!(f, "; the change itself was written to {}, {missing}", p.display())
+                write!(
+                    f,
+                    "; the change itself was written to {}, {missing}",
+                    p.display()
+                )
             }
         }
     }

@@ -978,12 +978,7 @@ fn a_write_leaves_only_the_ledger_and_its_undo_journal() {
     );
     let mut rest: Vec<&String> = names
         .iter()
-        .filter(|n| {
-            !matches!(
-                n.as_str(),
-                "commitments.yaml" | ".commitments.yaml.undo"
-            )
-        })
+        .filter(|n| !matches!(n.as_str(), "commitments.yaml" | ".commitments.yaml.undo"))
         .collect();
     rest.sort();
     assert!(rest.is_empty(), "left behind: {rest:?}");

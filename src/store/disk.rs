@@ -356,7 +356,8 @@ pub(crate) fn leftovers(ledger: &Path) -> Vec<PathBuf> {
             let file = entry.file_name();
             let file = file.to_str()?;
             // What older versions of this program left: one fixed name each, under the lock.
-            let older = file == format!(".{name}.partial") || file == format!("..{name}.undo.partial");
+            let older =
+                file == format!(".{name}.partial") || file == format!("..{name}.undo.partial");
             let middle = if older {
                 ""
             } else {

@@ -140,7 +140,8 @@ pub fn header_for(written: &[u8], what: &str, before: usize) -> Vec<u8> {
 }
 
 fn header(written: &str, at: &str, what: &str, before: usize) -> Vec<u8> {
-    format!("{MAGIC}\nwritten: {written}\nat: {at}\nwhat: {what}\nbefore: {before}\n\n").into_bytes()
+    format!("{MAGIC}\nwritten: {written}\nat: {at}\nwhat: {what}\nbefore: {before}\n\n")
+        .into_bytes()
 }
 
 /// What is recorded for a ledger.

@@ -117,12 +117,10 @@ pub fn modify<T>(path: &Path, decide: impl FnOnce(&Ledger) -> Result<(Change, T)
     // The undo record first, under a name of its own: it becomes the journal only once the
     // new file is in place, so until then the journal still holds the last write that landed.
     let header = journal::header_for(&bytes, &what, before.len());
-    let record = Temp::write(&target, &[&header, before], Some(&locked.meta)).map_err(|e| {
-        Error::io("write the undo record in", folder(&target), e).unchanged(path)
-    })?;
-    let new = Temp::write(&target, &[&bytes], Some(&locked.meta)).map_err(|e| {
-        Error::io("write the new version in", folder(&target), e).unchanged(path)
-    })?;
+    let record = Temp::write(&target, &[&header, before], Some(&locked.meta))
+        .map_err(|e| Error::io("write the undo record in", folder(&target), e).unchanged(path))?;
+    let new = Temp::write(&target, &[&bytes], Some(&locked.meta))
+        .map_err(|e| Error::io("write the new version in", folder(&target), e).unchanged(path))?;
     pause_for_tests();
     let _new_lock = put_in_place(path, &target, new, before)?;
     keep_record(path, &target, record, &header, before, &locked.meta)?;
@@ -172,9 +170,8 @@ pub fn undo(path: &Path) -> Result<journal::Entry> {
     // a file anyone could have edited.
     let (text, _) = decode(path, entry.before.clone())?;
     parse(path, &text)?;
-    let old = Temp::write(&target, &[&entry.before], Some(&locked.meta)).map_err(|e| {
-        Error::io("write the old version in", folder(&target), e).unchanged(path)
-    })?;
+    let old = Temp::write(&target, &[&entry.before], Some(&locked.meta))
+        .map_err(|e| Error::io("write the old version in", folder(&target), e).unchanged(path))?;
     let _lock = put_in_place(path, &target, old, current)?;
     journal::remove(&target).map_err(|e| {
         e.with_ledger(LedgerState::Changed(
@@ -192,12 +189,7 @@ pub fn undo(path: &Path) -> Result<journal::Entry> {
 }
 
 /// The last step: `new` replaces the ledger if the ledger is still `before`.
-fn put_in_place(
-    path: &Path,
-    target: &Path,
-    new: Temp,
-    before: &[u8],
-) -> Result<std::fs::File> {
+fn put_in_place(path: &Path, target: &Path, new: Temp, before: &[u8]) -> Result<std::fs::File> {
     match disk::swap_in(new, target, before) {
         Ok(Swap::Done(lock)) => Ok(lock),
         Ok(Swap::Changed) => Err(Error::ChangedOnDisk { path: path.into() }),
@@ -241,9 +233,11 @@ fn keep_record(
     };
     match record.rename_to(&journal) {
         Ok(()) => Ok(()),
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Temp::write(target, &[header, before], Some(like))
-            .and_then(|again| again.rename_to(&journal))
-            .map_err(failed),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            Temp::write(target, &[header, before], Some(like))
+                .and_then(|again| again.rename_to(&journal))
+                .map_err(failed)
+        }
         Err(e) => Err(failed(e)),
     }
 }
@@ -349,12 +343,9 @@ fn refuse_unwritable(path: &Path, target: &Path) -> Result<()> {
         folder,
         rustix::fs::Access::WRITE_OK | rustix::fs::Access::EXEC_OK,
     ) {
-        return Err(Error::io(
-            "write in the folder",
-            beside(path, folder),
-            e.into(),
-        )
-        .unchanged(path));
+        return Err(
+            Error::io("write in the folder", beside(path, folder), e.into()).unchanged(path),
+        );
     }
     Ok(())
 }
