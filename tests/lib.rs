@@ -11,6 +11,7 @@ mod edit_props;
 mod fuzz_corpus;
 mod hostile;
 mod import;
+mod io_failures;
 mod lossless;
 mod merge;
 mod reports;

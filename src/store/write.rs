@@ -119,10 +119,7 @@ pub fn modify<T>(path: &Path, decide: impl FnOnce(&Ledger) -> Result<(Change, T)
     let header = journal::header_for(&bytes, &what, before.len());
     let record = Temp::write(&target, &[&header, before], Some(&locked.meta))
         .map_err(|e| Error::io("write the undo record in", folder(&target), e).unchanged(path))?;
-    let new = Temp::write(&target, &[&bytes], Some(&locked.meta))
-        .map_err(|e| Error::io("write the new version in", folder(&target), e).unchanged(path))?;
-    pause_for_tests();
-    let _new_lock = put_in_place(path, &target, new, before)?;
+    let _new_lock = put_in_place(path, &target, &bytes, &locked.meta, before)?;
     keep_record(path, &target, record, &header, before, &locked.meta)?;
     disk::sync_folder(&target).map_err(|e| {
         Error::io("confirm on disk the folder of", path, e).with_ledger(LedgerState::Changed(
@@ -170,9 +167,7 @@ pub fn undo(path: &Path) -> Result<journal::Entry> {
     // a file anyone could have edited.
     let (text, _) = decode(path, entry.before.clone())?;
     parse(path, &text)?;
-    let old = Temp::write(&target, &[&entry.before], Some(&locked.meta))
-        .map_err(|e| Error::io("write the old version in", folder(&target), e).unchanged(path))?;
-    let _lock = put_in_place(path, &target, old, current)?;
+    let _lock = put_in_place(path, &target, &entry.before, &locked.meta, current)?;
     journal::remove(&target).map_err(|e| {
         e.with_ledger(LedgerState::Changed(
             path.into(),
@@ -188,30 +183,50 @@ pub fn undo(path: &Path) -> Result<journal::Entry> {
     Ok(entry)
 }
 
-/// The last step: `new` replaces the ledger if the ledger is still `before`.
-fn put_in_place(path: &Path, target: &Path, new: Temp, before: &[u8]) -> Result<std::fs::File> {
-    match disk::swap_in(new, target, before) {
-        Ok(Swap::Done(lock)) => Ok(lock),
-        Ok(Swap::Changed) => Err(Error::ChangedOnDisk { path: path.into() }),
-        Err(SwapError::Before(e)) if e.kind() == std::io::ErrorKind::NotFound => {
-            // Either the ledger was removed meanwhile, or our new file was (`git clean`).
-            if target.exists() {
-                Err(Error::io("put the new version in place of", path, e).unchanged(path))
-            } else {
-                Err(Error::ChangedOnDisk { path: path.into() })
+/// The last step: `bytes`, in a new file like `like`, replace the ledger if the ledger is
+/// still `before`. Should the new file vanish before it is put in place (`git clean -fdX`
+/// removes `.*.partial` files), it is written again, a few times at most.
+fn put_in_place(
+    path: &Path,
+    target: &Path,
+    bytes: &[u8],
+    like: &std::fs::Metadata,
+    before: &[u8],
+) -> Result<std::fs::File> {
+    let mut tries = 0;
+    loop {
+        let new = Temp::write(target, &[bytes], Some(like)).map_err(|e| {
+            Error::io("write the new version in", folder(target), e).unchanged(path)
+        })?;
+        if tries == 0 {
+            pause_for_tests();
+        }
+        tries += 1;
+        return match disk::swap_in(new, target, before) {
+            Ok(Swap::Done(lock)) => Ok(lock),
+            Ok(Swap::Changed) => Err(Error::ChangedOnDisk { path: path.into() }),
+            Err(SwapError::Before(e)) if e.kind() == std::io::ErrorKind::NotFound => {
+                if !target.exists() {
+                    // The ledger itself was removed meanwhile.
+                    Err(Error::ChangedOnDisk { path: path.into() })
+                } else if tries < 4 {
+                    continue;
+                } else {
+                    Err(Error::io("put the new version in place of", path, e).unchanged(path))
+                }
             }
-        }
-        Err(SwapError::Before(e)) => {
-            Err(Error::io("put the new version in place of", path, e).unchanged(path))
-        }
-        Err(SwapError::After(e)) => Err(Error::io("finish writing", path, e).with_ledger(
-            LedgerState::Changed(path.into(), "but the command could not finish"),
-        )),
-        Err(SwapError::Stranded { theirs, source }) => Err(Error::Stranded {
-            path: path.into(),
-            theirs: beside(path, &theirs),
-            source,
-        }),
+            Err(SwapError::Before(e)) => {
+                Err(Error::io("put the new version in place of", path, e).unchanged(path))
+            }
+            Err(SwapError::After(e)) => Err(Error::io("finish writing", path, e).with_ledger(
+                LedgerState::Changed(path.into(), "but the command could not finish"),
+            )),
+            Err(SwapError::Stranded { theirs, source }) => Err(Error::Stranded {
+                path: path.into(),
+                theirs: beside(path, &theirs),
+                source,
+            }),
+        };
     }
 }
 
@@ -392,4 +407,38 @@ pub fn replace(path: &Path, bytes: &[u8]) -> Result<()> {
     temp.rename_to(path)
         .map_err(|e| Error::io("replace", path, e).unchanged(path))?;
     disk::sync_folder(path).map_err(|e| Error::io("confirm on disk the folder of", path, e))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A write killed after its new file was in place but before its record became the
+    /// journal: the record, under a dead writer's temporary name, is the last write that
+    /// landed, and `undo` takes that one back (not the one before it).
+    #[test]
+    fn undo_finds_the_record_of_a_write_killed_after_it_landed() {
+        let dir = tempfile::tempdir().unwrap();
+        let ledger = dir.path().join("commitments.yaml");
+        let v0 = "version: 1\ncommitments: []\n";
+        let v1 = "version: 1\ntitle: One\ncommitments: []\n";
+        let v2 = "version: 1\ntitle: Two\ncommitments: []\n";
+        let record = |before: &str, after: &str, what: &str| {
+            let mut r = journal::header_for(after.as_bytes(), what, before.len());
+            r.extend_from_slice(before.as_bytes());
+            r
+        };
+        std::fs::write(&ledger, v2).unwrap();
+        std::fs::write(journal::path(&ledger), record(v0, v1, "first")).unwrap();
+        // No process has this id (it is above the kernel's limit).
+        let left = dir
+            .path()
+            .join(".commitments.yaml.2147483000-0123456789ab.partial");
+        std::fs::write(&left, record(v1, v2, "second")).unwrap();
+        let undone = undo(&ledger).unwrap();
+        assert_eq!(undone.what, "second");
+        assert_eq!(std::fs::read_to_string(&ledger).unwrap(), v1);
+        assert!(!left.exists());
+        assert!(matches!(undo(&ledger), Err(Error::NothingToUndo { .. })));
+    }
 }
