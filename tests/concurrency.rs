@@ -128,8 +128,20 @@ fn fifty_writers_at_once_all_land() {
         .stdout_has("ok — 3 commitments");
 }
 
-#[path = "../stress/big_ledger.rs"]
-mod big_ledger;
+/// A valid ledger of about `bytes`, in a hand-kept style, ending in `# end of file`.
+fn ledger_of_size(bytes: usize) -> String {
+    let mut out = String::from("# A generated ledger.\nversion: 1\ncommitments:\n");
+    let mut i = 0;
+    while out.len() < bytes {
+        out.push_str(&format!(
+            "  # --- record {i} ---\n  - id: c-{i}\n    title: \"Commitment number {i}: co-operation against smuggling\"\n    owner: Country {i} (Ministry of the Interior)\n    made: 2025-03-31\n    tags: [generated, batch-{}]\n    history:\n      - date: 2025-03-31\n        status: announced\n        unsourced: true\n        note: Announced at the summit; no document yet.\n\n",
+            i % 10
+        ));
+        i += 1;
+    }
+    out.push_str("# end of file\n");
+    out
+}
 
 /// Waits until the writer has a temporary file beside the ledger (it has read, edited and
 /// checked, and is writing), or has ended. Returns whether it got there.
@@ -158,7 +170,7 @@ fn wait_for_a_temporary_file(t: &Test, child: &mut Child) -> bool {
 /// its new file, and lost these edits.
 #[test]
 fn a_hand_save_while_the_write_is_writing_is_kept() {
-    let text = big_ledger::ledger_of_size(2_000_000);
+    let text = ledger_of_size(2_000_000);
     for by_rename in [false, true] {
         let t = Test::new().ledger(&text);
         let mut child = Command::new(env!("CARGO_BIN_EXE_commitments"))
