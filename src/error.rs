@@ -55,6 +55,11 @@ pub enum Error {
     #[error("nothing to undo: the undo record {} is damaged or incomplete (was it edited, or cut short by a full disk?), so it is not used; {} was not changed (older versions are in git)", .journal.display(), .path.display())]
     JournalDamaged { path: PathBuf, journal: PathBuf },
 
+    /// The new file was put in place, but the file it replaced was removed by another program
+    /// before it could be compared with what was read.
+    #[error("the change was written to {}, but another program removed the file it replaced in the same instant (`git clean`?), before it could be compared with what was read: if someone saved the ledger at that very moment, their save is gone. Look at the file (git diff)", .path.display())]
+    Unverified { path: PathBuf },
+
     /// The new file was put in place, but what someone else had saved meanwhile could not be
     /// put back, so it was kept under another name.
     #[error("{} changed on disk while this command was working, and putting the other version back failed ({}): the command's version is in place, and the other one is kept as {}. Compare the two and keep what you need (mv {} {}); nothing is lost", .path.display(), plain(.source), .theirs.display(), .theirs.display(), .path.display())]

@@ -213,6 +213,14 @@ pub(crate) fn swap_in(temp: Temp, path: &Path, expected: &[u8]) -> Result<Swap, 
             Ok(()) => {
                 // `temp.path` now names what was at `path`.
                 let same = displaced_is(&temp.path, expected);
+                if let Err(e) = &same
+                    && e.kind() == std::io::ErrorKind::NotFound
+                {
+                    // Removed by another program in the instant since (`git clean -fdX`
+                    // takes `.*.partial`): what it was cannot be known any more.
+                    temp.kept = true;
+                    return Err(SwapError::Unverified);
+                }
                 if matches!(same, Ok(true)) {
                     let _ = std::fs::remove_file(&temp.path);
                     temp.kept = true;
@@ -260,6 +268,9 @@ pub(crate) enum SwapError {
     Before(std::io::Error),
     /// The new file is in place.
     After(std::io::Error),
+    /// The new file is in place, but the file it replaced was removed by another program
+    /// before it could be compared with what was read.
+    Unverified,
     /// The new file is in place, and what someone else had saved could not be put back: it
     /// is at `theirs`.
     Stranded {

@@ -120,7 +120,7 @@ pub fn modify<T>(path: &Path, decide: impl FnOnce(&Ledger) -> Result<(Change, T)
     let record = Temp::write(&target, &[&header, before], Some(&locked.meta))
         .map_err(|e| Error::io("write the undo record in", folder(&target), e).unchanged(path))?;
     let _new_lock = put_in_place(path, &target, &bytes, &locked.meta, before)?;
-    keep_record(path, &target, record, &header, before, &locked.meta)?;
+    keep_record(path, &target, record, &header, before, &locked.meta);
     disk::sync_folder(&target).map_err(|e| {
         Error::io("confirm on disk the folder of", path, e).with_ledger(LedgerState::Changed(
             path.into(),
@@ -185,7 +185,7 @@ pub fn undo(path: &Path) -> Result<journal::Entry> {
 
 /// The last step: `bytes`, in a new file like `like`, replace the ledger if the ledger is
 /// still `before`. Should the new file vanish before it is put in place (`git clean -fdX`
-/// removes `.*.partial` files), it is written again, a few times at most.
+/// removes `.*.partial` files), it is written again, up to eight times.
 fn put_in_place(
     path: &Path,
     target: &Path,
@@ -209,10 +209,14 @@ fn put_in_place(
                 if !target.exists() {
                     // The ledger itself was removed meanwhile.
                     Err(Error::ChangedOnDisk { path: path.into() })
-                } else if tries < 4 {
+                } else if tries < 8 {
                     continue;
                 } else {
-                    Err(Error::io("put the new version in place of", path, e).unchanged(path))
+                    let why = std::io::Error::other(format!(
+                        "another program removed the new version beside it each time, {tries} times ({})",
+                        "`git clean` in a loop?"
+                    ));
+                    Err(Error::io("put the new version in place of", path, why).unchanged(path))
                 }
             }
             Err(SwapError::Before(e)) => {
@@ -221,6 +225,7 @@ fn put_in_place(
             Err(SwapError::After(e)) => Err(Error::io("finish writing", path, e).with_ledger(
                 LedgerState::Changed(path.into(), "but the command could not finish"),
             )),
+            Err(SwapError::Unverified) => Err(Error::Unverified { path: path.into() }),
             Err(SwapError::Stranded { theirs, source }) => Err(Error::Stranded {
                 path: path.into(),
                 theirs: beside(path, &theirs),
@@ -231,7 +236,9 @@ fn put_in_place(
 }
 
 /// Makes the undo record the journal, now that its write has landed. Should the record have
-/// been removed meanwhile (`git clean -fdX` takes side files), it is written again.
+/// been removed meanwhile (`git clean -fdX` takes side files), it is written again. The write
+/// itself has landed whatever happens here, so a record that cannot be kept is a note on
+/// standard error, not a failure (a script would run the command again, and record it twice).
 fn keep_record(
     path: &Path,
     target: &Path,
@@ -239,21 +246,25 @@ fn keep_record(
     header: &[u8],
     before: &[u8],
     like: &std::fs::Metadata,
-) -> Result<()> {
+) {
     let journal = journal::path(target);
-    let failed = |e| {
-        Error::io("save the undo record", beside(path, &journal), e).with_ledger(
-            LedgerState::Changed(path.into(), "but `commitments undo` cannot take it back"),
-        )
-    };
-    match record.rename_to(&journal) {
-        Ok(()) => Ok(()),
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-            Temp::write(target, &[header, before], Some(like))
-                .and_then(|again| again.rename_to(&journal))
-                .map_err(failed)
+    let mut result = record.rename_to(&journal);
+    for _ in 0..3 {
+        match &result {
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+                result = Temp::write(target, &[header, before], Some(like))
+                    .and_then(|again| again.rename_to(&journal));
+            }
+            _ => break,
         }
-        Err(e) => Err(failed(e)),
+    }
+    if let Err(e) = result {
+        eprintln!(
+            "commitments: note: the change was written to {}, but its undo record {} could not be saved ({}), so `commitments undo` cannot take it back",
+            path.display(),
+            beside(path, &journal).display(),
+            crate::error::plain(&e)
+        );
     }
 }
 
