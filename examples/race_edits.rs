@@ -8,7 +8,8 @@
 //! its own: in place (truncate and write, every other trial) or by writing a new file and
 //! renaming it over the ledger. Then the ledger must load, the hand edit must be there, and the
 //! write must either be there too, or have been refused with "changed on disk … nothing was
-//! written", or have landed before the editor's save (the file is then exactly the editor's
+//! written" (or, having read the file half-saved, as broken: "nothing was changed"), or have
+//! landed before the editor's save (the file is then exactly the editor's
 //! text: the editor replaced it, as it replaces any change it has not loaded).
 //!
 //! Part 2, side files deleted: rounds of many writers started at once while another thread
@@ -143,7 +144,7 @@ fn main() {
     }
     let mut took = t0.elapsed();
 
-    let (mut both, mut refused, mut saved_over, mut late) = (0, 0, 0, 0);
+    let (mut both, mut refused, mut saved_over, mut mid_save, mut late) = (0, 0, 0, 0, 0);
     for trial in 0..o.trials {
         let by_rename = trial % 2 == 1;
         let note = format!("cli-{trial}");
@@ -204,6 +205,14 @@ fn main() {
                 }
                 refused += 1;
             }
+            // It read the file while an in-place save had it half written (empty, or cut
+            // short): a broken file is refused, saying that nothing was changed.
+            Some(1)
+                if stderr.contains("nothing was changed")
+                    && !now.contains(&format!("note: {note}\n")) =>
+            {
+                mid_save += 1;
+            }
             code => fail(format!(
                 "trial {trial}: the write exited {code:?}: {stderr}"
             )),
@@ -213,7 +222,8 @@ fn main() {
         println!(
             "race-edits: {} editor saves ({} in place, {} by rename; {late} aimed at the last 40% of a write, \
              which took about {} ms): 0 hand edits lost; the write landed on top of the save {both} times, \
-             was refused as changed on disk {refused} times, and landed before the save (which then replaced it) {saved_over} times",
+             was refused as changed on disk {refused} times, landed before the save (which then replaced it) {saved_over} times, \
+             and read the file half-saved in place and refused it as broken {mid_save} times",
             o.trials,
             o.trials.div_ceil(2),
             o.trials / 2,
