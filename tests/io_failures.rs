@@ -115,7 +115,7 @@ fn a_user_the_ledger_does_not_let_write_is_refused() {
         &["undo"],
     ] {
         as_user(&shared, ANNA, args)
-            .failure(1)
+            .failure(3)
             .stderr_has("commitments.yaml is read-only for you: it belongs to root")
             .stderr_has("(rw-r--r--)")
             .stderr_has("nothing was changed");
@@ -173,7 +173,7 @@ fn a_full_disk_is_said_in_words_and_changes_nothing() {
         ],
         &[("COMMITMENTS_TODAY".into(), TODAY.into())],
     )
-    .failure(1)
+    .failure(3)
     .stderr_has("the disk is full")
     .stderr_has("commitments.yaml was not changed")
     .stderr_lacks("os error");
@@ -245,7 +245,7 @@ fn paths_that_lead_nowhere_each_get_their_own_message() {
     for (file, said) in cases {
         for (args, said) in commands(file).iter().zip(said) {
             run_in(t.dir.path(), args, &env)
-                .failure(1)
+                .failure(3)
                 .stderr_has(said)
                 .stderr_lacks("already exists")
                 .stderr_lacks("run `commitments init` to start")

@@ -10,6 +10,7 @@ mod file;
 mod future;
 mod hints;
 mod journal;
+mod parser_words;
 mod problem;
 mod restyle;
 mod scalar;
@@ -279,6 +280,9 @@ fn read_fast(text: &str, outline: &fast::Outline) -> Option<Ledger> {
             return None;
         }
     }
+    if !crate::model::link_errors(&commitments).is_empty() {
+        return None;
+    }
     Some(Ledger {
         title,
         vocabulary,
@@ -437,6 +441,9 @@ fn check_edit_exactly(
             return Err(mismatch());
         }
     }
+    if !crate::model::link_errors(&intended.commitments).is_empty() {
+        return Err(mismatch());
+    }
     Ok(())
 }
 
@@ -456,7 +463,8 @@ fn cross_check(
         subset.push_str(&text[r.content.start..r.end]);
     }
     subset.push_str(&text[outline.region.end..]);
-    let general = parse_general(path, &subset)?;
+    // A child may be in the subset without its parent: the links are checked on the whole.
+    let general = parse_general_with(path, &subset, false)?;
     let same = general.commitments.len() == which.len()
         && which
             .iter()
@@ -494,6 +502,11 @@ fn general_record(record: &str) -> Option<serde_saphyr::Spanned<file::Commitment
 
 /// The reference reader: serde-saphyr over the whole text, with positions for every problem.
 pub(crate) fn parse_general(path: &Path, text: &str) -> Result<Ledger> {
+    parse_general_with(path, text, true)
+}
+
+/// `parse_general`, with or without the checks of the links between records (parents).
+fn parse_general_with(path: &Path, text: &str, links: bool) -> Result<Ledger> {
     let invalid = |problems| Error::Invalid {
         path: path.into(),
         problems,
@@ -516,7 +529,11 @@ pub(crate) fn parse_general(path: &Path, text: &str) -> Result<Ledger> {
     }
     let raw: FileFormat = serde_saphyr::from_str_with_options(text, options(text.len()))
         .map_err(|e| invalid(vec![yaml_problem(&e, text)]))?;
-    validate::validate(raw).map_err(invalid)
+    if links {
+        validate::validate(raw).map_err(invalid)
+    } else {
+        validate::validate_records(raw).map_err(invalid)
+    }
 }
 
 /// Whether a line holds YAML data, rather than only a comment, a `%` directive or a `---` /
@@ -549,7 +566,7 @@ fn options(len: usize) -> serde_saphyr::Options {
 }
 
 fn yaml_problem(e: &serde_saphyr::Error, text: &str) -> Problem {
-    let mut at = e.location().filter(|l| l.line() > 0).map(|l| Position {
+    let at = e.location().filter(|l| l.line() > 0).map(|l| Position {
         line: l.line() as usize,
         column: l.column().max(1) as usize,
     });
@@ -573,24 +590,20 @@ fn yaml_problem(e: &serde_saphyr::Error, text: &str) -> Problem {
             .help(help)
             .stops_reading();
     }
+    // A slip with advice of its own (hints.rs), said in plain words.
+    if let Some((message, slip)) = yaml_words::slip(e) {
+        let (help, better) = hints::advice(slip, text, at.as_ref());
+        return Problem::new(better.or(at), message)
+            .help(help)
+            .stops_reading();
+    }
     let mut message = e.without_snippet().to_string();
     // The library appends its own "at line X column Y"; ours is in front already.
     if let Some(i) = message.find(" at line ") {
         message.truncate(i);
     }
-    let lower = message.to_lowercase();
-    let help = if lower.contains("tab") {
-        // The parser may point at the start of the scalar it was reading; point at the tab.
-        at = indenting_tab(text, at.as_ref().map_or(1, |p| p.line)).or(at);
-        "indent with spaces, not tabs".to_string()
-    } else if let Some((help, better)) = hints::yaml_hint(&lower, text, at.as_ref()) {
-        at = better.or(at);
-        help
-    } else {
-        "see docs/file-format.md for the layout of a ledger file".to_string()
-    };
     Problem::new(at, format!("not valid YAML for a ledger: {message}"))
-        .help(help)
+        .help("see docs/file-format.md for the layout of a ledger file")
         .stops_reading()
 }
 
@@ -666,21 +679,4 @@ fn not_text(e: &serde_saphyr::Error, text: &str, at: Option<&Position>) -> Optio
         .help("write one value here; put text holding `[`, `{` or `: ` in quotes")
             .stops_reading()
     })
-}
-
-/// The first tab in a line's indentation, from line `from` on.
-fn indenting_tab(text: &str, from: usize) -> Option<Position> {
-    text.lines()
-        .enumerate()
-        .skip(from.saturating_sub(1))
-        .find_map(|(i, line)| {
-            let indent: String = line
-                .chars()
-                .take_while(|c| *c == ' ' || *c == '\t')
-                .collect();
-            indent.find('\t').map(|col| Position {
-                line: i + 1,
-                column: col + 1,
-            })
-        })
 }

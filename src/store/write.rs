@@ -335,7 +335,7 @@ fn refuse_unwritable(path: &Path, target: &Path) -> Result<()> {
         return Err(Error::IsFolder { path: path.into() });
     }
     if meta.permissions().readonly() {
-        return Err(Error::Argument(format!(
+        return Err(Error::Access(format!(
             "{} is read-only; nothing was changed (make it writable to record changes)",
             path.display()
         )));
