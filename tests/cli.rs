@@ -416,7 +416,11 @@ fn evidence_prints_the_new_id_and_leaves_status_alone() {
     assert_eq!(e["publisher"], "Deutscher Bundestag");
     assert_eq!(e["url"], "https://www.bundestag.de/x");
     assert_eq!(e["published"], "2025-12-19");
-    assert_eq!(e["accessed"], TODAY, "accessed defaults to today");
+    assert_eq!(
+        e["accessed"],
+        serde_json::Value::Null,
+        "no access date unless asked (tests/access_dates.rs)"
+    );
     assert_eq!(e["kind"], "legislation");
     assert_eq!(e["quote"], "passed");
     t.then(&["check"]).success();
@@ -881,12 +885,12 @@ fn gap_records_what_was_not_found() {
         "a gap is not a status change"
     );
     assert_eq!(j["commitment"]["history"], before["commitment"]["history"]);
-    t.then(&["gap", "uk-cps-3m", "--note", "Still nothing"])
+    t.then(&["gap", "uk-cps-3m", "--note", "Still nothing", "--checked"])
         .success();
     let j = shown(&t, "uk-cps-3m");
     assert_eq!(
         j["commitment"]["gaps"][1]["checked"], TODAY,
-        "checked defaults to today"
+        "--checked alone means today"
     );
     t.then(&["show", "uk-cps-3m"])
         .success()

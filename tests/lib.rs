@@ -4,6 +4,7 @@
 #[allow(dead_code)]
 mod harness;
 
+mod access_dates;
 mod bad_input;
 mod cli;
 mod concurrency;
