@@ -18,4 +18,5 @@ mod reports;
 mod scale;
 mod schema;
 mod shells;
+mod sources;
 mod undo;
