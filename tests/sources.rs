@@ -188,3 +188,23 @@ fn the_quotation_check_can_fail() {
         "straight quotes are not the communiqué's"
     );
 }
+
+#[test]
+fn the_shipped_ledger_claims_no_reading_and_no_search_its_sources_do_not_report() {
+    // No page was re-opened when the ledger was built, so no entry may say it was read; a gap
+    // is dated only by the research notes' own date for the search (docs/sources.md).
+    let research_dates = ["2026-12-01"];
+    for record in shipped_records() {
+        let id = record["id"].as_str().unwrap_or("?");
+        for e in record["evidence"].as_array().into_iter().flatten() {
+            assert_eq!(e["accessed"], Value::Null, "{id}: {e}");
+        }
+        for g in record["gaps"].as_array().into_iter().flatten() {
+            let checked = &g["checked"];
+            assert!(
+                checked.is_null() || research_dates.iter().any(|d| checked == d),
+                "{id}: a gap dated {checked}, which no research note gives: {g}"
+            );
+        }
+    }
+}
