@@ -38,9 +38,9 @@ pub struct Outcome {
     pub conflicts: Vec<String>,
     /// What the merge decided that a person should hear of, in words.
     pub notes: Vec<String>,
-    /// Values of THEIRS that the merge replaced on purpose (their UUID and recording times of
-    /// a commitment both sides added alike), as the file writes them: the text check does not
-    /// look for the lines that hold them.
+    /// Lines of THEIRS that the merge replaced on purpose (the UUID and recording of a
+    /// commitment both sides added alike), as `key: value`: the text check does not look for
+    /// them.
     pub superseded: Vec<String>,
 }
 
