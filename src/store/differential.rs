@@ -87,6 +87,59 @@ fn crlf_and_odd_but_valid_shapes_are_read_alike() {
     }
 }
 
+/// What YAML would make a number, a boolean or a float is read as the characters written,
+/// by both readers: `1.50` is not `1.5`, and an id `0x1f` is not the id `31`.
+#[test]
+fn scalars_are_read_as_written_by_both_readers() {
+    let record = |id: &str, title: &str| {
+        format!(
+            "  - id: {id}\n    title: {title}\n    owner: O\n    made: 2025-01-01\n    tags: [007, 1.50, TRUE]\n    source: {{title: S, locator: 6.10}}\n    history:\n      - date: 2025-01-01\n        status: announced\n        unsourced: TRUE\n        note: 1e3\n"
+        )
+    };
+    for (id, title) in [
+        ("1e3", "1.50"),
+        ("0x1f", "007"),
+        ("31", "TRUE"),
+        ("a", ".inf"),
+        ("b", "-1"),
+        ("c", "0o17"),
+        ("d", "1_000"),
+        ("e", "yes"),
+    ] {
+        let text = format!("version: 1\ncommitments:\n{}", record(id, title));
+        assert!(agree(&text), "{text}");
+        let ledger = parse_general(Path::new("x"), &text).unwrap();
+        let c = &ledger.commitments[0];
+        assert_eq!((c.id.as_str(), c.title.as_str()), (id, title));
+        assert_eq!(c.tags, ["007", "1.50", "TRUE"]);
+        assert_eq!(c.source.as_ref().unwrap().locator.as_deref(), Some("6.10"));
+        assert_eq!(c.history[0].note.as_deref(), Some("1e3"));
+    }
+    // `0x1f` and `"31"` are two ids, not one written twice.
+    let text = format!(
+        "version: 1\ncommitments:\n{}{}",
+        record("0x1f", "a"),
+        record("\"31\"", "b")
+    );
+    assert!(agree(&text));
+    assert_eq!(
+        parse_general(Path::new("x"), &text)
+            .unwrap()
+            .commitments
+            .len(),
+        2
+    );
+    // YAML's null is no value, wherever a value is needed; both readers say so alike.
+    for null in ["~", "null", "", "NULL"] {
+        let text = format!("version: 1\ncommitments:\n{}", record("a", null));
+        agree(&text);
+        let e = parse_general(Path::new("x"), &text)
+            .unwrap_err()
+            .to_string();
+        assert!(e.contains("`title` has no value"), "{null}: {e}");
+    }
+}
+
 /// SplitMix64, as in `synthetic`.
 struct Rng(u64);
 
@@ -157,6 +210,12 @@ const TOKENS: &[&str] = &[
     "''",
     "1e3",
     "0x1",
+    "0x1f",
+    "1.50",
+    "007",
+    "TRUE",
+    ".inf",
+    "+1",
     "inf",
     "2025-13-01",
     "id: b",

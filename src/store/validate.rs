@@ -41,6 +41,48 @@ impl Checker {
         f.as_ref().and_then(non_blank)
     }
 
+    /// Whether `f` is YAML's null (empty, `~`, `null`) where the field `name` needs a value;
+    /// if so, says what YAML read and how to write the text instead.
+    fn null(&mut self, f: &Field, name: &str) -> bool {
+        self.null_as(
+            f,
+            &format!("`{name}` has no value"),
+            &format!("give the {name}"),
+            name,
+        )
+    }
+
+    /// As `null`, for an entry of the list `name`.
+    fn null_entry(&mut self, f: &Field, name: &str) -> bool {
+        self.null_as(
+            f,
+            &format!("an entry of `{name}` has no value"),
+            "remove the `-` line or give the entry a value",
+            "- ",
+        )
+    }
+
+    fn null_as(&mut self, f: &Field, what: &str, fix: &str, key: &str) -> bool {
+        if !f.value.is_null() {
+            return false;
+        }
+        let key = if key.ends_with(' ') {
+            key.to_string()
+        } else {
+            format!("{key}: ")
+        };
+        self.push(
+            Problem::new(
+                position(f),
+                format!("{what}: YAML reads an empty value, `~` and `null` as nothing"),
+            )
+            .help(format!(
+                "{fix}; to write `~` or `null` as text, put it in quotes: `{key}\"~\"`"
+            )),
+        );
+        true
+    }
+
     fn required<T>(
         &mut self,
         f: &Option<Field>,
@@ -48,6 +90,11 @@ impl Checker {
         owner: &Spanned<T>,
         what: &str,
     ) -> Option<String> {
+        if let Some(field) = f
+            && self.null(field, name)
+        {
+            return None;
+        }
         let value = self.text(f);
         if value.is_none() {
             let at = f.as_ref().map_or_else(|| position(owner), position);
@@ -61,6 +108,9 @@ impl Checker {
 
     fn date(&mut self, f: &Option<Field>, name: &str) -> Option<Date> {
         let f = f.as_ref()?;
+        if self.null(f, name) {
+            return None;
+        }
         match parse_date(&f.value.0) {
             Ok(d) => Some(d),
             Err(e) => {
@@ -76,6 +126,9 @@ impl Checker {
 
     fn url(&mut self, f: &Option<Field>, name: &str) -> Option<String> {
         let f = f.as_ref()?;
+        if self.null(f, name) {
+            return None;
+        }
         let u = f.value.0.trim().to_string();
         if is_web_url(&u) {
             Some(u)
@@ -91,9 +144,10 @@ impl Checker {
 
     fn bool(&mut self, f: &Option<Field>, name: &str) -> bool {
         let Some(f) = f else { return false };
+        // YAML 1.2's spellings of the two booleans, as the file says them.
         match f.value.0.as_str() {
-            "true" => true,
-            "false" => false,
+            "true" | "True" | "TRUE" => true,
+            "false" | "False" | "FALSE" => false,
             other => {
                 self.push(
                     Problem::new(position(f), format!("`{name}` must be true or false"))
@@ -104,8 +158,12 @@ impl Checker {
         }
     }
 
-    fn list(&mut self, items: &Option<Vec<Field>>) -> Vec<String> {
-        items.iter().flatten().filter_map(non_blank).collect()
+    fn list(&mut self, items: &Option<Vec<Field>>, name: &str) -> Vec<String> {
+        let items = items.iter().flatten();
+        items
+            .filter(|f| !self.null_entry(f, name))
+            .filter_map(non_blank)
+            .collect()
     }
 }
 
@@ -361,15 +419,18 @@ fn commitment(
         );
     }
     let gaps = r.gaps.iter().flatten().filter_map(|g| gap(c, g)).collect();
+    // Before any `?` below, so that their problems are reported too.
+    let partners = c.list(&r.partners, "partners");
+    let tags = c.list(&r.tags, "tags");
     Some(Commitment {
         id: id?,
         uuid,
         title: title?,
         owner: owner?,
-        partners: c.list(&r.partners),
+        partners,
         made: made?,
         due,
-        tags: c.list(&r.tags),
+        tags,
         funding,
         source,
         evidence,
@@ -529,6 +590,9 @@ fn event(
     }
     let mut cited = Vec::new();
     for f in e.evidence.iter().flatten() {
+        if c.null_entry(f, "evidence") {
+            continue;
+        }
         let id = f.value.0.trim().to_string();
         let known = evidence_ids.contains(&id) || (id == SOURCE_REF && has_source);
         if !known {
