@@ -8,9 +8,9 @@
 use serde::Serialize;
 
 use super::render::{Block, Document, Item, Link, Palette, Report, Sheet, json, ledger_title};
-use super::status::{cited, flags_note};
+use super::status::{cited_ids, flags_note};
 use super::{StatusInfo, statuses};
-use crate::model::{Commitment, Date, Event, Ledger, SOURCE_REF, TimelineItem};
+use crate::model::{Commitment, Date, Event, Ledger, SOURCE_REF, Stage, TimelineItem, money};
 
 pub struct Changes<'a> {
     pub ledger: &'a Ledger,
@@ -50,6 +50,10 @@ pub struct Change {
     /// The event cites no evidence.
     pub unsourced: bool,
     pub sources: Vec<SourceRef>,
+    /// For a funding event: the stage, the amount at that stage, and its currency.
+    pub stage: Option<Stage>,
+    pub amount: Option<f64>,
+    pub currency: Option<String>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -93,9 +97,26 @@ impl<'a> Changes<'a> {
                                 to_label: Some(v.label(&e.status).to_string()),
                                 note: e.note.clone(),
                                 unsourced: e.unsourced,
-                                sources: sources(c, e),
+                                sources: sources(c, &e.evidence),
+                                stage: None,
+                                amount: None,
+                                currency: None,
                             }
                         }
+                        TimelineItem::Funding(e) => Change {
+                            date: e.date,
+                            kind: "funding",
+                            from: None,
+                            from_label: None,
+                            to: None,
+                            to_label: None,
+                            note: e.note.clone(),
+                            unsourced: e.unsourced,
+                            sources: sources(c, &e.evidence),
+                            stage: Some(e.stage),
+                            amount: Some(e.amount),
+                            currency: Some(e.currency.clone()),
+                        },
                         TimelineItem::Evidence(ev) => Change {
                             date: ev.date().unwrap_or(since),
                             kind: "evidence",
@@ -114,6 +135,9 @@ impl<'a> Changes<'a> {
                                 kind: ev.kind.map(|k| k.key()),
                                 quote: ev.quote.clone(),
                             }],
+                            stage: None,
+                            amount: None,
+                            currency: None,
                         },
                     })
                     .collect();
@@ -140,6 +164,11 @@ impl<'a> Changes<'a> {
 
     /// "Announced → In progress", "In progress (confirmed)", or "Evidence".
     fn what(change: &Change) -> String {
+        if let (Some(stage), Some(amount), Some(cur)) =
+            (change.stage, change.amount, &change.currency)
+        {
+            return format!("{}: {}", stage.label(), money(cur, amount));
+        }
         match (&change.from_label, &change.to_label) {
             (_, None) => "New evidence".into(),
             (None, Some(to)) => format!("Made: {to}"),
@@ -194,9 +223,9 @@ fn previous_statuses(c: &Commitment) -> Vec<(&Event, Option<&str>)> {
     out
 }
 
-fn sources(c: &Commitment, e: &Event) -> Vec<SourceRef> {
-    let links = cited(c, e);
-    e.evidence
+fn sources(c: &Commitment, evidence: &[String]) -> Vec<SourceRef> {
+    let links = cited_ids(c, evidence);
+    evidence
         .iter()
         .zip(links)
         .map(|(id, link)| {
@@ -290,14 +319,24 @@ impl Report for Changes<'_> {
             .iter()
             .map(|g| g.changes.iter().filter(|c| c.kind == "status").count())
             .sum();
-        let evidence: usize = self
-            .commitments
-            .iter()
-            .map(|g| g.changes.len())
-            .sum::<usize>()
-            - events;
+        let count = |kind: &str| -> usize {
+            self.commitments
+                .iter()
+                .map(|g| g.changes.iter().filter(|c| c.kind == kind).count())
+                .sum()
+        };
+        let evidence = count("evidence");
+        let funding = count("funding");
+        let money = if funding > 0 {
+            format!(
+                ", {funding} funding event{}",
+                if funding == 1 { "" } else { "s" }
+            )
+        } else {
+            String::new()
+        };
         blocks.push(Block::Note(format!(
-            "{} status event{} and {} new evidence entr{} across {} commitment{}. Dates are when things happened according to the evidence.",
+            "{} status event{}{money} and {} new evidence entr{} across {} commitment{}. Dates are when things happened according to the evidence.",
             events,
             if events == 1 { "" } else { "s" },
             evidence,
@@ -325,7 +364,10 @@ impl Report for Changes<'_> {
                     Item::text(ch.date.to_string()),
                     Item::text(ch.kind),
                     Item::text(ch.from_label.clone().unwrap_or_default()),
-                    Item::text(ch.to_label.clone().unwrap_or_default()),
+                    Item::text(match ch.stage {
+                        Some(_) => Self::what(ch),
+                        None => ch.to_label.clone().unwrap_or_default(),
+                    }),
                     Item::text(Self::detail(ch)),
                     Item::text(
                         ch.sources

@@ -17,7 +17,7 @@ use yaml_edit::{Mapping, MappingBuilder, SequenceBuilder, YamlFile, YamlNode};
 
 use super::fast::Outline;
 use super::scalar::Text;
-use crate::model::{Commitment, Edit, Event, Evidence, Gap};
+use crate::model::{Commitment, Edit, Event, Evidence, FundingEvent, Gap};
 
 #[derive(Debug, thiserror::Error)]
 pub enum EditError {
@@ -46,7 +46,8 @@ pub fn target(edit: &Edit, records: usize) -> usize {
         Edit::AddCommitment(_) => records.saturating_sub(1),
         Edit::AddEvidence { commitment, .. }
         | Edit::AddEvent { commitment, .. }
-        | Edit::AddGap { commitment, .. } => *commitment,
+        | Edit::AddGap { commitment, .. }
+        | Edit::AddFunding { commitment, .. } => *commitment,
     }
 }
 
@@ -76,6 +77,10 @@ fn spliced(text: &str, outline: &Outline, edits: &[Edit]) -> Result<String, Edit
                 event,
             },
             Edit::AddGap { gap, .. } => Edit::AddGap { commitment: 0, gap },
+            Edit::AddFunding { event, .. } => Edit::AddFunding {
+                commitment: 0,
+                event,
+            },
         };
         by_record.entry(i).or_default().push(local);
     }
@@ -155,6 +160,16 @@ fn whole(text: &str, edits: &[Edit]) -> Result<String, EditError> {
             Edit::AddGap { commitment, gap: g } => {
                 append(&record(&root, *commitment)?, "gaps", gap(g))?;
             }
+            Edit::AddFunding {
+                commitment,
+                event: e,
+            } => {
+                append(
+                    &record(&root, *commitment)?,
+                    "funding_history",
+                    funding_event(e),
+                )?;
+            }
         }
     }
     Ok(super::restyle::restyle(text, file.to_string()))
@@ -194,9 +209,10 @@ fn append(parent: &Mapping, key: &str, item: MappingBuilder) -> Result<(), EditE
                 return Err(EditError::Other(format!("`{key}` is not a list")));
             }
             let list = SequenceBuilder::new().item(item).build_document();
-            // Sources read best before the events that cite them.
+            // Sources read best before the events that cite them, and money's events
+            // beside the status events.
             let placed = parent.get(key).is_none()
-                && key == "evidence"
+                && (key == "evidence" || key == "funding_history")
                 && parent.insert_before("history", key, &list);
             if !placed {
                 parent.set(key, list);
@@ -223,6 +239,16 @@ fn commitment(c: &Commitment) -> MappingBuilder {
     m = m
         .pair("title", Text(c.title.as_str()))
         .pair("owner", Text(c.owner.as_str()));
+    if let Some(p) = &c.parent {
+        m = m.pair("parent", Text(p.as_str()));
+    }
+    if let Some(w) = c.weight {
+        m = if w.fract() == 0.0 && w < 9.0e15 {
+            m.pair("weight", w as u64)
+        } else {
+            m.pair("weight", w)
+        };
+    }
     if !c.partners.is_empty() {
         m = m.sequence("partners", |s| {
             c.partners.iter().fold(s, |s, p| s.item(Text(p.as_str())))
@@ -237,14 +263,22 @@ fn commitment(c: &Commitment) -> MappingBuilder {
             c.tags.iter().fold(s, |s, t| s.item(Text(t.as_str())))
         });
     }
+    if let Some(d) = &c.description {
+        m = m.pair("description", Text(d.as_str()));
+    }
+    if let Some(n) = &c.notes {
+        m = m.pair("notes", Text(n.as_str()));
+    }
+    if !c.extra.is_empty() {
+        m = m.mapping("extra", |em| {
+            c.extra
+                .iter()
+                .fold(em, |em, (k, v)| em.pair(k.as_str(), Text(v.as_str())))
+        });
+    }
     if let Some(f) = &c.funding {
         m = m.mapping("funding", |fm| {
-            let fm = if f.amount.fract() == 0.0 && f.amount < 9.0e15 {
-                fm.pair("amount", f.amount as u64)
-            } else {
-                fm.pair("amount", f.amount)
-            };
-            fm.pair("currency", Text(f.currency.as_str()))
+            amount(fm, f.amount).pair("currency", Text(f.currency.as_str()))
         });
     }
     if let Some(s) = &c.source {
@@ -271,6 +305,13 @@ fn commitment(c: &Commitment) -> MappingBuilder {
     if !c.evidence.is_empty() {
         m = m.sequence("evidence", |s| {
             c.evidence.iter().fold(s, |s, e| s.item(node(evidence(e))))
+        });
+    }
+    if !c.funding_history.is_empty() {
+        m = m.sequence("funding_history", |s| {
+            c.funding_history
+                .iter()
+                .fold(s, |s, e| s.item(node(funding_event(e))))
         });
     }
     m = m.sequence("history", |s| {
@@ -311,6 +352,43 @@ fn event(e: &Event) -> MappingBuilder {
     let mut m = MappingBuilder::new()
         .pair("date", date(e.date))
         .pair("status", Text(e.status.as_str()));
+    if !e.evidence.is_empty() {
+        m = m.sequence("evidence", |s| {
+            e.evidence.iter().fold(s, |s, id| s.item(Text(id.as_str())))
+        });
+    }
+    if e.unsourced {
+        m = m.pair("unsourced", true);
+    }
+    if let Some(n) = &e.note {
+        m = m.pair("note", Text(n.as_str()));
+    }
+    if let Some(b) = &e.recorded_by {
+        m = m.pair("recorded_by", Text(b.as_str()));
+    }
+    if let Some(t) = e.recorded_at {
+        m = m.pair(
+            "recorded_at",
+            t.to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
+        );
+    }
+    m
+}
+
+/// A whole amount is written as digits (`3000000`), not as `3000000.0`.
+fn amount(m: MappingBuilder, amount: f64) -> MappingBuilder {
+    if amount.fract() == 0.0 && amount < 9.0e15 {
+        m.pair("amount", amount as u64)
+    } else {
+        m.pair("amount", amount)
+    }
+}
+
+fn funding_event(e: &FundingEvent) -> MappingBuilder {
+    let m = MappingBuilder::new()
+        .pair("date", date(e.date))
+        .pair("stage", Text(e.stage.key()));
+    let mut m = amount(m, e.amount).pair("currency", Text(e.currency.as_str()));
     if !e.evidence.is_empty() {
         m = m.sequence("evidence", |s| {
             e.evidence.iter().fold(s, |s, id| s.item(Text(id.as_str())))

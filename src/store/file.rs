@@ -15,7 +15,7 @@ use serde_saphyr::Spanned;
 // is not an `Option`, which the schema lists as required.
 use super::schema::{
     Amount, Currency, DateText, EvidenceId, EvidenceRef, Flag, Kind, Number, Required, Scalar,
-    Slug, StatusKey, Timestamp, UuidText, Version, WebUrl,
+    Slug, StageKey, StatusKey, Timestamp, UuidText, Version, WebUrl,
 };
 
 /// Any YAML scalar, kept as the characters the person wrote (`2025-03-31`, `1.50`, `007`,
@@ -149,6 +149,12 @@ pub struct CommitmentFile {
     #[schemars(with = "Required")]
     #[serde(default, deserialize_with = "kept_null")]
     pub owner: Option<Field>,
+    /// The id of the commitment this one serves: a national action under a communiqué pledge.
+    #[schemars(with = "Option<Slug>")]
+    pub parent: Option<Field>,
+    /// How much this child counts in its parent's roll-up, a number of zero or more (default 1).
+    #[schemars(with = "Option<Amount>")]
+    pub weight: Option<Field>,
     /// Other parties to the commitment.
     #[schemars(with = "Option<Vec<Scalar>>")]
     pub partners: Option<Vec<Field>>,
@@ -165,6 +171,9 @@ pub struct CommitmentFile {
     /// Money committed.
     #[schemars(with = "Option<FundingFile>")]
     pub funding: Option<Spanned<FundingFile>>,
+    /// Money by stage over time: each entry a dated amount resting on evidence.
+    #[schemars(with = "Option<Vec<FundingEventFile>>")]
+    pub funding_history: Option<Vec<Spanned<FundingEventFile>>>,
     /// The document the commitment comes from.
     #[schemars(with = "Option<SourceFile>")]
     pub source: Option<Spanned<SourceFile>>,
@@ -177,6 +186,44 @@ pub struct CommitmentFile {
     /// Things searched for and not found.
     #[schemars(with = "Option<Vec<GapFile>>")]
     pub gaps: Option<Vec<Spanned<GapFile>>>,
+    /// What the commitment is about, in your own words.
+    #[schemars(with = "Option<Scalar>")]
+    pub description: Option<Field>,
+    /// Your own notes on it.
+    #[schemars(with = "Option<Scalar>")]
+    pub notes: Option<Field>,
+    /// Fields of your own (archive_url, confidence, title_fr, ...): each a single value, kept as written.
+    #[schemars(with = "Option<std::collections::BTreeMap<String, Scalar>>")]
+    pub extra: Option<Spanned<ExtraFile>>,
+}
+
+/// `extra:`: a mapping of names to single values, in the file's order.
+#[derive(Debug)]
+pub struct ExtraFile(pub Vec<(String, Field)>);
+
+impl<'de> Deserialize<'de> for ExtraFile {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl<'de> Visitor<'de> for V {
+            type Value = ExtraFile;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str(
+                    "a mapping of your own field names to values, e.g. `archive_url: https://...`",
+                )
+            }
+            fn visit_map<A: de::MapAccess<'de>>(self, mut map: A) -> Result<ExtraFile, A::Error> {
+                let mut fields: Vec<(String, Field)> = Vec::new();
+                while let Some((k, v)) = map.next_entry::<String, Field>()? {
+                    if fields.iter().any(|(seen, _)| *seen == k) {
+                        return Err(de::Error::custom(format!("`extra` gives `{k}` twice")));
+                    }
+                    fields.push((k, v));
+                }
+                Ok(ExtraFile(fields))
+            }
+        }
+        d.deserialize_map(V)
+    }
 }
 
 /// Money committed.
@@ -274,6 +321,40 @@ pub struct EventFile {
     #[schemars(with = "Option<Vec<EvidenceRef>>")]
     pub evidence: Option<Vec<Field>>,
     /// true records a status without evidence; `note` must say why.
+    #[schemars(with = "Option<Flag>")]
+    pub unsourced: Option<Field>,
+    /// Who recorded it.
+    #[schemars(with = "Option<Scalar>")]
+    pub recorded_by: Option<Field>,
+    /// When it was recorded, in UTC.
+    #[schemars(with = "Option<Timestamp>")]
+    pub recorded_at: Option<Field>,
+}
+
+/// On this date, per this evidence, this much money had reached this stage.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+#[schemars(transform = super::schema::event_rests_on_something)]
+pub struct FundingEventFile {
+    /// When it happened according to the evidence; on or after `made`.
+    #[schemars(with = "DateText")]
+    pub date: Option<Field>,
+    /// pledged, allocated, disbursed or spent.
+    #[schemars(with = "StageKey")]
+    pub stage: Option<Field>,
+    /// The amount at this stage on that date (it replaces any earlier amount of the stage).
+    #[schemars(with = "Amount")]
+    pub amount: Option<Field>,
+    /// ISO 4217; the same for every amount of the commitment.
+    #[schemars(with = "Currency")]
+    pub currency: Option<Field>,
+    /// What happened and how sure we are; required when `unsourced`.
+    #[schemars(with = "Option<Scalar>")]
+    pub note: Option<Field>,
+    /// Ids of evidence entries of this commitment; `source` cites its source document.
+    #[schemars(with = "Option<Vec<EvidenceRef>>")]
+    pub evidence: Option<Vec<Field>>,
+    /// true records an amount without evidence; `note` must say why.
     #[schemars(with = "Option<Flag>")]
     pub unsourced: Option<Field>,
     /// Who recorded it.

@@ -232,6 +232,9 @@ fn read_fast(text: &str, outline: &fast::Outline) -> Option<Ledger> {
             return None;
         }
     }
+    if !crate::model::link_errors(&commitments).is_empty() {
+        return None;
+    }
     Some(Ledger {
         title,
         vocabulary,
@@ -390,6 +393,9 @@ fn check_edit_exactly(
             return Err(mismatch());
         }
     }
+    if !crate::model::link_errors(&intended.commitments).is_empty() {
+        return Err(mismatch());
+    }
     Ok(())
 }
 
@@ -409,7 +415,8 @@ fn cross_check(
         subset.push_str(&text[r.content.start..r.end]);
     }
     subset.push_str(&text[outline.region.end..]);
-    let general = parse_general(path, &subset)?;
+    // A child may be in the subset without its parent: the links are checked on the whole.
+    let general = parse_general_with(path, &subset, false)?;
     let same = general.commitments.len() == which.len()
         && which
             .iter()
@@ -447,6 +454,11 @@ fn general_record(record: &str) -> Option<serde_saphyr::Spanned<file::Commitment
 
 /// The reference reader: serde-saphyr over the whole text, with positions for every problem.
 pub(crate) fn parse_general(path: &Path, text: &str) -> Result<Ledger> {
+    parse_general_with(path, text, true)
+}
+
+/// `parse_general`, with or without the checks of the links between records (parents).
+fn parse_general_with(path: &Path, text: &str, links: bool) -> Result<Ledger> {
     let invalid = |problems| Error::Invalid {
         path: path.into(),
         problems,
@@ -469,7 +481,11 @@ pub(crate) fn parse_general(path: &Path, text: &str) -> Result<Ledger> {
     }
     let raw: FileFormat = serde_saphyr::from_str_with_options(text, options(text.len()))
         .map_err(|e| invalid(vec![yaml_problem(&e, text)]))?;
-    validate::validate(raw).map_err(invalid)
+    if links {
+        validate::validate(raw).map_err(invalid)
+    } else {
+        validate::validate_records(raw).map_err(invalid)
+    }
 }
 
 /// Whether a line holds YAML data, rather than only a comment, a `%` directive or a `---` /

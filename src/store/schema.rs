@@ -11,7 +11,7 @@ use std::borrow::Cow;
 use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
 
 use super::file::LedgerFile;
-use crate::model::{EvidenceKind, SOURCE_REF, Vocabulary};
+use crate::model::{EvidenceKind, SOURCE_REF, Stage, Vocabulary};
 
 /// Where the repository keeps its copy, which the ledger's first line points editors to.
 pub const SCHEMA_PATH: &str = "schema/commitments.schema.json";
@@ -172,6 +172,19 @@ impl JsonSchema for Kind {
     fn json_schema(_: &mut SchemaGenerator) -> Schema {
         let keys: Vec<&str> = EvidenceKind::ALL.iter().map(|k| k.key()).collect();
         json_schema!({"type": "string", "enum": keys, "description": "what sort of source it is"})
+    }
+}
+
+/// A funding stage, listed from the model.
+pub struct StageKey;
+
+impl JsonSchema for StageKey {
+    fn schema_name() -> Cow<'static, str> {
+        "StageKey".into()
+    }
+    fn json_schema(_: &mut SchemaGenerator) -> Schema {
+        let keys: Vec<&str> = Stage::ALL.iter().map(|s| s.key()).collect();
+        json_schema!({"type": "string", "enum": keys, "description": "how far the money has gone"})
     }
 }
 
