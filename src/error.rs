@@ -11,6 +11,20 @@ pub enum Error {
     #[error("{} does not exist; run `commitments init` to start a ledger there, or pass -f PATH", .path.display())]
     Missing { path: PathBuf },
 
+    /// A file given to read (a CSV to import) that is not there. Not the ledger, so no
+    /// advice about `init`.
+    #[error("{} does not exist; check the file's name and the folder it is in", .path.display())]
+    NoSuchFile { path: PathBuf },
+
+    /// A path that cannot be used as it is: a folder where a file is wanted, a read-only file
+    /// where a change is to be written.
+    #[error("{0}")]
+    Access(String),
+
+    /// A program this one runs (git) is missing or failed.
+    #[error("{0}")]
+    Tool(String),
+
     #[error("{} already exists; `init` never overwrites a ledger", .path.display())]
     Exists { path: PathBuf },
 
@@ -34,7 +48,8 @@ pub enum Error {
     #[error(transparent)]
     Lookup(#[from] LookupError),
 
-    /// A command-line value that is well-formed for clap but wrong for the ledger.
+    /// A command-line value that is well-formed for clap but wrong for the ledger, or an
+    /// input (a setting, a CSV row) that is not what it must be.
     #[error("{0}")]
     Argument(String),
 
@@ -81,11 +96,54 @@ pub enum Error {
     Verify(String, String),
 }
 
+/// What kind of failure an error is, which decides the exit status. Documented in
+/// docs/user-guide.md ("Exit status") and the man page's EXIT STATUS. (Usage errors, exit 2,
+/// are clap's, reported before any of this runs.)
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Class {
+    /// The ledger or the input (an argument, a CSV file, a setting) has a problem: exit 1.
+    Input,
+    /// A file cannot be found, read or written, or a program this one runs cannot be used:
+    /// exit 3.
+    System,
+}
+
+impl Class {
+    pub fn code(self) -> u8 {
+        match self {
+            Class::Input => 1,
+            Class::System => 3,
+        }
+    }
+}
+
 impl Error {
-    /// The exit status: 1 for anything wrong with the ledger or an argument. (2, for usage,
-    /// comes from clap before any of this runs.)
+    pub fn class(&self) -> Class {
+        match self {
+            Error::Missing { .. }
+            | Error::NoSuchFile { .. }
+            | Error::Io { .. }
+            | Error::Access(_)
+            | Error::Tool(_) => Class::System,
+            Error::Exists { .. }
+            | Error::Invalid { .. }
+            | Error::Lookup(_)
+            | Error::Argument(_)
+            | Error::Rejected(_)
+            | Error::Conflict(_)
+            | Error::ChangedOnDisk { .. }
+            | Error::NothingToUndo { .. }
+            | Error::UndoAlreadyUndone { .. }
+            | Error::ChangedSinceWrite { .. }
+            | Error::CannotEdit { .. }
+            | Error::Shared { .. }
+            | Error::Verify(..) => Class::Input,
+        }
+    }
+
+    /// The exit status: see [`Class`].
     pub fn code(&self) -> u8 {
-        1
+        self.class().code()
     }
 
     pub fn io(action: &'static str, path: impl Into<PathBuf>, source: std::io::Error) -> Self {

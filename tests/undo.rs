@@ -172,7 +172,7 @@ fn undo_respects_a_read_only_file() {
         .success();
     let after = t.file();
     std::fs::set_permissions(t.path(), std::fs::Permissions::from_mode(0o444)).unwrap();
-    t.then(&["undo"]).failure(1).stderr_has("read-only");
+    t.then(&["undo"]).failure(3).stderr_has("read-only");
     assert_eq!(t.file(), after);
 }
 

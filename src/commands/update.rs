@@ -14,7 +14,7 @@ use crate::store::{self, Change};
 pub struct Args {
     /// The commitment: its id, UUID, or the start of its UUID.
     commitment: String,
-    /// The status, e.g. in-progress (see docs/methodology.md).
+    /// The new status, one of the ledger's `statuses:` (by default announced, in-progress, partial, delivered, stalled or abandoned); any other is refused with the ledger's list.
     #[arg(long)]
     status: String,
     /// When it happened, according to the evidence (YYYY-MM-DD; default today).

@@ -9,6 +9,7 @@ mod file;
 mod future;
 mod hints;
 mod journal;
+mod parser_words;
 mod problem;
 mod restyle;
 mod scalar;
@@ -70,7 +71,7 @@ pub(crate) fn read(path: &Path) -> Result<Vec<u8>> {
         Err(e) => return Err(Error::io("read", path, e)),
     };
     if meta.is_dir() {
-        return Err(Error::Argument(format!(
+        return Err(Error::Access(format!(
             "{} is a folder; give the path of the ledger file, e.g. {}/commitments.yaml",
             path.display(),
             path.display()
@@ -518,7 +519,7 @@ fn options(len: usize) -> serde_saphyr::Options {
 }
 
 fn yaml_problem(e: &serde_saphyr::Error, text: &str) -> Problem {
-    let mut at = e.location().filter(|l| l.line() > 0).map(|l| Position {
+    let at = e.location().filter(|l| l.line() > 0).map(|l| Position {
         line: l.line() as usize,
         column: l.column().max(1) as usize,
     });
@@ -542,24 +543,20 @@ fn yaml_problem(e: &serde_saphyr::Error, text: &str) -> Problem {
             .help(help)
             .stops_reading();
     }
+    // A slip with advice of its own (hints.rs), said in plain words.
+    if let Some((message, slip)) = yaml_words::slip(e) {
+        let (help, better) = hints::advice(slip, text, at.as_ref());
+        return Problem::new(better.or(at), message)
+            .help(help)
+            .stops_reading();
+    }
     let mut message = e.without_snippet().to_string();
     // The library appends its own "at line X column Y"; ours is in front already.
     if let Some(i) = message.find(" at line ") {
         message.truncate(i);
     }
-    let lower = message.to_lowercase();
-    let help = if lower.contains("tab") {
-        // The parser may point at the start of the scalar it was reading; point at the tab.
-        at = indenting_tab(text, at.as_ref().map_or(1, |p| p.line)).or(at);
-        "indent with spaces, not tabs".to_string()
-    } else if let Some((help, better)) = hints::yaml_hint(&lower, text, at.as_ref()) {
-        at = better.or(at);
-        help
-    } else {
-        "see docs/file-format.md for the layout of a ledger file".to_string()
-    };
     Problem::new(at, format!("not valid YAML for a ledger: {message}"))
-        .help(help)
+        .help("see docs/file-format.md for the layout of a ledger file")
         .stops_reading()
 }
 
@@ -635,21 +632,4 @@ fn not_text(e: &serde_saphyr::Error, text: &str, at: Option<&Position>) -> Optio
         .help("write one value here; put text holding `[`, `{` or `: ` in quotes")
             .stops_reading()
     })
-}
-
-/// The first tab in a line's indentation, from line `from` on.
-fn indenting_tab(text: &str, from: usize) -> Option<Position> {
-    text.lines()
-        .enumerate()
-        .skip(from.saturating_sub(1))
-        .find_map(|(i, line)| {
-            let indent: String = line
-                .chars()
-                .take_while(|c| *c == ' ' || *c == '\t')
-                .collect();
-            indent.find('\t').map(|col| Position {
-                line: i + 1,
-                column: col + 1,
-            })
-        })
 }

@@ -162,7 +162,7 @@ fn resolve(path: &Path) -> Result<PathBuf> {
 fn refuse_read_only(path: &Path) -> Result<()> {
     let meta = std::fs::metadata(path).map_err(|e| Error::io("read", path, e))?;
     if meta.permissions().readonly() {
-        return Err(Error::Argument(format!(
+        return Err(Error::Access(format!(
             "{} is read-only; nothing was changed (make it writable to record changes)",
             path.display()
         )));
