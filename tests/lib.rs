@@ -4,6 +4,7 @@
 #[allow(dead_code)]
 mod harness;
 
+mod access_dates;
 mod bad_input;
 mod cli;
 mod concurrency;
@@ -27,5 +28,6 @@ mod reports;
 mod scale;
 mod schema;
 mod shells;
+mod sources;
 mod undo;
 mod writable;

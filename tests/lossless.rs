@@ -1272,6 +1272,7 @@ fn new_entries_follow_a_four_space_layout() {
         "Law passed",
         "--published",
         "2025-12-19",
+        "--accessed",
     ])
     .success();
     let evidence = concat!(
@@ -1290,6 +1291,7 @@ fn new_entries_follow_a_four_space_layout() {
         "de-smuggling-law",
         "--note",
         "No date in force found.",
+        "--checked",
     ])
     .success();
     let gap = concat!(
