@@ -17,6 +17,7 @@ mod git_team;
 mod help;
 mod import;
 mod input_rules;
+mod io_failures;
 mod lossless;
 mod manual;
 mod merge;
