@@ -242,8 +242,9 @@ fn flags_follow_the_stale_limit() {
             .map(|c| c["id"].as_str().unwrap().to_string())
             .collect()
     };
-    // `law` has evidence from 2026-10-01; the rest have nothing newer than 2025-09.
-    assert_eq!(stale(&v), ["unit", "fund", "taskforce"]);
+    // `law` has evidence from 2026-10-01; the rest have nothing newer than 2025-09, but
+    // `taskforce` was abandoned: closed, so it needs no fresh look.
+    assert_eq!(stale(&v), ["unit", "fund"]);
     let overdue: Vec<&str> = v["commitments"]
         .as_array()
         .unwrap()
@@ -266,6 +267,50 @@ fn flags_follow_the_stale_limit() {
     .unwrap();
     assert_eq!(stale(&v), Vec::<String>::new());
     assert_eq!(v["stale_after_days"], 500);
+}
+
+/// Stale means "needs a fresh look": a delivered commitment needs none, however old its
+/// evidence, so it is not counted in any stale flag or stale total.
+#[test]
+fn a_closed_commitment_is_never_stale() {
+    // On 2026-09-30 `law` (delivered 2025-05-20) had nothing newer than 2025-05-20.
+    let v: serde_json::Value = serde_json::from_str(&out(&[
+        "report",
+        "--as-of",
+        "2026-09-30",
+        "--format",
+        "json",
+    ]))
+    .unwrap();
+    let law = v["commitments"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["id"] == "law")
+        .unwrap();
+    assert_eq!(law["status"], "delivered");
+    assert_eq!(law["last_checked"], "2025-05-20");
+    assert_eq!(law["stale"], false, "{law}");
+    let h: serde_json::Value = serde_json::from_str(&out(&[
+        "history",
+        "--period",
+        "yearly",
+        "--from",
+        "2026-01-01",
+        "--to",
+        "2026-09-30",
+        "--format",
+        "json",
+    ]))
+    .unwrap();
+    let period = &h["periods"][0];
+    let open_and_stale = v["commitments"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|c| c["stale"] == true)
+        .count();
+    assert_eq!(period["stale"], open_and_stale, "{period}");
 }
 
 #[test]
@@ -826,7 +871,7 @@ fn notes_wrap_at_spaces_to_the_tables_width_and_only_when_there_is_one() {
         assert!(note.lines().count() > 1, "{note}");
         assert!(
             note.replace('\n', " ")
-                .contains(&format!("{flags} stale = nothing"))
+                .contains(&format!("{flags} stale = not in a closed status"))
         );
     }
     // Piped (as here) with no `COLUMNS`: nothing says how wide, so nothing is wrapped.

@@ -124,7 +124,7 @@ impl<'a> Changes<'a> {
                     status: now.status.to_string(),
                     status_label: v.label(now.status).to_string(),
                     overdue: c.is_overdue(until, |k| v.is_closed(k)),
-                    stale: c.is_stale(until, stale_after),
+                    stale: c.is_stale(until, stale_after, |k| v.is_closed(k)),
                     changes,
                 })
             })

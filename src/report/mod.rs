@@ -60,7 +60,7 @@ impl StatusRow {
             latest_evidence: c.latest_evidence(as_of),
             due: c.due,
             overdue: c.is_overdue(as_of, |k| ledger.vocabulary.is_closed(k)),
-            stale: c.is_stale(as_of, stale_after),
+            stale: c.is_stale(as_of, stale_after, |k| ledger.vocabulary.is_closed(k)),
             last_checked: c.last_checked(as_of),
             unsourced: s.event.unsourced,
             gaps: c.gaps_as_of(as_of).count(),

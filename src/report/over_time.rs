@@ -60,7 +60,7 @@ impl<'a> OverTime<'a> {
                 title: c.title.clone(),
                 owner: c.owner.clone(),
                 overdue: c.is_overdue(to, |k| v.is_closed(k)),
-                stale: c.is_stale(to, stale_after),
+                stale: c.is_stale(to, stale_after, |k| v.is_closed(k)),
                 periods: spans
                     .iter()
                     .map(|span| {
@@ -150,7 +150,7 @@ impl Report for OverTime<'_> {
             })
             .collect();
         let mut notes = vec![format!(
-            "Each column is the status at the end of the {}; + made during it, * moved to another status during it. Flags are as of {}: overdue (due date passed, not closed), stale (nothing newer than {} days).",
+            "Each column is the status at the end of the {}; + made during it, * moved to another status during it. Flags are as of {}: overdue (due date passed, not closed), stale (not closed, and nothing newer than {} days).",
             unit(self.period),
             self.to,
             self.stale_after

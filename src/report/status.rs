@@ -119,7 +119,7 @@ impl Report for StatusReport<'_> {
 
 pub fn flags_note(stale_after: u32) -> String {
     format!(
-        "Flags: overdue = due date passed and not in a closed status; stale = nothing in the record (evidence, source, a search recorded as a gap) newer than {stale_after} days; unsourced = the current status cites no evidence; gap = something was searched for and not found."
+        "Flags: overdue = due date passed and not in a closed status; stale = not in a closed status, and nothing in the record (evidence, source, a search recorded as a gap) newer than {stale_after} days; unsourced = the current status cites no evidence; gap = something was searched for and not found."
     )
 }
 
