@@ -269,6 +269,78 @@ fn flags_follow_the_stale_limit() {
     assert_eq!(v["stale_after_days"], 500);
 }
 
+/// Wherever a report takes a date it takes a period by name: `--as-of 2025-Q3` is the
+/// quarter's last day, `--since 2025-07` the month's first, `--to 2025` the year's last; a
+/// period not over yet ends today.
+#[test]
+fn periods_by_name_wherever_a_report_takes_a_date() {
+    let same = |named: &[&str], dated: &[&str]| {
+        let mut a = named.to_vec();
+        a.extend(["--format", "json"]);
+        let mut b = dated.to_vec();
+        b.extend(["--format", "json"]);
+        assert_eq!(out(&a), out(&b), "{named:?} is {dated:?}");
+    };
+    same(
+        &["report", "--as-of", "2025-Q3"],
+        &["report", "--as-of", "2025-09-30"],
+    );
+    same(
+        &["report", "--as-of", "2026-Q4"],
+        &["report", "--as-of", "2026-11-22"],
+    );
+    same(
+        &["list", "--as-of", "2025-06"],
+        &["list", "--as-of", "2025-06-30"],
+    );
+    same(
+        &["changes", "--since", "2025-07", "--until", "2025Q3"],
+        &["changes", "--since", "2025-07-01", "--until", "2025-09-30"],
+    );
+    same(
+        &[
+            "history",
+            "--from",
+            "2025",
+            "--to",
+            "2025",
+            "--period",
+            "quarterly",
+        ],
+        &[
+            "history",
+            "--from",
+            "2025-01-01",
+            "--to",
+            "2025-12-31",
+            "--period",
+            "quarterly",
+        ],
+    );
+    same(
+        &[
+            "report", "--period", "monthly", "--from", "2025-Q2", "--to", "2025-Q2",
+        ],
+        &[
+            "report",
+            "--period",
+            "monthly",
+            "--from",
+            "2025-04-01",
+            "--to",
+            "2025-06-30",
+        ],
+    );
+    let v: serde_json::Value =
+        serde_json::from_str(&out(&["report", "--as-of", "2025-Q3", "--format", "json"])).unwrap();
+    assert_eq!(v["as_of"], "2025-09-30");
+    t(REPORTS)
+        .args(&["report", "--as-of", "2025-13"])
+        .run()
+        .failure(2)
+        .stderr_has("`2025-13` names no month: there is no month 13");
+}
+
 /// Stale means "needs a fresh look": a delivered commitment needs none, however old its
 /// evidence, so it is not counted in any stale flag or stale total.
 #[test]
