@@ -148,7 +148,7 @@ impl<'a> Changes<'a> {
         }
     }
 
-    fn detail(change: &Change) -> String {
+    fn detail(change: &Change) -> Vec<String> {
         let mut d = Vec::new();
         if let Some(n) = &change.note {
             d.push(n.clone());
@@ -168,7 +168,7 @@ impl<'a> Changes<'a> {
                 d.push(format!("“{q}”"));
             }
         }
-        d.join("\n")
+        d
     }
 
     fn links(change: &Change) -> Vec<Link> {
@@ -278,7 +278,7 @@ impl Report for Changes<'_> {
                         vec![
                             Item::date(Some(ch.date)),
                             what,
-                            Item::text(Self::detail(ch)),
+                            Item::List(Self::detail(ch)),
                             Item::Links(Self::links(ch)),
                         ]
                     })
@@ -326,7 +326,7 @@ impl Report for Changes<'_> {
                     Item::text(ch.kind),
                     Item::text(ch.from_label.clone().unwrap_or_default()),
                     Item::text(ch.to_label.clone().unwrap_or_default()),
-                    Item::text(Self::detail(ch)),
+                    Item::text(Self::detail(ch).join("\n")),
                     Item::text(
                         ch.sources
                             .iter()

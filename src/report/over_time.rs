@@ -89,12 +89,13 @@ impl<'a> OverTime<'a> {
         }
     }
 
-    fn flags(r: &OverTimeRow) -> String {
-        [(r.overdue, "overdue"), (r.stale, "stale")]
-            .into_iter()
-            .filter_map(|(on, f)| on.then_some(f))
-            .collect::<Vec<_>>()
-            .join("\n")
+    fn flags(r: &OverTimeRow) -> Item {
+        Item::List(
+            [(r.overdue, "overdue"), (r.stale, "stale")]
+                .into_iter()
+                .filter_map(|(on, f)| on.then_some(f.to_string()))
+                .collect(),
+        )
     }
 }
 
@@ -145,7 +146,7 @@ impl Report for OverTime<'_> {
                     Some(s) => palette.item(s, &mark(p)),
                     None => Item::text("—"),
                 }));
-                cells.push(Item::text(Self::flags(r)));
+                cells.push(Self::flags(r));
                 cells
             })
             .collect();

@@ -129,7 +129,7 @@ impl<'a> Rollup<'a> {
                     (n > 0).then(|| format!("{n} {}", s.label.to_lowercase()))
                 })
                 .collect();
-            cells.push(Item::text(breakdown.join("\n")));
+            cells.push(Item::List(breakdown));
         }
         cells.extend([g.overdue, g.stale].map(|n| Item::text(n.to_string())));
         cells.push(Item::text(

@@ -57,7 +57,7 @@ impl Report for StatusReport<'_> {
                     Item::date(Some(r.since)),
                     Item::date(r.latest_evidence),
                     Item::date(r.due),
-                    Item::text(r.flags().join("\n")),
+                    flags(r),
                 ]
             })
             .collect();
@@ -115,6 +115,10 @@ impl Report for StatusReport<'_> {
             commitments: &self.rows,
         })
     }
+}
+
+fn flags(r: &StatusRow) -> Item {
+    Item::List(r.flags().into_iter().map(String::from).collect())
 }
 
 pub fn flags_note(stale_after: u32) -> String {
@@ -195,7 +199,7 @@ impl Report for ListReport<'_> {
                     Item::text(&r.owner),
                     palette.item(&r.status, ""),
                     Item::date(r.due),
-                    Item::text(r.flags().join("\n")),
+                    flags(r),
                 ]
             })
             .collect();
@@ -282,7 +286,7 @@ pub fn timelines(ledger: &Ledger, as_of: Date) -> Vec<Block> {
                 TimelineItem::Event(e) => vec![
                     Item::date(Some(e.date)),
                     palette.item(&e.status, ""),
-                    Item::text(event_detail(e)),
+                    Item::List(event_detail(e)),
                     Item::Links(cited(c, e)),
                 ],
                 TimelineItem::Evidence(e) => {
@@ -301,7 +305,7 @@ pub fn timelines(ledger: &Ledger, as_of: Date) -> Vec<Block> {
                     vec![
                         Item::date(e.date()),
                         Item::text("Evidence"),
-                        Item::text(detail.join("\n")),
+                        Item::List(detail),
                         Item::Links(vec![Link {
                             text: e.title.clone(),
                             url: Some(e.url.clone()),
@@ -330,7 +334,7 @@ pub fn timelines(ledger: &Ledger, as_of: Date) -> Vec<Block> {
     blocks
 }
 
-fn event_detail(e: &Event) -> String {
+fn event_detail(e: &Event) -> Vec<String> {
     let mut d = Vec::new();
     if let Some(n) = &e.note {
         d.push(n.clone());
@@ -338,7 +342,7 @@ fn event_detail(e: &Event) -> String {
     if e.unsourced {
         d.push("UNSOURCED".into());
     }
-    d.join("\n")
+    d
 }
 
 /// The sources an event rests on, as links.

@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Feeds every report format to the program that will read it, and checks what it read.
 
-Markdown goes through cmark-gfm (GitHub's own CommonMark/GFM renderer), CSV through Python's
+Markdown goes through cmark-gfm (GitHub's own CommonMark/GFM renderer, also in its safe mode,
+which drops raw HTML) and through pandoc to a Word document whose text is read back, CSV through Python's
 csv module, JSON through Python's json module and jq, and HTML through headless Chromium,
 which loads the page, dumps its DOM, logs any console message, and takes a screenshot.
 Snapshot tests pin the exact bytes; these checks prove that the bytes mean what we think
@@ -20,6 +21,8 @@ import struct
 import subprocess
 import sys
 import tempfile
+import xml.etree.ElementTree as ET
+import zipfile
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 BIN = os.path.abspath(sys.argv[1])
@@ -85,8 +88,9 @@ class Tables(html.parser.HTMLParser):
 
     def __init__(self):
         super().__init__(convert_charrefs=True)
-        self.tables, self.links, self.tags = [], [], []
+        self.tables, self.links, self.tags, self.items = [], [], [], []
         self.cell = None
+        self.item = None
         self.metas = []
 
     def handle_starttag(self, tag, attrs):
@@ -98,8 +102,12 @@ class Tables(html.parser.HTMLParser):
             self.tables[-1].append([])
         elif tag in ("td", "th"):
             self.cell = []
+        elif tag == "li":
+            self.item = []
         elif tag == "br" and self.cell is not None:
             self.cell.append("\n")
+        elif tag == "br" and self.item is not None:
+            self.item.append("\n")
         elif tag == "a" and "href" in a:
             self.links.append(a["href"])
         elif tag == "meta":
@@ -109,10 +117,18 @@ class Tables(html.parser.HTMLParser):
         if tag in ("td", "th") and self.cell is not None and self.tables and self.tables[-1]:
             self.tables[-1][-1].append("".join(self.cell).strip())
             self.cell = None
+        elif tag == "li" and self.item is not None:
+            self.items.append("".join(self.item).strip())
+            self.item = None
 
     def handle_data(self, data):
         if self.cell is not None:
             self.cell.append(data)
+        elif self.item is not None:
+            # cmark writes `<br />` and then the source's line break, which is not text.
+            if self.item and self.item[-1] == "\n" and data.startswith("\n"):
+                data = data[1:]
+            self.item.append(data)
 
 
 def parse_html(text):
@@ -131,7 +147,43 @@ def gfm(markdown, name):
                        capture_output=True, text=True, check=True)
     with open(path + ".html", "w", encoding="utf-8") as f:
         f.write(r.stdout)
+    # Safe mode (cmark's default, and what many sites run) drops raw HTML: with none in the
+    # document, it renders exactly what --unsafe does.
+    safe = subprocess.run(["cmark-gfm", "-e", "table", "-e", "autolink", path],
+                          capture_output=True, text=True, check=True).stdout
+    check("raw HTML omitted" not in safe and safe == r.stdout, f"{name}: cmark safe mode drops something")
     return parse_html(r.stdout)
+
+
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+
+
+def docx(name):
+    """The Markdown file `name` (already written by gfm) through pandoc to Word, read back:
+    its tables (rows of cell texts, a cell's paragraphs one per line) and its list items."""
+    md = os.path.join(OUT, name)
+    out = md + ".docx"
+    subprocess.run(["pandoc", "-f", "gfm", "-t", "docx", "-o", out, md], check=True, capture_output=True)
+    with zipfile.ZipFile(out) as z:
+        root = ET.fromstring(z.read("word/document.xml"))
+
+    def text(el):
+        paras = []
+        for p in el.iter(W + "p"):
+            parts = []
+            for node in p.iter():
+                if node.tag == W + "t":
+                    parts.append(node.text or "")
+                elif node.tag == W + "br":
+                    parts.append("\n")
+            paras.append("".join(parts))
+        return "\n".join(paras).strip()
+
+    tables = [[[text(tc) for tc in tr.findall(W + "tc")] for tr in tbl.findall(W + "tr")]
+              for tbl in root.iter(W + "tbl")]
+    body = root.find(W + "body")
+    paragraphs = [text(p) for p in body.findall(W + "p")]
+    return tables, paragraphs
 
 
 def web_links_only(links, what):
@@ -146,22 +198,26 @@ def markdown_checks():
         name = os.path.basename(ledger)
         rows = report_json(ledger, "report")["commitments"]
         doc = gfm(run(ledger, "report", "--format", "markdown"), f"{name}.report.md")
-        check(len(doc.tables) == 1, f"{name}: report markdown has one table")
-        table = doc.tables[0]
-        check(table[0] == ["Commitment", "Owner", "Status", "Since", "Latest evidence", "Due", "Flags"],
-              f"{name}: header row {table[0]}")
-        check(len(table) == len(rows) + 1, f"{name}: {len(table) - 1} rows for {len(rows)} commitments")
-        for cells, row in zip(table[1:], rows):
-            check(len(cells) == 7, f"{name}: {row['id']} has {len(cells)} cells")
-            check(cells[0] == clean(row["id"] + "\n" + row["title"]).strip(), f"{name}: commitment cell {cells[0]!r}")
-            check(cells[1] == clean(row["owner"]), f"{name}: owner cell {cells[1]!r} for {row['owner']!r}")
-            check(cells[2] == row["status_label"], f"{name}: status cell {cells[2]!r}")
+        word, _ = docx(f"{name}.report.md")
+        check(len(doc.tables) == 1 and len(word) == 1, f"{name}: report markdown has one table")
+        header = ["Id", "Commitment", "Owner", "Status", "Since", "Latest evidence", "Due", "Flags"]
+        for reader, table in (("cmark-gfm", doc.tables[0]), ("pandoc docx", word[0])):
+            check(table[0] == header, f"{name} {reader}: header row {table[0]}")
+            check(len(table) == len(rows) + 1, f"{name} {reader}: {len(table) - 1} rows for {len(rows)} commitments")
+            for cells, row in zip(table[1:], rows):
+                flags = [f for f, on in (("overdue", row["overdue"]), ("stale", row["stale"]),
+                                         ("unsourced", row["unsourced"]), ("gap", row["gaps"] > 0)) if on]
+                want = [clean(row["id"]), clean(row["title"]), clean(row["owner"]), row["status_label"],
+                        row["since"], row["latest_evidence"] or "—", row["due"] or "—", "; ".join(flags)]
+                check(cells == want, f"{name} {reader}: row {cells} != {want}")
         check("script" not in doc.tags and "img" not in doc.tags, f"{name}: markup ran in markdown")
 
     # Quarterly table on the shipped ledger: every cell is the status the JSON gives.
     data = report_json(SHIPPED, "report", "--period", "quarterly", "--from", "2025-01-01")
     doc = gfm(run(SHIPPED, "report", "--period", "quarterly", "--from", "2025-01-01", "--format", "markdown"),
               "shipped.quarterly.md")
+    word, _ = docx("shipped.quarterly.md")
+    check(doc.tables[1:] == [] and word[0] == doc.tables[0], "quarterly: pandoc's Word table is cmark's")
     table = doc.tables[0]
     labels = [p["label"] for p in data["periods"]]
     check(table[0] == ["Commitment", "Owner", *labels, "Flags"], f"quarterly header {table[0]}")
@@ -198,12 +254,18 @@ def markdown_checks():
         check(cells[:5] == [p["label"], str(p["new"]), str(p["changed"]), str(p["overdue"]), str(p["stale"])],
               f"history movement {cells}")
 
-    # Hostile text: a pipe stays inside its cell, markup stays text, line breaks stay breaks.
+    # Hostile text: a pipe stays inside its cell, markup stays text, line breaks stay breaks
+    # (a text of several lines is listed under the table, its cell pointing to it).
     doc = gfm(run(INJECTION, "changes", "--since", "2025-01-01", "--format", "markdown"), "injection.changes.md")
+    word, paragraphs = docx("injection.changes.md")
     table = doc.tables[0]
     check(all(len(r) == 4 for r in table), "injection changes: 4 cells in every row")
-    check(table[3][2] == "red note\nsecond | line <script>alert(2)</script>", f"injection note {table[3][2]!r}")
-    check(table[2][2].startswith("“line one\nline two | =cmd|"), f"injection quote {table[2][2]!r}")
+    check(word[0] == table, f"injection changes: pandoc's Word table {word[0]} is cmark's {table}")
+    check(table[3][2] == "[2]" and table[2][2] == "[1]", f"injection notes referenced: {table}")
+    note = "[2] red note\nsecond | line <script>alert(2)</script>"
+    check(note in doc.items, f"injection note {doc.items}")
+    check(any(i.startswith("[1] “line one\nline two | =cmd|") for i in doc.items), f"injection quote {doc.items}")
+    check(note in paragraphs, f"injection note in Word: {paragraphs}")
     check("script" not in doc.tags and "img" not in doc.tags, "injection: markup ran in markdown")
     web_links_only(doc.links, "injection markdown")
 

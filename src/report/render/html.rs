@@ -86,7 +86,7 @@ fn table(sheet: &Sheet, palette: &Palette) -> String {
 
 fn cell(item: &Item, palette: &Palette) -> String {
     match item {
-        Item::Text(_) | Item::Date(_) => text(&item.plain()),
+        Item::Text(_) | Item::Date(_) | Item::List(_) => text(&item.plain()),
         Item::Status { index, label, mark } => {
             let class = if *index < palette.statuses.len() {
                 format!(" s{index}")

@@ -160,6 +160,9 @@ pub enum Item {
         mark: String,
     },
     Links(Vec<Link>),
+    /// Several short values (flags, the parts of a detail): one per line where a cell can
+    /// hold lines, joined with `; ` where it cannot (a Markdown table).
+    List(Vec<String>),
     /// A date; `—` when there is none.
     Date(Option<Date>),
 }
@@ -182,6 +185,7 @@ impl Item {
             Item::Date(d) => Cow::Owned(d.map_or_else(|| "—".to_string(), |d| d.to_string())),
             Item::Status { label, mark, .. } if mark.is_empty() => Cow::Borrowed(label),
             Item::Status { label, mark, .. } => Cow::Owned(format!("{label} {mark}")),
+            Item::List(values) => Cow::Owned(values.join("\n")),
             Item::Links(links) => Cow::Owned(
                 links
                     .iter()
