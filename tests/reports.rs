@@ -230,6 +230,26 @@ fn rollups() {
     );
 }
 
+/// CSV is tidy: a spreadsheet's sum over the groups must not count everything twice, so the
+/// "All commitments" row is there only with --totals.
+#[test]
+fn rollup_csv_has_totals_only_when_asked() {
+    let plain = out(&["report", "--by", "owner", "--format", "csv"]);
+    assert!(!plain.contains("All commitments"), "{plain}");
+    let totals = out(&["report", "--by", "owner", "--format", "csv", "--totals"]);
+    assert_eq!(
+        totals,
+        format!("{plain}All commitments,4,0,1,0,1,1,1,2,2,0.4375,43.75\r\n")
+    );
+    // People's tables keep the total: it is what they read first.
+    assert!(out(&["report", "--by", "owner"]).contains("All commitments"));
+    t(REPORTS)
+        .args(&["report", "--totals"])
+        .run()
+        .failure(2)
+        .stderr_has("--by");
+}
+
 #[test]
 fn flags_follow_the_stale_limit() {
     let v: serde_json::Value = serde_json::from_str(&out(&["report", "--format", "json"])).unwrap();

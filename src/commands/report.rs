@@ -35,6 +35,11 @@ pub struct Args {
     /// Roll up by owner, tag or status: counts, overdue, stale and average score per group.
     #[arg(long, value_enum, conflicts_with = "period")]
     by: Option<By>,
+    /// With --by, CSV: end with a row counting every commitment once ("All commitments").
+    /// Tables for people always have it; a spreadsheet gets it only when asked, so that its
+    /// own sums are not doubled.
+    #[arg(long, requires = "by")]
+    totals: bool,
     #[command(flatten)]
     output: OutputArgs,
 }
@@ -50,9 +55,11 @@ pub fn run(ctx: &Context, args: Args) -> Result<()> {
     let as_of = args.as_of.map_or(ctx.today, |w| w.last_day(ctx.today));
     let rows = status_rows(&ledger, as_of, stale_after);
     match args.by {
-        Some(by) => args
-            .output
-            .emit(ctx, &Rollup::new(&ledger, by, as_of, stale_after, &rows)),
+        Some(by) => {
+            let mut rollup = Rollup::new(&ledger, by, as_of, stale_after, &rows);
+            rollup.totals = args.totals;
+            args.output.emit(ctx, &rollup)
+        }
         None => args.output.emit(
             ctx,
             &StatusReport {

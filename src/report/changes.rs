@@ -314,41 +314,81 @@ impl Report for Changes<'_> {
         }
     }
 
+    /// Tidy: one row per change and source, each value in its own column. `change` numbers
+    /// the changes, so the rows of a change with two sources share it; a change that cites
+    /// nothing has one row with the source columns empty, and `unsourced` says so.
     fn sheet(&self) -> Sheet {
+        let yes = |b: bool| Item::text(if b { "yes" } else { "no" });
+        let opt = |t: &Option<String>| Item::text(t.clone().unwrap_or_default());
         let mut rows = Vec::new();
+        let mut n = 0;
         for g in &self.commitments {
             for ch in &g.changes {
-                rows.push(vec![
+                n += 1;
+                let head = [
+                    Item::text(n.to_string()),
                     Item::text(&g.id),
                     Item::text(&g.title),
                     Item::text(&g.owner),
                     Item::text(ch.date.to_string()),
                     Item::text(ch.kind),
-                    Item::text(ch.from_label.clone().unwrap_or_default()),
-                    Item::text(ch.to_label.clone().unwrap_or_default()),
-                    Item::text(Self::detail(ch).join("\n")),
-                    Item::text(
-                        ch.sources
-                            .iter()
-                            .map(|s| s.title.clone())
-                            .collect::<Vec<_>>()
-                            .join("\n"),
-                    ),
-                    Item::text(
-                        ch.sources
-                            .iter()
-                            .filter_map(|s| s.url.clone())
-                            .collect::<Vec<_>>()
-                            .join("\n"),
-                    ),
-                ]);
+                    opt(&ch.from),
+                    opt(&ch.from_label),
+                    opt(&ch.to),
+                    opt(&ch.to_label),
+                    opt(&ch.note),
+                    yes(ch.unsourced),
+                ];
+                let sources: Vec<Vec<Item>> = ch
+                    .sources
+                    .iter()
+                    .map(|s| {
+                        vec![
+                            Item::text(&s.id),
+                            Item::text(&s.title),
+                            opt(&s.url),
+                            opt(&s.publisher),
+                            Item::text(s.kind.unwrap_or_default()),
+                            Item::text(s.published.map(|d| d.to_string()).unwrap_or_default()),
+                            opt(&s.quote),
+                        ]
+                    })
+                    .collect();
+                if sources.is_empty() {
+                    let mut row = head.to_vec();
+                    row.extend(vec![Item::text(""); 7]);
+                    rows.push(row);
+                }
+                for src in sources {
+                    let mut row = head.to_vec();
+                    row.extend(src);
+                    rows.push(row);
+                }
             }
         }
         Sheet {
             key_columns: 0,
             ids: false,
             headers: [
-                "id", "title", "owner", "date", "kind", "from", "to", "detail", "sources", "urls",
+                "change",
+                "id",
+                "title",
+                "owner",
+                "date",
+                "kind",
+                "from",
+                "from_label",
+                "to",
+                "to_label",
+                "note",
+                "unsourced",
+                "source",
+                "source_title",
+                "source_url",
+                "publisher",
+                "source_kind",
+                "published",
+                "quote",
             ]
             .map(String::from)
             .to_vec(),

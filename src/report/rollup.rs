@@ -36,6 +36,9 @@ pub struct Rollup<'a> {
     pub groups: Vec<Group>,
     /// Every commitment together.
     pub all: Group,
+    /// CSV: end with the `all` row (`--totals`). Off by default, so that every row of the
+    /// sheet is one group and a spreadsheet's own sums are not doubled.
+    pub totals: bool,
 }
 
 /// One group. Field names are the JSON output's (docs/reports.md).
@@ -104,6 +107,7 @@ impl<'a> Rollup<'a> {
             stale_after,
             groups,
             all,
+            totals: false,
         }
     }
 
@@ -221,7 +225,7 @@ impl Report for Rollup<'_> {
         let rows = self
             .groups
             .iter()
-            .chain(std::iter::once(&self.all))
+            .chain(self.totals.then_some(&self.all))
             .map(|g| {
                 let mut cells = vec![Item::text(&g.group), Item::text(g.commitments.to_string())];
                 cells.extend(

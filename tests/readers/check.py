@@ -287,6 +287,58 @@ def no_formulas(rows, what):
                     check(False, f"{what}: formula cell {cell!r}")
 
 
+def tidy_checks():
+    """One value per cell: status key and label apart, marks and flags as yes/no columns,
+    totals only when asked, and UNSOURCED as its own column."""
+    yn = ("yes", "no")
+    data = report_json(SHIPPED, "report", "--period", "quarterly", "--from", "2025-01-01")
+    rows = csv_rows(run(SHIPPED, "report", "--period", "quarterly", "--from", "2025-01-01", "--format", "csv"))
+    check(rows[0] == ["id", "title", "owner", "period", "start", "end", "partial", "status", "status_label",
+                      "new", "changed", "overdue", "stale"], f"quarterly CSV header {rows[0]}")
+    want = [(c["id"], p["period"], p["status"], p["status_label"], "yes" if p["new"] else "no",
+             "yes" if p["changed"] else "no")
+            for c in data["commitments"] for p in c["periods"] if p["status"]]
+    got = [(r[0], r[3], r[7], r[8], r[9], r[10]) for r in rows[1:]]
+    check(got == want, "quarterly CSV: one row per commitment and period, as the JSON says")
+    check(all(r[6] in yn and r[11] in yn and r[12] in yn for r in rows[1:]), "quarterly CSV: yes/no flags")
+
+    owners = csv_rows(run(SHIPPED, "report", "--by", "owner", "--format", "csv"))
+    groups = report_json(SHIPPED, "report", "--by", "owner")["groups"]
+    check([r[0] for r in owners[1:]] == [clean(g["group"]) for g in groups], "--by owner CSV: groups only")
+    totals = csv_rows(run(SHIPPED, "report", "--by", "owner", "--format", "csv", "--totals"))
+    check(totals[:-1] == owners and totals[-1][0] == "All commitments", "--totals adds the total row")
+
+    changes = csv_rows(run(REPORTS, "changes", "--since", "2025-01-01", "--format", "csv"))
+    header = changes[0]
+    check(header[:12] == ["change", "id", "title", "owner", "date", "kind", "from", "from_label", "to",
+                          "to_label", "note", "unsourced"], f"changes CSV header {header}")
+    data = report_json(REPORTS, "changes", "--since", "2025-01-01")["commitments"]
+    flat = [c for g in data for c in g["changes"]]
+    check(len({r[0] for r in changes[1:]}) == len(flat), "changes CSV: every change numbered")
+    for r in changes[1:]:
+        c = flat[int(r[0]) - 1]
+        check(r[11] == ("yes" if c["unsourced"] else "no"), f"changes CSV unsourced {r}")
+        check("UNSOURCED" not in r[10], f"changes CSV: UNSOURCED hidden in a note {r[10]!r}")
+    check(any(r[11] == "yes" for r in changes[1:]), "changes CSV: the fixture's unsourced events show")
+
+
+def libreoffice(csvs):
+    """The CSV files through LibreOffice headless to .xlsx, read back with openpyxl. LibreOffice
+    is told the file is UTF-8 (--infilter, as its import dialog's character set): without it,
+    7.4 reads any CSV as Latin-1 ("communiquÃ©"), the mark included (docs/reports.md)."""
+    import openpyxl
+    profile = tempfile.mkdtemp(prefix="soffice-")
+    subprocess.run(["soffice", f"-env:UserInstallation=file://{profile}", "--headless",
+                    "--infilter=CSV:44,34,76,1", "--convert-to", "xlsx", "--outdir", OUT, *csvs],
+                   check=True, capture_output=True, timeout=180)
+    books = []
+    for path in csvs:
+        xlsx = os.path.join(OUT, os.path.splitext(os.path.basename(path))[0] + ".xlsx")
+        ws = openpyxl.load_workbook(xlsx).active
+        books.append([[c for c in row] for row in ws.iter_rows(values_only=True)])
+    return books
+
+
 def csv_checks():
     fields = ["id", "title", "owner", "tags", "made", "status", "status_label", "since",
               "latest_evidence", "last_checked", "due", "overdue", "stale", "unsourced", "gaps"]
@@ -315,8 +367,9 @@ def csv_checks():
     check(raw[1] == "=HYPERLINK(\"http://x\")", f"--csv-raw keeps the formula: {raw[1]!r}")
     changes = csv_rows(run(INJECTION, "changes", "--since", "2025-01-01", "--format", "csv"))
     no_formulas(changes, "injection changes")
-    check(any(r[7] == "red note\nsecond | line <script>alert(2)</script>" for r in changes),
+    check(any(r[10] == "red note\nsecond | line <script>alert(2)</script>" for r in changes),
           "a multi-line note round-trips through CSV")
+    tidy_checks()
 
     # --bom: the mark Excel needs, which Python reads away with utf-8-sig and, with plain
     # utf-8, into the first header (why it is not the default).
@@ -327,6 +380,22 @@ def csv_checks():
     sig = list(csv.reader(io.StringIO(marked.encode("utf-8").decode("utf-8-sig"), newline="")))
     check(sig == csv_rows(plain), "--bom CSV read as utf-8-sig is the same table")
     check(csv_rows(marked)[0][0] == "\ufeffid", "plain utf-8 reads the mark into the first header")
+
+    # LibreOffice, with and without the mark: the header is `id`, accented text intact.
+    paths = []
+    for name, text in (("lo-plain.csv", plain), ("lo-bom.csv", marked)):
+        paths.append(os.path.join(OUT, name))
+        with open(paths[-1], "w", encoding="utf-8", newline="") as f:
+            f.write(text)
+    table = csv_rows(plain)
+    for name, book in zip(("plain", "--bom"), libreoffice(paths)):
+        check(list(book[0]) == table[0], f"LibreOffice {name}: header {book[0][:3]}")
+        check(len(book) == len(table), f"LibreOffice {name}: {len(book)} rows")
+        for got, want in zip(book[1:], table[1:]):
+            for col in ("id", "title", "owner", "status_label"):
+                i = table[0].index(col)
+                check(got[i] == want[i], f"LibreOffice {name}: {col} {got[i]!r} != {want[i]!r}")
+        check(any("communiqué" in str(v) for row in book for v in row), f"LibreOffice {name}: accents")
 
     for args in (("history", "--period", "quarterly"), ("report", "--period", "monthly"),
                  ("report", "--by", "owner"), ("changes", "--since", "2025-01-01")):
