@@ -509,6 +509,20 @@ def html_checks():
             check("svg" in dom.tags and dom.tags.count("rect") > 0, "status.html: the SVG chart is in the DOM")
             evidence = {e["url"] for c in load_evidence(SHIPPED) for e in c}
             check(evidence <= set(dom.links), f"status.html: evidence links missing {evidence - set(dom.links)}")
+        # Fits a 1280-pixel screen and an A4 page: no sideways scrolling, a wide table split
+        # into parts that repeat the commitment and owner; the footer cites nothing the reader
+        # lacks; every status has its own colour beside its label.
+        check("overflow-x" not in source, f"{name}: a table scrolls sideways")
+        check(all(len(t[0]) <= 2 + 6 + 1 for t in dom.tables if t), f"{name}: a table too wide to fit")
+        check("docs/" not in source and ".md" not in source, f"{name}: cites a file the reader does not have")
+        colours = re.findall(r"\.s\d+ \{ background: (#[0-9a-f]{6}); \}", source)
+        check(len(colours) == len(set(colours)) > 0, f"{name}: statuses share a colour {colours}")
+        if name == "quarterly.html":
+            data = report_json(SHIPPED, "report", "--period", "quarterly", "--from", "2025-01-01")
+            parts = [t for t in dom.tables if t and t[0][:2] == ["Commitment", "Owner"]]
+            check(len(parts) == 2, f"quarterly.html: {len(parts)} parts")
+            periods = [h for t in parts for h in t[0][2:] if h != "Flags"]
+            check(periods == [p["label"] for p in data["periods"]], f"quarterly.html: periods {periods}")
         if name.startswith("injection"):
             text = r.stdout
             check("&lt;script&gt;alert(" in text, f"{name}: the script shows as text")
@@ -525,6 +539,15 @@ def html_checks():
     check(os.path.exists(shot) and os.path.getsize(shot) > 20_000, "screenshot has content")
     check(console == [], f"screenshot: console messages {console}")
     print(f"readers: screenshot of the shipped ledger's status page: {shot}")
+
+    # Printed to A4 (Chromium's default paper): a PDF, the monthly table in parts.
+    pdf = os.path.join(OUT, "monthly.pdf")
+    page = os.path.join(OUT, "monthly.html")
+    subprocess.run([BIN, "-f", SHIPPED, "report", "--period", "monthly", "--from", "2025-01-01", "-o", page],
+                   env=ENV, check=True, capture_output=True)
+    r, console = chromium(page, f"--print-to-pdf={pdf}", "--no-pdf-header-footer")
+    check(os.path.exists(pdf) and open(pdf, "rb").read(5) == b"%PDF-", "monthly page printed to PDF")
+    check(console == [], f"print: console messages {console}")
 
 
 def load_evidence(ledger):

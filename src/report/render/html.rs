@@ -47,7 +47,7 @@ pub fn render(doc: &Document) -> String {
          <title>{head_title}</title>\n<style>\n{style}</style>\n</head>\n<body>\n\
          <header>\n<h1>{title}</h1>\n<p class=\"subtitle\">{subtitle}</p>\n</header>\n\
          <main>\n{body}</main>\n\
-         <footer>\n<p>Made with <code>commitments</code>. Statuses, scores and the evidence standard are defined in the ledger's methodology (docs/methodology.md).</p>\n</footer>\n\
+         <footer>\n<p>Made with <code>commitments</code> from the ledger's own record: every status cites its evidence, and the statuses, scores and flags are those stated on this page.</p>\n</footer>\n\
          </body>\n</html>\n",
         // <title> holds text only: a line break there would show as a literal <br>.
         head_title = encode_text(&clean(&doc.title).replace('\n', " ")),
@@ -62,15 +62,46 @@ fn text(s: &str) -> String {
     encode_text(&clean(s)).replace('\n', "<br>")
 }
 
+/// The most columns a table shows besides its key columns: with more, it would not fit a
+/// 1280-pixel screen or an A4 page, so it is split into several tables that each repeat the
+/// key columns (as the terminal does), rather than scrolled sideways out of sight.
+pub const MAX_COLUMNS: usize = 6;
+
 fn table(sheet: &Sheet, palette: &Palette) -> String {
-    let mut out = String::from("<div class=\"scroll\">\n<table>\n<thead>\n<tr>");
-    for h in &sheet.headers {
-        out.push_str(&format!("<th scope=\"col\">{}</th>", text(h)));
+    let keys = sheet.key_columns.min(sheet.headers.len());
+    let rest = sheet.headers.len() - keys;
+    if keys == 0 || rest <= MAX_COLUMNS {
+        let all: Vec<usize> = (0..sheet.headers.len()).collect();
+        return part(sheet, palette, &all);
+    }
+    // Parts as even as can be: 8 columns are 4 and 4, not 6 and 2.
+    let parts = rest.div_ceil(MAX_COLUMNS);
+    let size = rest.div_ceil(parts);
+    (0..parts)
+        .map(|p| {
+            let mut columns: Vec<usize> = (0..keys).collect();
+            columns.extend(
+                (keys + p * size..(keys + (p + 1) * size).min(sheet.headers.len()))
+                    .collect::<Vec<_>>(),
+            );
+            part(sheet, palette, &columns)
+        })
+        .collect()
+}
+
+/// One table of `sheet`'s `columns`.
+fn part(sheet: &Sheet, palette: &Palette, columns: &[usize]) -> String {
+    let mut out = String::from("<table>\n<thead>\n<tr>");
+    for &i in columns {
+        out.push_str(&format!(
+            "<th scope=\"col\">{}</th>",
+            text(&sheet.headers[i])
+        ));
     }
     out.push_str("</tr>\n</thead>\n<tbody>\n");
     for row in &sheet.rows {
         out.push_str("<tr>");
-        for item in row {
+        for item in columns.iter().filter_map(|&i| row.get(i)) {
             let class = if matches!(item, Item::Date(_)) {
                 " class=\"date\""
             } else {
@@ -80,7 +111,7 @@ fn table(sheet: &Sheet, palette: &Palette) -> String {
         }
         out.push_str("</tr>\n");
     }
-    out.push_str("</tbody>\n</table>\n</div>\n");
+    out.push_str("</tbody>\n</table>\n");
     out
 }
 
@@ -128,9 +159,8 @@ fn stylesheet(palette: &Palette) -> String {
          h1 { font-size: 1.6rem; margin: 0 0 .25rem; }\n\
          h2 { font-size: 1.15rem; margin: 2rem 0 .5rem; border-bottom: 1px solid #d0d7de; padding-bottom: .2rem; }\n\
          .subtitle { color: #57606a; margin: 0 0 1rem; }\n\
-         .scroll { overflow-x: auto; }\n\
          table { border-collapse: collapse; width: 100%; font-size: .9rem; margin: .5rem 0 1rem; }\n\
-         th, td { border: 1px solid #d0d7de; padding: .3rem .5rem; text-align: left; vertical-align: top; }\n\
+         th, td { border: 1px solid #d0d7de; padding: .3rem .5rem; text-align: left; vertical-align: top; overflow-wrap: break-word; }\n\
          th { background: #f6f8fa; }\n\
          td:first-child { min-width: 12em; }\n\
          tbody tr:nth-child(even) { background: #fafbfc; }\n\
@@ -146,9 +176,8 @@ fn stylesheet(palette: &Palette) -> String {
          @media print {\n\
          \x20 @page { margin: 15mm; }\n\
          \x20 body { max-width: none; padding: 0; font-size: 10pt; color: #000; }\n\
-         \x20 .scroll { overflow: visible; }\n\
          \x20 table { font-size: 8.5pt; }\n\
-         \x20 td:first-child { min-width: 0; }\n\
+         \x20 td:first-child { min-width: 10em; }\n\
          \x20 a { color: #000; text-decoration: none; }\n\
          \x20 a[href]::after { content: \" <\" attr(href) \">\"; font-size: 8pt; overflow-wrap: anywhere; }\n\
          \x20 tr, figure, h2 { break-inside: avoid; }\n\
