@@ -163,10 +163,107 @@ fn changes_digest() {
 #[test]
 fn changes_in_an_empty_window() {
     t(REPORTS)
-        .args(&["changes", "--since", "2026-01-01", "--until", "2026-02-01"])
+        .args(&["changes", "--since", "2026-06-01", "--until", "2026-07-01"])
         .run()
         .success()
-        .stdout_has("No status changes and no new evidence dated 2026-01-01 to 2026-02-01.");
+        .stdout_has("Nothing changed, and nothing was found, from 2026-06-01 to 2026-07-01.");
+}
+
+fn changes_json(args: &[&str]) -> Vec<(String, String, String)> {
+    let mut a = vec!["changes"];
+    a.extend(args);
+    a.extend(["--format", "json"]);
+    let v: serde_json::Value = serde_json::from_str(&out(&a)).unwrap();
+    v["commitments"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|g| {
+            g["changes"].as_array().unwrap().iter().map(|c| {
+                (
+                    g["id"].as_str().unwrap().to_string(),
+                    c["date"].as_str().unwrap().to_string(),
+                    c["kind"].as_str().unwrap().to_string(),
+                )
+            })
+        })
+        .collect()
+}
+
+/// "Silence is a finding": a gap recorded in the window is a change, and so are a commitment
+/// becoming overdue (the day after its due date) and becoming stale.
+#[test]
+fn changes_include_gaps_and_newly_overdue_and_stale() {
+    let got = changes_json(&["--since", "2025-07-01", "--until", "2025-09-30"]);
+    let has = |id: &str, date: &str, kind: &str| {
+        got.contains(&(id.to_string(), date.to_string(), kind.to_string()))
+    };
+    assert!(has("fund", "2025-09-01", "gap"), "{got:?}");
+    assert!(has("unit", "2025-07-01", "overdue"), "{got:?}");
+    // Overdue before the window is not news in it.
+    let later = changes_json(&["--since", "2025-07-02", "--until", "2025-09-30"]);
+    assert!(
+        !later.iter().any(|c| c.2 == "overdue" && c.0 == "unit"),
+        "{later:?}"
+    );
+    // `fund`'s newest record is the gap checked 2025-09-01: stale 180 days later.
+    let stale = changes_json(&["--since", "2026-01-01", "--until", "2026-03-31"]);
+    assert!(
+        stale.contains(&("fund".into(), "2026-02-28".into(), "stale".into())),
+        "{stale:?}"
+    );
+    // Closed commitments never become stale (`taskforce` was abandoned 2025-09-15).
+    assert!(!stale.iter().any(|c| c.0 == "taskforce"), "{stale:?}");
+}
+
+/// What was found late reaches the next digest: an event dated in September but recorded in
+/// November is not in a window by date from October, and is with --recorded-since.
+#[test]
+fn changes_recorded_since_take_late_finds() {
+    let test = t(REPORTS);
+    test.then(&[
+        "update",
+        "law",
+        "--status",
+        "delivered",
+        "--date",
+        "2025-09-01",
+        "--unsourced",
+        "--note",
+        "Found late: confirmed in September.",
+    ])
+    .success();
+    let digest = |args: &[&str]| {
+        let mut a = vec!["changes", "--format", "json"];
+        a.extend(args);
+        let v: serde_json::Value = serde_json::from_str(&test.then(&a).success().stdout).unwrap();
+        v
+    };
+    let late = |v: &serde_json::Value| {
+        v["commitments"].as_array().unwrap().iter().any(|g| {
+            g["changes"].as_array().unwrap().iter().any(|c| {
+                c["note"] == "Found late: confirmed in September." && c["recorded"] == "2026-11-22"
+            })
+        })
+    };
+    assert!(!late(&digest(&["--since", "2026-10-01"])));
+    let both = digest(&["--since", "2026-10-01", "--recorded-since", "2026-11"]);
+    assert!(late(&both), "{both}");
+    assert_eq!(both["recorded_since"], "2026-11-01");
+    let only = digest(&["--recorded-since", "2026-11-22"]);
+    assert!(late(&only), "{only}");
+    assert_eq!(only["since"], serde_json::Value::Null);
+    // Evidence recorded (accessed) before the day is not taken by it.
+    let ids: Vec<&str> = only["commitments"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|g| g["id"].as_str().unwrap())
+        .collect();
+    assert_eq!(ids, ["law"], "{only}");
+    test.then(&["changes"])
+        .failure(2)
+        .stderr_has("--since <DATE>");
 }
 
 #[test]

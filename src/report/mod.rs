@@ -8,6 +8,7 @@ pub mod period;
 pub mod render;
 pub mod rollup;
 pub mod status;
+pub mod window;
 
 use std::collections::BTreeMap;
 

@@ -422,8 +422,8 @@ DOCUMENTED = {
                                             "statuses", "periods"}, "periods",
                                            {"label", "start", "end", "partial", "counts", "total", "new",
                                             "changed", "overdue", "stale", "average_score", "percent"}),
-    ("changes", "--since", "2025-01-01"): ({"report", "ledger", "since", "until", "stale_after_days", "statuses",
-                                            "commitments"}, "commitments",
+    ("changes", "--since", "2025-01-01"): ({"report", "ledger", "since", "until", "recorded_since",
+                                            "stale_after_days", "statuses", "commitments"}, "commitments",
                                            {"id", "title", "owner", "status", "status_label", "overdue", "stale",
                                             "changes"}),
 }
@@ -436,7 +436,8 @@ def json_checks():
         for row in data[list_key]:
             check(set(row) == row_keys, f"{args}: row fields {set(row) ^ row_keys}")
     change = report_json(SHIPPED, "changes", "--since", "2025-01-01")["commitments"][0]["changes"][0]
-    check(set(change) == {"date", "kind", "from", "from_label", "to", "to_label", "note", "unsourced", "sources"},
+    check(set(change) == {"date", "kind", "recorded", "from", "from_label", "to", "to_label", "note", "unsourced",
+                          "sources"},
           f"change fields {sorted(change)}")
     rows = json.loads(run(SHIPPED, "list", "--format", "json"))
     check(isinstance(rows, list) and set(rows[0]) == STATUS_ROW, "list --format json: a bare array of rows")
