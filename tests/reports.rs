@@ -160,6 +160,92 @@ fn changes_digest() {
     );
 }
 
+/// The bulletin: one document for the quarter, on a fixed "today".
+#[test]
+fn bulletin_for_a_quarter() {
+    snapshot!("bulletin_table", &["bulletin", "--period", "2025-Q3"]);
+    snapshot!(
+        "bulletin_markdown",
+        &["bulletin", "--period", "2025-Q3", "--format", "markdown"]
+    );
+    snapshot!(
+        "bulletin_html",
+        &["bulletin", "--period", "2025-Q3", "--format", "html"]
+    );
+}
+
+#[test]
+fn bulletin_periods_and_windows() {
+    let json = |args: &[&str]| -> serde_json::Value {
+        let mut a = vec!["bulletin", "--format", "json"];
+        a.extend(args);
+        serde_json::from_str(&out(&a)).unwrap()
+    };
+    let q3 = json(&["--period", "2025-Q3"]);
+    assert_eq!(
+        (q3["from"].as_str(), q3["to"].as_str()),
+        (Some("2025-07-01"), Some("2025-09-30"))
+    );
+    assert_eq!(q3["period"], "2025-Q3");
+    // The status table is the one at the period's end; what changed is `changes` for it.
+    let report: serde_json::Value = serde_json::from_str(&out(&[
+        "report",
+        "--as-of",
+        "2025-09-30",
+        "--format",
+        "json",
+    ]))
+    .unwrap();
+    assert_eq!(q3["commitments"], report["commitments"]);
+    let changes: serde_json::Value = serde_json::from_str(&out(&[
+        "changes",
+        "--since",
+        "2025-07-01",
+        "--until",
+        "2025-09-30",
+        "--format",
+        "json",
+    ]))
+    .unwrap();
+    assert_eq!(q3["changes"], changes["commitments"]);
+    let kinds: Vec<&str> = q3["changes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|g| g["changes"].as_array().unwrap())
+        .map(|c| c["kind"].as_str().unwrap())
+        .collect();
+    for kind in ["status", "evidence", "gap", "overdue"] {
+        assert!(kinds.contains(&kind), "{kind} missing from {kinds:?}");
+    }
+    let month = json(&["--period", "2025-08"]);
+    assert_eq!(
+        (month["from"].as_str(), month["to"].as_str()),
+        (Some("2025-08-01"), Some("2025-08-31"))
+    );
+    let year = json(&["--period", "2025"]);
+    assert_eq!(year["to"], "2025-12-31");
+    assert_eq!(
+        year["history"][0]["label"], "2025-Q1",
+        "a year's counts by quarter"
+    );
+    let window = json(&["--from", "2025-07-15", "--to", "2025-08-15"]);
+    assert_eq!(window["period"], "2025-07-15 to 2025-08-15");
+    // The current quarter runs to today.
+    assert_eq!(json(&["--period", "2026-Q4"])["to"], "2026-11-22");
+    t(REPORTS)
+        .args(&["bulletin", "--period", "2027-Q1"])
+        .run()
+        .failure(1)
+        .stderr_has("--period 2027-Q1 has not started yet (today is 2026-11-22)");
+    t(REPORTS)
+        .args(&["bulletin", "--period", "2025-07-15"])
+        .run()
+        .failure(1)
+        .stderr_has("give a month (2026-07), a quarter (2026-Q3) or a year (2026)");
+    t(REPORTS).args(&["bulletin"]).run().failure(2);
+}
+
 #[test]
 fn changes_in_an_empty_window() {
     t(REPORTS)

@@ -2,6 +2,7 @@
 //! are the `--help` text) and its `run`.
 
 mod add;
+mod bulletin;
 mod changes;
 mod check;
 mod completions;
@@ -70,6 +71,7 @@ enum Command {
     Report(report::Args),
     History(history::Args),
     Changes(changes::Args),
+    Bulletin(bulletin::Args),
     Check(check::Args),
     Import(import::Args),
     Schema(schema::Args),
@@ -93,6 +95,7 @@ impl Cli {
             Command::Report(a) => report::run(&ctx, a),
             Command::History(a) => history::run(&ctx, a),
             Command::Changes(a) => changes::run(&ctx, a),
+            Command::Bulletin(a) => bulletin::run(&ctx, a),
             Command::Check(a) => check::run(&ctx, a),
             Command::Import(a) => import::run(&ctx, a),
             Command::Schema(a) => schema::run(&ctx, a),

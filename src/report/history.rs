@@ -124,7 +124,7 @@ impl<'a> History<'a> {
 
     /// Two tables rather than one of thirteen columns, so that each fits a terminal
     /// without breaking words: where things stood, then what moved and what is flagged.
-    fn tables(&self) -> [Sheet; 2] {
+    pub fn tables(&self) -> [Sheet; 2] {
         let statuses = self.ledger.vocabulary.statuses();
         let mut counts = vec!["Period".to_string()];
         counts.extend(statuses.iter().map(|s| s.label.clone()));

@@ -254,6 +254,21 @@ def markdown_checks():
         check(cells[:5] == [p["label"], str(p["new"]), str(p["changed"]), str(p["overdue"]), str(p["stale"])],
               f"history movement {cells}")
 
+    # The bulletin: the status table at the quarter's end, a table per commitment that
+    # changed, the counts, the method; the same tables in Word as in cmark.
+    data = report_json(SHIPPED, "bulletin", "--period", "2025-Q4")
+    doc = gfm(run(SHIPPED, "bulletin", "--period", "2025-Q4", "--format", "markdown"), "shipped.bulletin.md")
+    word, _ = docx("shipped.bulletin.md")
+    check(len(doc.tables) == 1 + len(data["changes"]) + 2, f"bulletin: {len(doc.tables)} tables")
+    check(word == doc.tables, "bulletin: pandoc's Word tables are cmark's")
+    status = doc.tables[0]
+    check([r[0] for r in status[1:]] == [clean(c["id"]) for c in data["commitments"]], "bulletin: status rows")
+    check([r[3] for r in status[1:]] == [c["status_label"] for c in data["commitments"]], "bulletin: statuses")
+    for table, group in zip(doc.tables[1:], data["changes"]):
+        check(len(table) == len(group["changes"]) + 1, f"bulletin {group['id']}: a row per change")
+    method = doc.tables[-1]
+    check([r[0] for r in method[1:]] == [s["label"] for s in data["statuses"]], "bulletin: the method's scale")
+
     # Hostile text: a pipe stays inside its cell, markup stays text, line breaks stay breaks
     # (a text of several lines is listed under the table, its cell pointing to it).
     doc = gfm(run(INJECTION, "changes", "--since", "2025-01-01", "--format", "markdown"), "injection.changes.md")
@@ -483,7 +498,9 @@ def html_checks():
         ("history.html", SHIPPED, ("history", "--period", "quarterly")),
         ("changes.html", SHIPPED, ("changes", "--since", "2025-10-01")),
         ("by-owner.html", SHIPPED, ("report", "--by", "owner")),
+        ("bulletin.html", SHIPPED, ("bulletin", "--period", "2025-Q4")),
         ("injection.html", INJECTION, ("report",)),
+        ("injection-bulletin.html", INJECTION, ("bulletin", "--period", "2025")),
         ("injection-changes.html", INJECTION, ("changes", "--since", "2025-01-01")),
     ]
     for name, ledger, args in pages:
@@ -540,6 +557,15 @@ def html_checks():
     check(os.path.exists(shot) and os.path.getsize(shot) > 20_000, "screenshot has content")
     check(console == [], f"screenshot: console messages {console}")
     print(f"readers: screenshot of the shipped ledger's status page: {shot}")
+
+    # Screenshots, at 1280 pixels wide (the README's copies are in docs/screenshots/).
+    for page, png in (("bulletin.html", "bulletin.png"),):
+        target = os.path.join(OUT, png)
+        r, console = chromium(os.path.join(OUT, page), f"--screenshot={target}", "--window-size=1280,2000",
+                              "--hide-scrollbars")
+        check(png_size(target) == (1280, 2000), f"screenshot {png}")
+        check(console == [], f"screenshot {png}: console {console}")
+        print(f"readers: screenshot {target}")
 
     # Printed to A4 (Chromium's default paper): a PDF, the monthly table in parts.
     pdf = os.path.join(OUT, "monthly.pdf")
