@@ -17,4 +17,5 @@ mod reports;
 mod scale;
 mod schema;
 mod shells;
+mod site;
 mod undo;

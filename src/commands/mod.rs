@@ -18,6 +18,7 @@ mod output;
 mod report;
 mod schema;
 mod show;
+mod site;
 mod undo;
 mod update;
 
@@ -72,6 +73,7 @@ enum Command {
     History(history::Args),
     Changes(changes::Args),
     Bulletin(bulletin::Args),
+    Site(site::Args),
     Check(check::Args),
     Import(import::Args),
     Schema(schema::Args),
@@ -96,6 +98,7 @@ impl Cli {
             Command::History(a) => history::run(&ctx, a),
             Command::Changes(a) => changes::run(&ctx, a),
             Command::Bulletin(a) => bulletin::run(&ctx, a),
+            Command::Site(a) => site::run(&ctx, a),
             Command::Check(a) => check::run(&ctx, a),
             Command::Import(a) => import::run(&ctx, a),
             Command::Schema(a) => schema::run(&ctx, a),

@@ -10,11 +10,12 @@ use crate::report::render::{Format, Report, Style, ascii, render, table};
 
 #[derive(Debug, clap::Args)]
 pub struct OutputArgs {
-    /// table, markdown, csv, json or html (default: from the -o file's extension, else table).
+    /// table, markdown, csv, json, html, atom (changes) or ics (due dates) (default: from the
+    /// -o file's extension, else table).
     #[arg(long, value_enum)]
     pub format: Option<Format>,
     /// Write to FILE instead of standard output. Its extension (.txt, .md, .csv, .json,
-    /// .html) picks the format when --format is not given.
+    /// .html, .atom, .ics) picks the format when --format is not given.
     #[arg(short = 'o', long = "output", value_name = "FILE")]
     pub output: Option<PathBuf>,
     /// CSV: leave cells that start with = + - @ as they are, instead of prefixing ' so that

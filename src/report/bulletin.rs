@@ -58,7 +58,7 @@ impl<'a> Bulletin<'a> {
     }
 
     /// The ledger's scale as a table: what each status means, its score, whether it is final.
-    fn method(&self) -> Vec<Block> {
+    pub fn method(&self) -> Vec<Block> {
         let palette = Palette::new(&self.ledger.vocabulary);
         let rows = self
             .ledger
@@ -145,6 +145,10 @@ impl Report for Bulletin<'_> {
     /// A spreadsheet gets what changed, one row per change and source, as `changes` gives it.
     fn sheet(&self) -> Sheet {
         self.changes.sheet()
+    }
+
+    fn atom(&self) -> Option<String> {
+        Some(super::render::atom::render(&self.changes, None))
     }
 
     fn json(&self) -> String {

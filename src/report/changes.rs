@@ -8,6 +8,7 @@
 
 use serde::Serialize;
 
+use super::anchors;
 use super::render::{Block, Document, Item, Link, Palette, Report, Sheet, json, ledger_title};
 use super::status::{cited, flags_note};
 use super::window::Window;
@@ -45,6 +46,10 @@ pub struct Change {
     /// When it was recorded, where the ledger says: an event's `recorded_at` day, evidence's
     /// `accessed` day, a gap's `checked` day.
     pub recorded: Option<Date>,
+    /// Where it is on the commitment's page (`report::anchors`), which also names it in the
+    /// Atom feed.
+    #[serde(skip)]
+    pub anchor: String,
     /// The status before the event (None for the commitment's first event).
     pub from: Option<String>,
     pub from_label: Option<String>,
@@ -97,6 +102,7 @@ impl<'a> Changes<'a> {
                                 date: e.date,
                                 kind: "status",
                                 recorded: e.recorded_at.map(|t| t.date_naive()),
+                                anchor: anchors::event_anchor(c, e),
                                 from: from.map(String::from),
                                 from_label: from.map(|f| v.label(f).to_string()),
                                 to: Some(e.status.clone()),
@@ -110,6 +116,7 @@ impl<'a> Changes<'a> {
                             date: ev.date().or(ev.accessed).unwrap_or(until),
                             kind: "evidence",
                             recorded: ev.accessed,
+                            anchor: anchors::evidence_anchor(&ev.id),
                             note: None,
                             sources: vec![SourceRef {
                                 id: ev.id.clone(),
@@ -124,10 +131,11 @@ impl<'a> Changes<'a> {
                         },
                     })
                     .collect();
-                for g in c.gaps.iter().filter(|g| window.gap(g)) {
+                for (n, g) in c.gaps.iter().enumerate().filter(|(_, g)| window.gap(g)) {
                     let day = g.checked.unwrap_or(until);
                     changes.push(Change {
                         recorded: g.checked,
+                        anchor: anchors::gap_anchor(n),
                         note: Some(g.note.clone()),
                         ..Change::fact("gap", day)
                     });
@@ -136,6 +144,7 @@ impl<'a> Changes<'a> {
                     let due = c.due.map(|d| format!("Due {d}.")).unwrap_or_default();
                     changes.push(Change {
                         note: Some(due),
+                        anchor: format!("overdue-{day}"),
                         ..Change::fact("overdue", day)
                     });
                 }
@@ -145,6 +154,7 @@ impl<'a> Changes<'a> {
                             "Nothing in the record newer than {} ({stale_after} days).",
                             c.last_checked(until)
                         )),
+                        anchor: format!("stale-{day}"),
                         ..Change::fact("stale", day)
                     });
                 }
@@ -249,6 +259,7 @@ impl Change {
             date,
             kind,
             recorded: None,
+            anchor: String::new(),
             from: None,
             from_label: None,
             to: None,
@@ -482,6 +493,10 @@ impl Report for Changes<'_> {
             .to_vec(),
             rows,
         }
+    }
+
+    fn atom(&self) -> Option<String> {
+        Some(super::render::atom::render(self, None))
     }
 
     fn json(&self) -> String {

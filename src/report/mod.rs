@@ -1,6 +1,7 @@
 //! From a ledger to what people read: the status of every commitment on a date, over
 //! periods, what changed in a window, and roll-ups by owner, tag or status.
 
+pub mod anchors;
 pub mod bulletin;
 pub mod changes;
 pub mod history;

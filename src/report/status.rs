@@ -99,6 +99,14 @@ impl Report for StatusReport<'_> {
         status_sheet(&self.rows)
     }
 
+    fn ics(&self) -> Option<String> {
+        Some(super::render::ics::render(
+            self.ledger,
+            &self.rows,
+            self.as_of,
+        ))
+    }
+
     fn json(&self) -> String {
         let average = average_score(self.ledger, &self.rows);
         json(&StatusJson {
@@ -231,6 +239,14 @@ impl Report for ListReport<'_> {
 
     fn sheet(&self) -> Sheet {
         status_sheet(&self.rows)
+    }
+
+    fn ics(&self) -> Option<String> {
+        Some(super::render::ics::render(
+            self.ledger,
+            &self.rows,
+            self.as_of,
+        ))
     }
 
     /// A bare array of rows, as `list --format json` has always written.

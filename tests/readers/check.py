@@ -586,9 +586,107 @@ def load_evidence(ledger):
     return out
 
 
+# -------------------------------------------------------------------------------------- site
+
+def site_files(root):
+    out = {}
+    for d, _, names in os.walk(root):
+        for n in names:
+            path = os.path.join(d, n)
+            with open(path, "rb") as f:
+                out[os.path.relpath(path, root).replace(os.sep, "/")] = f.read()
+    return out
+
+
+def ids_of(text):
+    return set(re.findall(r' id="([^"]+)"', text))
+
+
+def resolve(page, href):
+    """A relative link from site page `page` to a site path and a fragment."""
+    file, _, fragment = href.partition("#")
+    if not file:
+        return page, fragment
+    return os.path.normpath(os.path.join(os.path.dirname(page), file)).replace(os.sep, "/"), fragment
+
+
+def site_checks():
+    import feedparser
+    import icalendar
+    for ledger in (SHIPPED, REPORTS, INJECTION):
+        name = os.path.basename(ledger)
+        root = os.path.join(OUT, "site-" + name.replace(".yaml", ""))
+        subprocess.run(["rm", "-rf", root], check=True)
+        subprocess.run([BIN, "-f", ledger, "site", root], env=ENV, check=True, capture_output=True)
+        files = site_files(root)
+        again = subprocess.run([BIN, "-f", ledger, "site", root], env=ENV, check=True, capture_output=True)
+        check(site_files(root) == files and b" 0 files written" in again.stderr, f"{name}: site re-run changed files")
+        pages = sorted(p for p in files if p.endswith(".html"))
+        rows = report_json(ledger, "report")["commitments"]
+        check({f"c/{r['id']}.html" for r in rows} <= set(pages), f"{name}: a page per commitment")
+        # Crawled from file://: every relative link resolves to a file, and its fragment to an id.
+        for page in pages:
+            text = files[page].decode("utf-8")
+            doc = parse_html(text)
+            for href in doc.links:
+                if re.match(r"^https?://", href):
+                    continue
+                check("://" not in href and not href.startswith("/"), f"{name} {page}: link {href!r} not relative")
+                target, fragment = resolve(page, href)
+                check(target in files, f"{name} {page}: {href} -> {target} missing")
+                if fragment and target in files:
+                    check(fragment in ids_of(files[target].decode("utf-8")), f"{name} {page}: #{fragment} missing")
+        index = parse_html(files["index.html"].decode("utf-8"))
+        check([f"c/{r['id']}.html" for r in rows] == [l for l in index.links if l.startswith("c/")],
+              f"{name}: the index's rows link to the pages in order")
+        # Every page loaded in Chromium, from file://, with no console message.
+        for page in pages:
+            r, console = chromium(os.path.join(root, page), "--dump-dom")
+            check(r.returncode == 0 and console == [], f"{name} {page}: chromium {r.returncode} {console}")
+            dom = parse_html(r.stdout)
+            check("script" not in dom.tags and "img" not in dom.tags, f"{name} {page}: script or image")
+        # The feed, by feedparser: every change one entry, newest first, stable distinct ids,
+        # each linking into the site.
+        feed = feedparser.parse(files["feed.atom"])
+        check(not feed.bozo, f"{name}: feedparser: {feed.get('bozo_exception')}")
+        first = min(r["made"] for r in rows) if rows else TODAY
+        changes = report_json(ledger, "changes", "--since", first)["commitments"]
+        flat = [c for g in changes for c in g["changes"]]
+        check(len(feed.entries) == len(flat), f"{name}: {len(feed.entries)} entries for {len(flat)} changes")
+        ids = [e.id for e in feed.entries]
+        check(len(set(ids)) == len(ids) and all(i.startswith("urn:uuid:") for i in ids), f"{name}: entry ids")
+        dates = [e.updated for e in feed.entries]
+        check(dates == sorted(dates, reverse=True), f"{name}: feed newest first")
+        for e in feed.entries:
+            target, fragment = resolve("feed.atom", e.link)
+            check(target in files and (not fragment or fragment in ids_of(files[target].decode("utf-8"))),
+                  f"{name}: feed link {e.link}")
+        alone = feedparser.parse(run(ledger, "changes", "--since", first, "--format", "atom").encode())
+        check(not alone.bozo and [e.id for e in alone.entries] == ids, f"{name}: changes --format atom is the site's feed")
+        # The calendar, by icalendar: one all-day event per due date.
+        cal = icalendar.Calendar.from_ical(files["due.ics"])
+        events = list(cal.walk("VEVENT"))
+        due = [r for r in rows if r["due"]]
+        check(len(events) == len(due), f"{name}: {len(events)} events for {len(due)} due dates")
+        for ev, r in zip(events, due):
+            check(str(ev.decoded("DTSTART")) == r["due"], f"{name}: due {ev.decoded('DTSTART')} != {r['due']}")
+            check(r["id"] in str(ev.get("SUMMARY")), f"{name}: summary {ev.get('SUMMARY')}")
+        check(run(ledger, "list", "--format", "ics").encode() == files["due.ics"], f"{name}: list --format ics")
+
+    # Screenshots at 1280 pixels of the index and a commitment page.
+    root = os.path.join(OUT, "site-commitments")
+    for page, png in (("index.html", "site-index.png"), ("c/de-smuggling-law.html", "site-commitment.png")):
+        target = os.path.join(OUT, png)
+        r, console = chromium(os.path.join(root, page), f"--screenshot={target}", "--window-size=1280,1600",
+                              "--hide-scrollbars")
+        check(png_size(target) == (1280, 1600) and console == [], f"screenshot {png}")
+        print(f"readers: screenshot {target}")
+
+
 markdown_checks()
 csv_checks()
 json_checks()
 html_checks()
+site_checks()
 print(f"readers: {passed} passed, {failed} failed")
 sys.exit(1 if failed else 0)

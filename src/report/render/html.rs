@@ -17,6 +17,27 @@ use crate::model::is_web_url;
 pub const CSP: &str = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'";
 
 pub fn render(doc: &Document) -> String {
+    page(doc, &[])
+}
+
+/// A page of a published site: `render`'s page with a navigation bar of relative links
+/// (text, address) that the site made, never ledger addresses.
+pub fn page(doc: &Document, nav: &[(String, String)]) -> String {
+    let nav = if nav.is_empty() {
+        String::new()
+    } else {
+        let links: Vec<String> = nav
+            .iter()
+            .map(|(t, href)| {
+                format!(
+                    "<a href=\"{}\">{}</a>",
+                    encode_double_quoted_attribute(href),
+                    text(t)
+                )
+            })
+            .collect();
+        format!("<nav>{}</nav>\n", links.join(" · "))
+    };
     let mut body = String::new();
     for block in &doc.blocks {
         match block {
@@ -45,7 +66,7 @@ pub fn render(doc: &Document) -> String {
          <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
          <meta name=\"generator\" content=\"commitments\">\n\
          <title>{head_title}</title>\n<style>\n{style}</style>\n</head>\n<body>\n\
-         <header>\n<h1>{title}</h1>\n<p class=\"subtitle\">{subtitle}</p>\n</header>\n\
+         <header>\n{nav}<h1>{title}</h1>\n<p class=\"subtitle\">{subtitle}</p>\n</header>\n\
          <main>\n{body}</main>\n\
          <footer>\n<p>Made with <code>commitments</code> from the ledger's own record: every status cites its evidence, and the statuses, scores and flags are those stated on this page.</p>\n</footer>\n\
          </body>\n</html>\n",
@@ -118,6 +139,21 @@ fn part(sheet: &Sheet, palette: &Palette, columns: &[usize]) -> String {
 fn cell(item: &Item, palette: &Palette) -> String {
     match item {
         Item::Text(_) | Item::Date(_) | Item::List(_) => text(&item.plain()),
+        Item::Local {
+            text: t,
+            href,
+            anchor,
+        } => {
+            let id = anchor
+                .as_ref()
+                .map(|a| format!(" id=\"{}\"", encode_double_quoted_attribute(a)))
+                .unwrap_or_default();
+            format!(
+                "<a{id} href=\"{}\">{}</a>",
+                encode_double_quoted_attribute(href),
+                text(t)
+            )
+        }
         Item::Status { index, label, mark } => {
             let class = if *index < palette.statuses.len() {
                 format!(" s{index}")
@@ -172,6 +208,7 @@ fn stylesheet(palette: &Palette) -> String {
          figure.chart svg { width: 100%; height: auto; max-width: 60rem; }\n\
          figcaption { color: #57606a; font-size: .9rem; }\n\
          ul.key { list-style: none; padding: 0; display: flex; flex-wrap: wrap; gap: .25rem 1rem; font-size: .9rem; }\n\
+         nav { font-size: .9rem; margin: 0 0 .75rem; }\n\
          footer { margin-top: 3rem; color: #57606a; font-size: .85rem; border-top: 1px solid #d0d7de; }\n\
          @media print {\n\
          \x20 @page { margin: 15mm; }\n\

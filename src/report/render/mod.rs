@@ -9,9 +9,11 @@
 //! This file also keeps the shared terminal pieces: tables that fit the terminal, colour
 //! only when wanted, and text made safe to print.
 
+pub mod atom;
 pub mod chart;
 pub mod csv;
 pub mod html;
+pub mod ics;
 pub mod json;
 pub mod markdown;
 mod svg;
@@ -39,6 +41,10 @@ pub enum Format {
     Json,
     /// One self-contained HTML page, to publish.
     Html,
+    /// An Atom feed of the changes (`changes`).
+    Atom,
+    /// An iCalendar file of the due dates (`list`, `report`).
+    Ics,
 }
 
 impl Format {
@@ -51,6 +57,8 @@ impl Format {
             "csv" => Format::Csv,
             "json" => Format::Json,
             "html" | "htm" => Format::Html,
+            "atom" => Format::Atom,
+            "ics" => Format::Ics,
             _ => return None,
         })
     }
@@ -62,6 +70,8 @@ impl Format {
             Format::Csv => "csv",
             Format::Json => "json",
             Format::Html => "html",
+            Format::Atom => "atom",
+            Format::Ics => "ics",
         }
     }
 }
@@ -90,6 +100,14 @@ pub trait Report {
     fn sheet(&self) -> Sheet;
     /// The JSON text (docs/reports.md lists the fields).
     fn json(&self) -> String;
+    /// The Atom feed, for a report of changes; None for the others.
+    fn atom(&self) -> Option<String> {
+        None
+    }
+    /// The iCalendar file of due dates, for a report of commitments; None for the others.
+    fn ics(&self) -> Option<String> {
+        None
+    }
 }
 
 /// Renders `report` in `format`.
@@ -107,6 +125,16 @@ pub fn render(report: &dyn Report, format: Format, style: Style) -> crate::Resul
         }
         Format::Json => report.json(),
         Format::Html => html::render(&report.document(true)),
+        Format::Atom => report.atom().ok_or_else(|| {
+            crate::Error::Argument(
+                "--format atom is the feed of `changes` (and `bulletin`); this report has no feed".into(),
+            )
+        })?,
+        Format::Ics => report.ics().ok_or_else(|| {
+            crate::Error::Argument(
+                "--format ics is the calendar of due dates of `list` and `report`; this report has none".into(),
+            )
+        })?,
     })
 }
 
@@ -163,6 +191,14 @@ pub enum Item {
     /// Several short values (flags, the parts of a detail): one per line where a cell can
     /// hold lines, joined with `; ` where it cannot (a Markdown table).
     List(Vec<String>),
+    /// Text that links within a published site (`site`): `href` is a relative address the
+    /// program made (`c/law.html`, `#evidence-bbc`), `anchor` an id the cell carries so that
+    /// other pages and feeds can link to it. Other formats show the text alone.
+    Local {
+        text: String,
+        href: String,
+        anchor: Option<String>,
+    },
     /// A date; `—` when there is none.
     Date(Option<Date>),
 }
@@ -186,6 +222,7 @@ impl Item {
             Item::Status { label, mark, .. } if mark.is_empty() => Cow::Borrowed(label),
             Item::Status { label, mark, .. } => Cow::Owned(format!("{label} {mark}")),
             Item::List(values) => Cow::Owned(values.join("\n")),
+            Item::Local { text, .. } => Cow::Borrowed(text),
             Item::Links(links) => Cow::Owned(
                 links
                     .iter()
