@@ -53,7 +53,10 @@ pub fn run(args: impl IntoIterator<Item = OsString>) -> ExitCode {
             // CI logs look for it; everything else is prefixed with the program's name.
             let message = match &e {
                 Error::Invalid { .. } => e.to_string(),
-                _ => format!("commitments: {e}"),
+                // A merge conflict shows both sides' values whole: the person chooses between them.
+                Error::Conflict(_) => format!("commitments: {e}"),
+                // A value quoted from the command line or a spreadsheet is cut to its start.
+                _ => format!("commitments: {}", store::shortened_quotes(&e.to_string())),
             };
             // Messages repeat what the person wrote, which may hold terminal escape sequences
             // (from a pasted title, or a hostile file): they are shown, never obeyed.

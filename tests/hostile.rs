@@ -60,7 +60,11 @@ fn syntax_error() {
     // The parser notices on the next line, where a `:` cannot stand inside an open list.
     refused(
         text.as_bytes(),
-        &[&at(&text, ": 2025-03-31\n    due"), "not valid YAML"],
+        &[
+            &at(&text, ": 2025-03-31\n    due"),
+            "a `:` cannot stand here\n",
+            "help: check the lines above for a `[` or `{` that is never closed",
+        ],
     );
 }
 
@@ -83,7 +87,8 @@ fn duplicate_mapping_key() {
         text.as_bytes(),
         &[
             &at(&text, "owner: Home Office"),
-            "duplicate mapping key: owner",
+            "`owner` is given twice in the same record\n",
+            "help: a key may appear only once in each record; remove or merge the repeated one",
         ],
     );
 }
@@ -276,7 +281,9 @@ fn nesting_ten_thousand_deep() {
         "[".repeat(10_000),
         "]".repeat(10_000)
     );
-    let t = refused(flow.as_bytes(), &["commitments.yaml:2:", "not valid YAML"]);
+    let deep = "the file nests lists or records inside each other more deeply than a ledger \
+                ever does\n";
+    let t = refused(flow.as_bytes(), &["commitments.yaml:2:", deep]);
     // The 20,000-character line is shown as a window around the problem, not whole.
     let out = t.then(&["check"]).failure(1);
     assert!(
@@ -285,7 +292,13 @@ fn nesting_ten_thousand_deep() {
         out.stderr.len()
     );
     let block = format!("version: 1\ntitle: {}x\n", "- ".repeat(10_000));
-    refused(block.as_bytes(), &["commitments.yaml:2:", "not valid YAML"]);
+    refused(
+        block.as_bytes(),
+        &[
+            "commitments.yaml:2:8: a list item (`- `) cannot start here\n",
+            "help: a list goes on the lines below its key",
+        ],
+    );
 }
 
 #[test]

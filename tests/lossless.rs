@@ -1220,7 +1220,7 @@ fn new_entries_follow_a_four_space_layout() {
     .success();
     let evidence = concat!(
         "        evidence:\n",
-        "            -   id: example-org-2025-12-19\n",
+        "            -   id: example-org-2025-12-19-law\n",
         "                title: Law passed\n",
         "                url: https://example.org/law\n",
         "                published: 2025-12-19\n",

@@ -6,7 +6,10 @@ use uuid::Uuid;
 use super::{date_arg, non_empty, optional_date};
 use crate::context::Context;
 use crate::error::{Error, Result};
-use crate::model::{Commitment, Edit, Event, Funding, SOURCE_REF, Source, is_slug, is_web_url};
+use crate::model::{
+    AmountError, Commitment, DecimalMark, Edit, Event, Funding, SOURCE_REF, Source,
+    is_currency_code, is_slug, is_web_url, read_amount,
+};
 use crate::store::{self, Change};
 
 /// Add a commitment. Its history starts with the first status (announced) on the made date,
@@ -51,10 +54,14 @@ pub struct Args {
     /// A short, exact quotation of the commitment from the source.
     #[arg(long, value_name = "TEXT", requires = "source_title")]
     source_quote: Option<String>,
-    /// Money committed, in digits, e.g. 3000000 (a decimal point is allowed; no separators,
-    /// letters or currency signs).
+    /// Money committed, in digits, e.g. 3000000, 2500000.50 or 4 500 000,00 (thousands
+    /// separators allowed; no letters or currency signs). An amount that could be read two
+    /// ways, such as 1,500 or 12,5, needs --decimal-mark.
     #[arg(long, requires = "currency")]
     amount: Option<String>,
+    /// The decimal mark of --amount: `,` (as in 4 500 000,00) or `.` (as in 4,500,000.00).
+    #[arg(long, value_name = "MARK", requires = "amount")]
+    decimal_mark: Option<DecimalMark>,
     /// ISO 4217 currency of --amount, e.g. GBP.
     #[arg(long, requires = "amount")]
     currency: Option<String>,
@@ -91,9 +98,9 @@ pub fn run(ctx: &Context, args: Args) -> Result<()> {
     }
     let funding = match (args.amount, args.currency) {
         (Some(amount), Some(currency)) => {
-            let amount = amount_arg(&amount)?;
+            let amount = amount_arg(&amount, args.decimal_mark)?;
             let currency = currency.trim().to_ascii_uppercase();
-            if currency.len() != 3 || !currency.bytes().all(|b| b.is_ascii_uppercase()) {
+            if !is_currency_code(&currency) {
                 return Err(Error::Argument(format!(
                     "--currency `{currency}` is not a three-letter ISO 4217 code such as GBP"
                 )));
@@ -176,19 +183,20 @@ pub fn run(ctx: &Context, args: Args) -> Result<()> {
     ctx.print(&format!("Added {shown_id}."))
 }
 
-/// `--amount`: digits, with at most one decimal point. Read here rather than by clap, whose
-/// "invalid float literal" means nothing to most people, and read strictly so that nothing is
-/// guessed: `3m` is shorthand the ledger would have to expand, and in `3,000` the comma could
-/// separate thousands or (in much of Europe) be the decimal point.
-fn amount_arg(text: &str) -> Result<f64> {
-    let t = text.trim();
-    let digits = t.bytes().filter(u8::is_ascii_digit).count();
-    let points = t.bytes().filter(|&b| b == b'.').count();
-    let plain = digits > 0 && points <= 1 && digits + points == t.len();
-    match t.parse::<f64>() {
-        Ok(amount) if plain && amount.is_finite() => Ok(amount),
-        _ => Err(Error::Argument(format!(
-            "--amount `{text}` is not a plain number; write the amount in full, in digits, e.g. --amount 3000000 for 3 million (a decimal point is allowed, as in 2500000.50; no letters such as m or k, no currency signs, no separators such as 3,000,000)"
-        ))),
-    }
+/// `--amount`, read by the same rule as an import's amounts (model/amount.rs), so that
+/// nothing is guessed: `3m` is shorthand the ledger would have to expand, and in `1,500` the
+/// comma could separate thousands or (in much of Europe) be the decimal point. Read here
+/// rather than by clap, whose "invalid float literal" means nothing to most people.
+fn amount_arg(text: &str, mark: Option<DecimalMark>) -> Result<f64> {
+    read_amount(text, mark).map_err(|e| {
+        Error::Argument(match e {
+            AmountError::NotAnAmount { .. } => format!(
+                "--amount `{text}` is not a plain number; write the amount in full, in digits, e.g. --amount 3000000 for 3 million (a decimal mark is allowed, as in 2500000.50, and thousands separators, as in 3 000 000; no letters such as m or k, no currency signs)"
+            ),
+            AmountError::Ambiguous { .. } => format!(
+                "--amount {e}; say which with --decimal-mark , or --decimal-mark ."
+            ),
+            AmountError::NotInConvention { .. } => format!("--amount {e}"),
+        })
+    })
 }

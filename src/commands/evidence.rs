@@ -4,7 +4,8 @@ use super::{non_empty, not_in_future, optional_date};
 use crate::context::Context;
 use crate::error::{Error, Result};
 use crate::model::{
-    Commitment, Date, Edit, Evidence, EvidenceKind, SOURCE_REF, is_slug, is_web_url, slugify,
+    Commitment, Date, Edit, Evidence, EvidenceKind, SOURCE_REF, evidence_id, free_id, is_slug,
+    is_web_url,
 };
 use crate::store::{self, Change};
 
@@ -173,19 +174,10 @@ impl Draft {
                 )));
             }
             Some(id) => id,
-            None => {
-                let base = default_id(self.publisher.as_deref(), &self.url, self.published);
-                (1..)
-                    .map(|n| {
-                        if n == 1 {
-                            base.clone()
-                        } else {
-                            format!("{base}-{n}")
-                        }
-                    })
-                    .find(|id| !taken(id))
-                    .unwrap_or(base)
-            }
+            None => free_id(
+                evidence_id(self.publisher.as_deref(), &self.url, self.published),
+                taken,
+            ),
         };
         Ok(Evidence {
             id,
@@ -197,54 +189,5 @@ impl Draft {
             kind: self.kind,
             quote: self.quote,
         })
-    }
-}
-
-/// `home-office-2025-12-19`: who and when, which is how researchers refer to a source.
-pub(crate) fn default_id(publisher: Option<&str>, url: &str, published: Option<Date>) -> String {
-    let who = publisher
-        .map(|p| slugify(p, 32))
-        .filter(|s| !s.is_empty())
-        .unwrap_or_else(|| {
-            let host = url
-                .split("://")
-                .nth(1)
-                .unwrap_or(url)
-                .split('/')
-                .next()
-                .unwrap_or("");
-            slugify(host.trim_start_matches("www."), 24)
-        });
-    let who = if who.is_empty() {
-        "evidence".to_string()
-    } else {
-        who
-    };
-    match published {
-        Some(d) => format!("{who}-{}", d.format("%Y-%m-%d")),
-        None => who,
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::model::parse_date;
-
-    #[test]
-    fn ids_say_who_and_when() {
-        let d = parse_date("2025-12-19").ok();
-        assert_eq!(
-            default_id(Some("Home Office"), "https://x.org", d),
-            "home-office-2025-12-19"
-        );
-        assert_eq!(
-            default_id(None, "https://www.wired-gov.net/a/b", d),
-            "wired-gov-net-2025-12-19"
-        );
-        assert_eq!(
-            default_id(None, "https://www.cps.gov.uk/", None),
-            "cps-gov-uk"
-        );
     }
 }

@@ -6,6 +6,7 @@ use std::path::PathBuf;
 use crate::context::Context;
 use crate::error::{Error, Result};
 use crate::import::{self, DateOrder, Kind, Plan, Problem, Settings, Tables, Unknowns};
+use crate::model::DecimalMark;
 use crate::model::{EvidenceKind, Ledger};
 use crate::report::render::{Style, ascii, cell, date_cell, status_cell, table};
 use crate::store::{self, Change};
@@ -59,6 +60,11 @@ pub struct Args {
     /// How to read dates such as 04/05/2025 that could be day-first or month-first.
     #[arg(long, value_enum, value_name = "ORDER")]
     date_order: Option<DateOrder>,
+    /// The decimal mark of the amount column: `,` (as in 4 500 000,00 or 4.500.000,00) or `.`
+    /// (as in 4,500,000.00). Without it, an amount that could be read two ways, such as 12,5,
+    /// 1,500 or 1.500, is refused.
+    #[arg(long, value_name = "MARK")]
+    decimal_mark: Option<DecimalMark>,
     /// The character between cells: "," (default), ";", "tab" or "|".
     #[arg(long, value_name = "CHAR", default_value = ",")]
     delimiter: String,
@@ -118,6 +124,7 @@ pub fn run(ctx: &Context, args: Args) -> Result<()> {
         kind_map,
         unknowns: Unknowns::new(&args.unknown),
         date_order: args.date_order,
+        decimal_mark: args.decimal_mark,
         recorded_by: ctx.recorder(args.by.as_deref()),
         recorded_at: ctx.now()?,
         today: ctx.today,

@@ -31,7 +31,9 @@ pub fn run(ctx: &Context, args: Args) -> Result<()> {
         "Created {}. Add a commitment with `commitments add ID --title … --owner … --made YYYY-MM-DD`.",
         ctx.file.display()
     ))?;
-    write_schema(ctx, &ctx.file)
+    write_schema(ctx, &ctx.file)?;
+    // Inside a git work tree, the team set-up comes with it (`git-setup` explains it).
+    super::git_setup::if_in_git(ctx)
 }
 
 /// The ledger's first line points editors at the schema by a relative path, so a new ledger

@@ -4,6 +4,7 @@ use super::output::OutputArgs;
 use super::status_arg;
 use crate::context::Context;
 use crate::error::Result;
+use crate::model::fold;
 use crate::report::period::Named;
 use crate::report::status::ListReport;
 use crate::report::status_rows;
@@ -12,13 +13,14 @@ use crate::store;
 /// List commitments, optionally filtered by owner, status, tag or overdue.
 #[derive(Debug, clap::Args)]
 pub struct Args {
-    /// Only those whose owner contains this text (case-insensitive).
+    /// Only those whose owner contains this text, ignoring case and accents (`ministere` finds
+    /// "Ministère de l'Intérieur").
     #[arg(long)]
     owner: Option<String>,
     /// Only those in this status (on the --as-of date).
     #[arg(long)]
     status: Option<String>,
-    /// Only those with this tag.
+    /// Only those with this tag, ignoring case and accents (`France` finds `france`).
     #[arg(long)]
     tag: Option<String>,
     /// Only those past their due date and not closed.
@@ -40,17 +42,23 @@ pub fn run(ctx: &Context, args: Args) -> Result<()> {
         .as_deref()
         .map(|s| status_arg(&ledger, s))
         .transpose()?;
-    let owner = args.owner.map(|o| o.to_lowercase());
+    // Compared folded (case, accents, spacing), so `--owner ministere` finds "Ministère …"
+    // and `--tag France` finds `france`.
+    let owner = args.owner.as_deref().map(fold);
+    let tag = args.tag.as_deref().map(fold);
     let stale_after = args.output.stale_after;
     let rows: Vec<_> = status_rows(&ledger, as_of, stale_after)
         .into_iter()
         .filter(|r| {
             owner
                 .as_ref()
-                .is_none_or(|o| r.owner.to_lowercase().contains(o))
+                .is_none_or(|o| fold(&r.owner).contains(o.as_str()))
         })
         .filter(|r| status.as_ref().is_none_or(|s| &r.status == s))
-        .filter(|r| args.tag.as_ref().is_none_or(|t| r.tags.contains(t)))
+        .filter(|r| {
+            tag.as_ref()
+                .is_none_or(|t| r.tags.iter().any(|g| fold(g) == *t))
+        })
         .filter(|r| !args.overdue || r.overdue)
         .collect();
     let report = ListReport {

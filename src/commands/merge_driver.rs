@@ -80,8 +80,30 @@ pub fn run(ctx: &Context, args: Args) -> Result<()> {
             };
         }
     };
+    // Evidence both sides added under one id: theirs gets a new id, in the ledger and in their
+    // text alike, or (if their text cannot be rewritten so that it reads as intended) not at
+    // all, and the two entries are a conflict like any other.
+    let (renamed, renames) = merge::collide::separate(&b, &o, &t);
+    let rewritten = store::record_spans(&theirs.text)
+        .filter(|spans| !renames.is_empty() && spans.len() == t.commitments.len())
+        .map(|spans| merge::collide::rename_in_text(&theirs.text, &spans, &renames))
+        .filter(|text| store::parse(&name, text).is_ok_and(|l| l == renamed));
+    let (t, theirs_text, renames) = match rewritten {
+        Some(text) => (renamed, text, renames),
+        None => (t, theirs.text.clone(), Vec::new()),
+    };
     let outcome = merge::three_way(&b, &o, &t);
     let want = merge::canonical(&outcome.merged);
+    // Used only if it says what the merge means and holds every line either side wrote.
+    let lost = |text: &str| {
+        merge::lost_lines(
+            &base.text,
+            &ours.text,
+            &theirs_text,
+            text,
+            &outcome.superseded,
+        )
+    };
     let says_what_was_meant =
         |text: &str| store::parse(&name, text).is_ok_and(|l| merge::canonical(&l) == want);
     let with_theirs = store::edited_text(&name, &ours.text, &o, &outcome.to_ours);
@@ -89,52 +111,154 @@ pub fn run(ctx: &Context, args: Args) -> Result<()> {
     // their other changes (an edited line, a comment), which land where they were made.
     let base_with_theirs = store::edited_text(&name, &base.text, &b, &outcome.to_base);
     let carried = match (&with_theirs, &base_with_theirs) {
-        (Ok(r), Ok(bt)) => text_merge(r, bt, &theirs.text).ok(),
+        (Ok(r), Ok(bt)) => text_merge(r, bt, &theirs_text).ok(),
         _ => None,
     };
+    let mut missing = Vec::new();
     if outcome.conflicts.is_empty() {
-        let chosen = match (&carried, &with_theirs) {
-            (Some((text, true)), _) if says_what_was_meant(text) => Some(text),
-            (_, Ok(text)) if !outcome.theirs_changed && says_what_was_meant(text) => Some(text),
-            _ => None,
-        };
-        if let Some(text) = chosen {
-            write(&args.ours, &ours, text)?;
-            return ctx.print(&format!(
-                "Merged {} record by record{}.",
-                name.display(),
-                added(&outcome.to_ours)
-            ));
+        let candidates = [
+            carried.as_ref().filter(|(_, clean)| *clean).map(|(t, _)| t),
+            with_theirs.as_ref().ok(),
+        ];
+        for text in candidates.into_iter().flatten() {
+            if !says_what_was_meant(text) {
+                continue;
+            }
+            let lines = lost(text);
+            if lines.is_empty() {
+                write(&args.ours, &ours, text)?;
+                let mut said = vec![format!(
+                    "Merged {} record by record{}.",
+                    name.display(),
+                    added(&outcome.to_ours)
+                )];
+                said.extend(renames.iter().map(|r| format!("  - {}", r.words())));
+                said.extend(outcome.notes.iter().map(|n| format!("  - {n}")));
+                return ctx.print(&said.join("\n"));
+            }
+            if missing.is_empty() {
+                missing = lines;
+            }
         }
     }
-    // A person has to decide. Leave the file with conflict markers where the texts collide,
-    // and say in words what the conflict is.
-    let (text, _) = match carried {
-        Some(c) => c,
-        None => text_merge(&ours.text, &base.text, &theirs.text)?,
+    // A person has to decide. Leave the file with conflict markers, and say in words what the
+    // conflict is.
+    let text = match carried {
+        // Their additions merged already, and the collisions in markers; unless the additions
+        // rewrote a line of ours (a record on one line), which git's own merge keeps whole.
+        // Nothing is excused here: a file with markers keeps their UUID too.
+        Some((text, false))
+            if merge::lost_lines(&base.text, &ours.text, &theirs_text, &text, &[]).is_empty() =>
+        {
+            text
+        }
+        _ => match text_merge(&ours.text, &base.text, &theirs_text)? {
+            (text, false) => text,
+            // The texts combine, but what they say conflicts: both versions of the part where
+            // they differ, in markers, so that nothing either side wrote is lost.
+            (_, true) => both_versions(&ours.text, &theirs_text),
+        },
     };
     write(&args.ours, &ours, &text)?;
     let mut lines: Vec<String> = outcome
         .conflicts
         .iter()
+        .chain(renames.iter().map(|r| r.words()).collect::<Vec<_>>().iter())
         .map(|c| format!("  - {c}"))
         .collect();
-    if lines.is_empty() {
-        lines.push(
-            "  - the two versions' texts could not be combined so that the result says what both sides meant"
-                .into(),
+    if outcome.conflicts.is_empty() {
+        let said: Vec<String> = missing
+            .iter()
+            .take(3)
+            .map(|line| {
+                let theirs_wrote = theirs_text.lines().any(|l| l.trim_end() == line)
+                    && !base.text.lines().any(|l| l.trim_end() == line);
+                let (whose, text, ledger) = if theirs_wrote {
+                    ("their", theirs_text.as_str(), &t)
+                } else {
+                    ("our", ours.text.as_str(), &o)
+                };
+                let shown = if line.trim().is_empty() {
+                    "a blank line".to_string()
+                } else {
+                    format!("\"{}\"", line.trim())
+                };
+                format!("{whose} line {shown}{}", placed(text, ledger, line))
+            })
+            .collect();
+        lines.insert(
+            0,
+            if said.is_empty() {
+                "  - the two versions' texts could not be combined so that the result says what both sides meant".into()
+            } else {
+                format!(
+                    "  - both sides changed the text in the same place (comments, blank lines or layout), so merging record by record would lose {}{}",
+                    said.join(", "),
+                    if missing.len() > said.len() { ", …" } else { "" }
+                )
+            },
         );
     }
     Err(Error::Conflict(format!(
-        "{}: {} git should not decide alone:\n{}\nEdit the file (conflicts are between <<<<<<< and >>>>>>>), run `commitments check`, then `git add` it.",
+        "{}: {} git should not decide alone:\n{}\nEdit the file: keep what is right between <<<<<<< and >>>>>>> (both, if both are) and delete the marker lines; then run `commitments check`, `git add {}` and `git commit`.",
         name.display(),
-        if lines.len() == 1 {
+        if outcome.conflicts.len() <= 1 {
             "a conflict"
         } else {
             "conflicts"
         },
-        lines.join("\n")
+        lines.join("\n"),
+        name.display()
     )))
+}
+
+/// Where `line` is in `text`: " in `ID`" for a commitment's record, " in the file's header"
+/// before the records; nothing when it cannot be told.
+fn placed(text: &str, ledger: &Ledger, line: &str) -> String {
+    let mut at = 0;
+    let offset = text.split_inclusive('\n').find_map(|l| {
+        let here = at;
+        at += l.len();
+        (l.trim_end() == line).then_some(here)
+    });
+    let (Some(offset), Some(spans)) = (offset, store::record_spans(text)) else {
+        return String::new();
+    };
+    match spans.iter().position(|r| r.contains(&offset)) {
+        Some(i) if spans.len() == ledger.commitments.len() => {
+            format!(" in `{}`", ledger.commitments[i].id)
+        }
+        None if spans.first().is_some_and(|r| offset < r.start) => " in the file's header".into(),
+        _ => String::new(),
+    }
+}
+
+/// Both versions between standard markers, from the first line in which they differ to the
+/// last: what they share before and after is written once.
+fn both_versions(ours: &str, theirs: &str) -> String {
+    let o: Vec<&str> = ours.split_inclusive('\n').collect();
+    let t: Vec<&str> = theirs.split_inclusive('\n').collect();
+    let head = o.iter().zip(&t).take_while(|(a, b)| a == b).count();
+    let tail = o[head..]
+        .iter()
+        .rev()
+        .zip(t[head..].iter().rev())
+        .take_while(|(a, b)| a == b)
+        .count();
+    let ended = |lines: &[&str]| {
+        let mut s = lines.concat();
+        if !s.is_empty() && !s.ends_with('\n') {
+            s.push('\n');
+        }
+        s
+    };
+    format!(
+        "{}<<<<<<< ours\n{}=======\n{}>>>>>>> theirs\n{}",
+        o[..head].concat(),
+        ended(&o[head..o.len() - tail]),
+        ended(&t[head..t.len() - tail]),
+        o[o.len() - tail..].concat()
+    )
 }
 
 fn read(path: &Path) -> Result<Version> {

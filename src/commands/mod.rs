@@ -8,10 +8,12 @@ mod check;
 mod completions;
 mod evidence;
 mod gap;
+mod git_setup;
 mod history;
 mod import;
 mod init;
 mod list;
+mod log;
 mod man;
 mod merge_driver;
 mod output;
@@ -80,6 +82,8 @@ enum Command {
     Completions(completions::Args),
     Man(man::Args),
     MergeDriver(merge_driver::Args),
+    GitSetup(git_setup::Args),
+    Log(log::Args),
     Undo(undo::Args),
 }
 
@@ -105,6 +109,8 @@ impl Cli {
             Command::Completions(a) => completions::run(&ctx, a),
             Command::Man(a) => man::run(&ctx, a),
             Command::MergeDriver(a) => merge_driver::run(&ctx, a),
+            Command::GitSetup(a) => git_setup::run(&ctx, a),
+            Command::Log(a) => log::run(&ctx, a),
             Command::Undo(a) => undo::run(&ctx, a),
         }
     }
@@ -117,8 +123,6 @@ pub enum Format {
     Table,
     Json,
 }
-
-pub(crate) use evidence::default_id as evidence_id;
 
 /// A date given on the command line, with the option's name in any complaint.
 fn date_arg(name: &str, text: &str) -> Result<Date> {

@@ -15,7 +15,7 @@ use std::collections::HashMap;
 
 use chrono::{DateTime, Utc};
 
-use crate::model::{Date, Edit, EvidenceKind, Ledger};
+use crate::model::{Date, DecimalMark, Edit, EvidenceKind, Ledger};
 pub use table::{Problem, Row, Table};
 pub use value::{DateOrder, Unknowns, read_date};
 
@@ -119,6 +119,8 @@ pub struct Settings {
     pub kind_map: HashMap<String, EvidenceKind>,
     pub unknowns: Unknowns,
     pub date_order: Option<DateOrder>,
+    /// How to read amounts that two conventions read differently (`12,5`, `1.500`).
+    pub decimal_mark: Option<DecimalMark>,
     pub recorded_by: String,
     pub recorded_at: DateTime<Utc>,
     pub today: Date,

@@ -10,7 +10,9 @@ use super::read::{
     require_columns,
 };
 use super::{Kind, Plan, Problem, Row, Settings, Tables, value};
-use crate::model::{Date, Edit, Event, Evidence, Ledger, SOURCE_REF, is_slug, slugify};
+use crate::model::{
+    Date, Edit, Event, Evidence, Ledger, SOURCE_REF, evidence_id, free_id, is_slug, slugify,
+};
 
 /// An event read from a row of the events file (or made from a commitment row's status).
 pub(super) struct RowEvent {
@@ -371,23 +373,14 @@ impl<'a> Planner<'a> {
                     continue;
                 }
                 Some(id) => id,
-                None => {
-                    let base = crate::commands::evidence_id(
+                None => free_id(
+                    evidence_id(
                         evidence.publisher.as_deref(),
                         &evidence.url,
                         evidence.published,
-                    );
-                    (1..)
-                        .map(|n| {
-                            if n == 1 {
-                                base.clone()
-                            } else {
-                                format!("{base}-{n}")
-                            }
-                        })
-                        .find(|id| !taken.contains(id))
-                        .unwrap_or(base)
-                }
+                    ),
+                    |id| taken.contains(id),
+                ),
             };
             taken.insert(id.clone());
             evidence.id = id;

@@ -7,7 +7,8 @@ use uuid::Uuid;
 
 use super::{Kind, LIST_SEPARATOR, Problem, Row, Settings, Table, read_date, value};
 use crate::model::{
-    Commitment, Date, Evidence, EvidenceKind, Funding, Ledger, Source, is_slug, is_web_url, slugify,
+    AmountError, Commitment, Date, Evidence, EvidenceKind, Funding, Ledger, Source,
+    is_currency_code, is_slug, is_web_url, read_amount, slugify,
 };
 
 /// Which column each field is read from, in one file.
@@ -469,18 +470,28 @@ pub(super) fn read_commitment<'a>(
     let funding = match (r.text(cols, row, "amount"), r.text(cols, row, "currency")) {
         (None, None) => None,
         (Some(a), Some(cur)) => {
-            let amount = a
-                .replace([',', '_', ' '], "")
-                .parse::<f64>()
-                .ok()
-                .filter(|v| v.is_finite() && *v >= 0.0);
+            let amount = match read_amount(&a, r.settings.decimal_mark) {
+                Ok(amount) => Some(amount),
+                Err(e) => {
+                    let hint = match e {
+                        AmountError::NotAnAmount { .. } => {
+                            "a number without currency signs, e.g. 3000000 or 4 500 000,00"
+                        }
+                        AmountError::Ambiguous { .. } => {
+                            "say how the file writes numbers with --decimal-mark , (as in \
+                             4 500 000,00) or --decimal-mark . (as in 4,500,000.00)"
+                        }
+                        AmountError::NotInConvention { .. } => {
+                            "check the cell; if the file writes numbers the other way, change \
+                             --decimal-mark"
+                        }
+                    };
+                    r.problem(cols, row, "amount", e.to_string()).hint(hint);
+                    None
+                }
+            };
             let currency = cur.to_ascii_uppercase();
-            let currency_ok =
-                currency.len() == 3 && currency.bytes().all(|b| b.is_ascii_uppercase());
-            if amount.is_none() {
-                r.problem(cols, row, "amount", format!("`{a}` is not a plain amount"))
-                    .hint("a number without currency signs, e.g. 3000000");
-            }
+            let currency_ok = is_currency_code(&currency);
             if !currency_ok {
                 r.problem(
                     cols,

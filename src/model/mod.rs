@@ -3,6 +3,7 @@
 //! Pure data and rules. Nothing here reads files or prints; `store` turns text into these
 //! types and `commands` and `report` use them.
 
+mod amount;
 mod commitment;
 mod date;
 mod event;
@@ -11,10 +12,11 @@ mod ledger;
 pub mod spelling;
 mod status;
 
+pub use amount::{AmountError, DecimalMark, is_currency_code, read_amount};
 pub use commitment::{Commitment, Funding, Gap, Source, StatusAsOf, TimelineItem};
 pub use date::{Date, DateError, parse_date};
 pub use event::{Event, SOURCE_REF};
-pub use evidence::{Evidence, EvidenceKind};
+pub use evidence::{Evidence, EvidenceKind, evidence_id, free_id};
 pub use ledger::{Edit, Ledger, LookupError};
 pub use status::{PRESETS, StatusDef, Vocabulary};
 
@@ -52,10 +54,21 @@ pub fn is_slug(s: &str) -> bool {
         && !s.contains("--")
 }
 
+/// Text as it is compared when people search or filter: letters in their plain Latin form
+/// (`Ministère` → `ministere`, `Ärzte` → `arzte`, `Αθήνα` → `athena`), lowercase, with runs of
+/// white space made one space. `list --owner ministere` finds "Ministère de l'Intérieur", and
+/// `--tag France` finds the tag `france`, the same way ids are made from text.
+pub fn fold(text: &str) -> String {
+    normal(&deunicode::deunicode(text))
+}
+
 /// Turns free text ("Home Office via Wired-Gov") into a slug ("home-office-via-wired-gov").
+/// Letters outside ASCII are transliterated (deunicode), not dropped, so that an id made from
+/// "Ministère de l'Intérieur" reads `ministere-de-l-interieur`, and Greek, Cyrillic, Arabic or
+/// CJK text gives a readable slug rather than an empty one.
 pub fn slugify(text: &str, max_len: usize) -> String {
     let mut out = String::new();
-    for c in text.chars() {
+    for c in deunicode::deunicode(text).chars() {
         if c.is_ascii_alphanumeric() {
             out.push(c.to_ascii_lowercase());
         } else if !out.is_empty() && !out.ends_with('-') {
@@ -113,5 +126,35 @@ mod tests {
         assert_eq!(slugify("abc def", 4), "abc");
         assert_eq!(slugify("Home Office via Wired-Gov", 20), "home-office-via");
         assert_eq!(slugify("Supercalifragilistic", 5), "super");
+    }
+
+    #[test]
+    fn slugs_keep_letters_of_every_script() {
+        assert_eq!(
+            slugify("Ministère de l'Intérieur", 40),
+            "ministere-de-l-interieur"
+        );
+        assert_eq!(slugify("Élysée", 40), "elysee");
+        assert_eq!(slugify("Ärzte ohne Grenzen", 40), "arzte-ohne-grenzen");
+        assert_eq!(slugify("Straße", 40), "strasse");
+        assert_eq!(slugify("Υπουργείο Εσωτερικών", 40), "upourgeio-esoterikon");
+        assert_eq!(
+            slugify("Министерство внутренних дел", 40),
+            "ministerstvo-vnutrennikh-del"
+        );
+        assert_eq!(slugify("内務省", 40), "nei-wu-sheng");
+        // Arabic comes out as a rough transliteration, but never as nothing.
+        assert!(!slugify("وزارة الداخلية", 40).is_empty());
+        assert!(is_slug(&slugify("وزارة الداخلية", 40)));
+    }
+
+    #[test]
+    fn folding_ignores_accents_case_and_spacing() {
+        assert_eq!(
+            fold("Ministère  de l'Intérieur"),
+            "ministere de l'interieur"
+        );
+        assert_eq!(fold("France"), fold("france"));
+        assert!(fold("Ärzte ohne Grenzen").contains(&fold("ARZTE")));
     }
 }

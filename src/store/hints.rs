@@ -58,23 +58,16 @@ pub(super) fn yaml_hint(
     }
 }
 
-/// serde's "unknown field `ownr`, expected one of id, uuid, …" as a sentence about the
-/// ledger: which kind of record has no such field, the closest valid field when it is a
-/// likely misspelling, and the valid fields. None if `message` is not of that form.
-pub(super) fn unknown_field(message: &str) -> Option<(String, String, String)> {
-    let rest = &message[message.find("unknown field `")? + "unknown field `".len()..];
-    let (name, rest) = rest.split_once('`')?;
-    let expected: Vec<&str> = rest
-        .trim_start_matches(", ")
-        .trim_start_matches("expected one of ")
-        .trim_start_matches("expected ")
-        .split(", ")
-        .flat_map(|s| s.split(" or "))
-        .map(|s| s.trim().trim_matches('`'))
-        .filter(|s| !s.is_empty() && !s.contains(' '))
-        .collect();
-    let of = record_kind(&expected);
-    let mut message = format!("`{name}` is not a field of {of}");
+/// serde's unknown field (`ownr`, with the fields it expected: id, uuid, …) as a sentence
+/// about the ledger: which kind of record has no such field, the closest valid field when it
+/// is a likely misspelling, and the valid fields.
+pub(super) fn unknown_field(name: &str, expected: &[&str]) -> (String, String) {
+    let of = record_kind(expected);
+    // A key can be any length (a paste gone wrong); the message quotes its start.
+    let mut message = format!(
+        "`{}` is not a field of {of}",
+        super::problem::shortened(name)
+    );
     if let Some(near) = spelling::closest(name, expected.iter().copied()) {
         message.push_str(&format!("; did you mean `{near}`?"));
     }
@@ -87,7 +80,7 @@ pub(super) fn unknown_field(message: &str) -> Option<(String, String, String)> {
             expected.join(", ")
         )
     };
-    Some((name.to_string(), message, help))
+    (message, help)
 }
 
 /// Which record a list of fields belongs to, by the fields (serde names the struct nowhere
@@ -216,7 +209,7 @@ fn key_column(line: &str) -> usize {
 }
 
 /// The key and the value (trimmed, possibly empty) of a `key: value` or `- key: value` line.
-fn key_value(line: &str) -> Option<(&str, &str)> {
+pub(super) fn key_value(line: &str) -> Option<(&str, &str)> {
     let rest = line[key_column(line)..].trim_end();
     let (key, value) = match rest.split_once(": ") {
         Some((k, v)) => (k, v.trim()),
@@ -231,22 +224,61 @@ fn value_at<'a>(text: &'a str, at: Option<&Position>) -> Option<&'a str> {
     key_value(line_at(text, at?.line)?).map(|(_, v)| v)
 }
 
+/// Git's conflict markers left in the file after a merge stopped: one problem for each
+/// `<<<<<<<` … `>>>>>>>` block, pointing at its first marker. Empty when there are none.
+pub(super) fn conflict_markers(text: &str) -> Vec<super::Problem> {
+    let marker = |line: &str, m: &str| {
+        line.strip_prefix(m)
+            .is_some_and(|rest| rest.is_empty() || rest.starts_with([' ', '\r']))
+    };
+    let mut blocks = Vec::new();
+    let mut open: Option<usize> = None;
+    let mut last = 0;
+    for (i, line) in text.lines().enumerate() {
+        last = i + 1;
+        if marker(line, "<<<<<<<") && open.is_none() {
+            open = Some(i + 1);
+        } else if marker(line, ">>>>>>>")
+            && let Some(start) = open.take()
+        {
+            blocks.push((start, i + 1));
+        }
+    }
+    if let Some(start) = open {
+        blocks.push((start, last));
+    }
+    blocks
+        .into_iter()
+        .map(|(start, end)| {
+            super::Problem::new(
+                Some(Position {
+                    line: start,
+                    column: 1,
+                }),
+                format!("unresolved merge conflict at lines {start}–{end}"),
+            )
+            .help(
+                "git left both versions here: ours between `<<<<<<<` and `=======`, theirs between \
+                 `=======` and `>>>>>>>`. Keep what is right (both, if both are), delete the marker \
+                 lines, run `commitments check` again, then `git add` the file",
+            )
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
     #[test]
     fn unknown_field_names_the_record_and_the_nearest_field() {
-        let (_, message, help) =
-            unknown_field("unknown field `ownr`, expected one of id, uuid, title, owner, partners")
-                .unwrap();
+        let (message, help) = unknown_field("ownr", &["id", "uuid", "title", "owner", "partners"]);
         assert_eq!(
             message,
             "`ownr` is not a field of a commitment; did you mean `owner`?"
         );
         assert!(help.contains("id, uuid, title, owner, partners"), "{help}");
-        let (_, message, _) =
-            unknown_field("unknown field `colour`, expected `note` or `checked`").unwrap();
+        let (message, _) = unknown_field("colour", &["note", "checked"]);
         assert_eq!(message, "`colour` is not a field of a gap");
     }
 

@@ -14,13 +14,14 @@ mod restyle;
 mod schema;
 mod validate;
 mod write;
+mod yaml_words;
 
 use std::path::{Path, PathBuf};
 
 pub use file::LedgerFile as FileFormat;
 pub use future::future_dates;
 pub use journal::Entry as JournalEntry;
-pub use problem::{Position, Problem};
+pub use problem::{Position, Problem, shortened_quotes};
 pub use schema::{SCHEMA_PATH, json_schema_text, modeline};
 pub use validate::FORMAT_VERSION;
 pub use write::{Change, create, modify, replace, undo};
@@ -168,6 +169,12 @@ pub fn edited_text(path: &Path, text: &str, ledger: &Ledger, edits: &[Edit]) -> 
     Ok(new_text)
 }
 
+/// Where each commitment's record is in `text`, in file order, when the file has the usual
+/// shape: from its `- ` line to its last line that is not blank or a comment.
+pub fn record_spans(text: &str) -> Option<Vec<std::ops::Range<usize>>> {
+    fast::outline(text).map(|o| o.records.iter().map(|r| r.content.clone()).collect())
+}
+
 /// Parses and validates ledger text.
 pub fn parse(path: &Path, text: &str) -> Result<Ledger> {
     parse_outlined(path, text).map(|(ledger, _)| ledger)
@@ -180,6 +187,18 @@ pub fn parse(path: &Path, text: &str) -> Result<Ledger> {
 /// part is read by serde-saphyr, and whenever the result has any problem, the whole file is
 /// read again by serde-saphyr, so that every message and position comes from one reader.
 pub(crate) fn parse_outlined(path: &Path, text: &str) -> Result<(Ledger, Option<fast::Outline>)> {
+    // A merge left unfinished: say so, rather than what the YAML reader makes of the markers.
+    if memchr::memmem::find(text.as_bytes(), b"<<<<<<<").is_some() {
+        let problems = hints::conflict_markers(text);
+        if !problems.is_empty() {
+            return Err(Error::Invalid {
+                path: path.into(),
+                problems,
+                text: Some(text.to_string()),
+                refusing: false,
+            });
+        }
+    }
     if let Some(outline) = fast::outline(text)
         && let Some(ledger) = read_fast(text, &outline)
     {
@@ -435,45 +454,31 @@ fn yaml_problem(e: &serde_saphyr::Error, text: &str) -> Problem {
         line: l.line() as usize,
         column: l.column().max(1) as usize,
     });
-    let mut message = e.without_snippet().to_string();
-    // The library appends its own "at line X column Y"; ours is in front already.
-    if let Some(i) = message.find(" at line ") {
-        message.truncate(i);
+    // Said in plain words by the error's variant where the library's text is meant for
+    // programmers (yaml_words.rs); the rest keeps the parser's text, with hints.
+    if let Some((message, help, better)) = yaml_words::plain(e, text, at.as_ref()) {
+        return Problem::new(better.or(at), message)
+            .help(help)
+            .stops_reading();
     }
-    // Advice meant for programmers using the library, not for people editing a ledger.
-    if let Some(i) = message.find(", set DuplicateKeyPolicy") {
-        message.truncate(i);
-    }
-    // The reader's safety limits are named in Rust's debug notation; say them in words.
-    if let Some(rest) = message.strip_prefix("budget breached: ") {
-        let what = rest.split([' ', '{']).next().unwrap_or(rest);
-        let limit = match what {
-            "Aliases" => "more aliases (`*name`) than a ledger needs (over 50,000)".to_string(),
-            "AliasAnchorRatio" => {
-                "too many aliases (`*name`) of too few anchors (`&name`)".to_string()
-            }
-            "Depth" => "nesting deeper than a ledger needs".to_string(),
-            "Nodes" | "Events" => "more values than its size accounts for".to_string(),
-            _ => format!("more than the reader allows ({rest})"),
-        };
-        message = format!("the file has {limit}");
-    }
-    let lower = message.to_lowercase();
     // A misspelt or misplaced key is the commonest slip: say it in the ledger's words.
-    if let Some((name, message, help)) = hints::unknown_field(&message) {
+    if let Some((name, expected)) = yaml_words::unknown_field(e) {
+        let (message, help) = hints::unknown_field(name, expected);
         return Problem::new(at, message)
             .found(name)
             .help(help)
             .stops_reading();
     }
-    let help = if lower.contains("duplicate") {
-        "a key may appear only once in each mapping; remove or merge the repeated one".to_string()
-    } else if lower.contains("tab") {
+    let mut message = e.without_snippet().to_string();
+    // The library appends its own "at line X column Y"; ours is in front already.
+    if let Some(i) = message.find(" at line ") {
+        message.truncate(i);
+    }
+    let lower = message.to_lowercase();
+    let help = if lower.contains("tab") {
         // The parser may point at the start of the scalar it was reading; point at the tab.
         at = indenting_tab(text, at.as_ref().map_or(1, |p| p.line)).or(at);
         "indent with spaces, not tabs".to_string()
-    } else if lower.contains("budget") || lower.contains("depth") || lower.contains("alias") {
-        "the file is nested too deeply or repeats anchors too often to be a ledger".to_string()
     } else if let Some((help, better)) = hints::yaml_hint(&lower, text, at.as_ref()) {
         at = better.or(at);
         help

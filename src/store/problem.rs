@@ -55,12 +55,13 @@ impl Problem {
     pub fn render(&self, path: &Path, source: Option<&str>) -> String {
         let mut out = String::new();
         let shown = path.display();
+        let message = shortened_quotes(&self.message);
         match &self.at {
             Some(p) => {
-                let _ = write!(out, "{shown}:{}:{}: {}", p.line, p.column, self.message);
+                let _ = write!(out, "{shown}:{}:{}: {}", p.line, p.column, message);
             }
             None => {
-                let _ = write!(out, "{shown}: {}", self.message);
+                let _ = write!(out, "{shown}: {}", message);
             }
         }
         if let (Some(p), Some(src)) = (&self.at, source)
@@ -82,11 +83,7 @@ impl Problem {
                 "^".repeat(width)
             );
         } else if let Some(found) = &self.found {
-            let _ = write!(
-                out,
-                "\n  found: {}",
-                found.chars().map(visible_char).collect::<String>()
-            );
+            let _ = write!(out, "\n  found: {}", shortened(found));
         }
         if let Some(help) = &self.help {
             let _ = write!(out, "\n  = help: {help}");
@@ -123,11 +120,62 @@ fn window(line: &str, col: usize) -> (String, usize) {
     (shown, at)
 }
 
+/// Longest value a message quotes whole; longer ones (a paste gone wrong, a hostile file) are
+/// cut to their start and `…`, so that a message stays a line or two.
+const QUOTED: usize = 60;
+
+/// `text` as a message quotes it: at most `QUOTED` characters, control characters shown.
+pub(crate) fn shortened(text: &str) -> String {
+    let mut out: String = text.chars().take(QUOTED).map(visible_char).collect();
+    if text.chars().nth(QUOTED).is_some() {
+        out.push('…');
+    }
+    out
+}
+
+/// The message with each `` `quoted` `` value longer than `QUOTED` characters shortened.
+pub fn shortened_quotes(message: &str) -> String {
+    let mut out = String::with_capacity(message.len().min(4096));
+    let mut parts = message.split('`');
+    if let Some(first) = parts.next() {
+        out.push_str(first);
+    }
+    for (i, part) in parts.enumerate() {
+        out.push('`');
+        // Odd pieces are inside backticks.
+        if i % 2 == 0 {
+            out.push_str(&shortened(part));
+        } else {
+            out.push_str(part);
+        }
+    }
+    out
+}
+
 /// Control characters (a stray escape sequence, a tab) are shown, never sent to the terminal.
 fn visible_char(c: char) -> char {
     match c {
         '\t' => '→',
         c if c.is_control() => '�',
         c => c,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn long_quoted_values_are_shortened_in_messages() {
+        let long = "z".repeat(3000);
+        let m = shortened_quotes(&format!("unknown status `{long}` here; use `a`"));
+        assert_eq!(
+            m,
+            format!("unknown status `{}…` here; use `a`", "z".repeat(60))
+        );
+        assert_eq!(shortened_quotes("no quotes"), "no quotes");
+        assert_eq!(shortened_quotes("a `b"), "a `b");
+        assert_eq!(shortened("a\u{7}b"), "a�b");
+        assert_eq!(shortened(&long).chars().count(), 61);
     }
 }

@@ -13,7 +13,7 @@ use super::file::{
 use super::problem::{Position, Problem};
 use crate::model::{
     Commitment, Date, Event, Evidence, EvidenceKind, Funding, Gap, Ledger, SOURCE_REF, Source,
-    StatusDef, Vocabulary, is_slug, is_web_url, parse_date,
+    StatusDef, Vocabulary, is_currency_code, is_slug, is_web_url, parse_date,
 };
 
 pub const FORMAT_VERSION: u32 = 1;
@@ -397,7 +397,7 @@ fn funding(c: &mut Checker, raw: &Spanned<FundingFile>) -> Option<Funding> {
         }
     });
     let currency = currency.and_then(|cur| {
-        if cur.len() == 3 && cur.bytes().all(|b| b.is_ascii_uppercase()) {
+        if is_currency_code(&cur) {
             Some(cur)
         } else {
             c.push(

@@ -9,10 +9,17 @@
 //! Pure: ledgers in, the merged ledger and the edits that make it out. The driver applies the
 //! edits to OUR text with the store's lossless editing, so nothing in our file is re-written.
 
-use std::collections::{HashMap, HashSet};
-use std::fmt::Debug;
+pub mod collide;
+mod guard;
+pub(crate) mod words;
 
-use crate::model::{Commitment, Edit, Event, Evidence, Gap, Ledger};
+use std::collections::{HashMap, HashSet};
+
+use serde::Serialize;
+
+use crate::model::{Commitment, Edit, Event, Evidence, Gap, Ledger, Vocabulary};
+
+pub use guard::lost_lines;
 
 /// The result of merging BASE, OURS and THEIRS.
 #[derive(Debug, Clone)]
@@ -29,6 +36,12 @@ pub struct Outcome {
     pub theirs_changed: bool,
     /// Real conflicts, in words.
     pub conflicts: Vec<String>,
+    /// What the merge decided that a person should hear of, in words.
+    pub notes: Vec<String>,
+    /// Values of THEIRS that the merge replaced on purpose (their UUID and recording times of
+    /// a commitment both sides added alike), as the file writes them: the text check does not
+    /// look for the lines that hold them.
+    pub superseded: Vec<String>,
 }
 
 /// Merges three versions of a ledger.
@@ -41,13 +54,7 @@ pub fn three_way(base: &Ledger, ours: &Ledger, theirs: &Ledger) -> Outcome {
         &ours.title,
         &theirs.title,
     );
-    let vocabulary = m.field(
-        "the ledger",
-        "statuses",
-        Some(&base.vocabulary),
-        &ours.vocabulary,
-        &theirs.vocabulary,
-    );
+    let vocabulary = m.vocabulary(&base.vocabulary, &ours.vocabulary, &theirs.vocabulary);
     let find = |l: &'_ Ledger, id: &str| l.commitments.iter().position(|c| c.id == id);
     let mut commitments = Vec::new();
     // Ours, in our order, as merged with theirs.
@@ -104,6 +111,8 @@ pub fn three_way(base: &Ledger, ours: &Ledger, theirs: &Ledger) -> Outcome {
         to_base: m.to_base,
         theirs_changed: m.theirs_changed,
         conflicts: m.conflicts,
+        notes: m.notes,
+        superseded: m.superseded,
     }
 }
 
@@ -113,12 +122,40 @@ struct Merger {
     to_base: Vec<Edit>,
     theirs_changed: bool,
     conflicts: Vec<String>,
+    notes: Vec<String>,
+    superseded: Vec<String>,
 }
 
 impl Merger {
+    /// The status scale: a list that is changed as a whole, so shown by its keys.
+    fn vocabulary(
+        &mut self,
+        base: &Vocabulary,
+        ours: &Vocabulary,
+        theirs: &Vocabulary,
+    ) -> Vocabulary {
+        if ours == theirs || base == theirs {
+            return ours.clone();
+        }
+        if base == ours {
+            self.theirs_changed = true;
+            return theirs.clone();
+        }
+        let keys = |v: &Vocabulary| {
+            let keys: Vec<&str> = v.statuses().iter().map(|s| s.key.as_str()).collect();
+            format!("[{}]", keys.join(", "))
+        };
+        self.conflicts.push(format!(
+            "the ledger: `statuses` was changed on both sides: ours {}, theirs {} (compare the two `statuses:` lists in the file)",
+            keys(ours),
+            keys(theirs)
+        ));
+        ours.clone()
+    }
+
     /// One value, three ways: whoever changed it wins; both changing it differently is a
     /// conflict (and ours stands, for now). `base` is None when both sides added the record.
-    fn field<T: Clone + PartialEq + Debug>(
+    fn field<T: Clone + PartialEq + Serialize>(
         &mut self,
         what: &str,
         name: &str,
@@ -138,11 +175,11 @@ impl Merger {
             _ => {
                 self.conflicts.push(format!(
                     "{what}: `{name}` was changed on both sides: ours {}, theirs {}{}",
-                    shown(ours),
-                    shown(theirs),
+                    words::yaml(ours),
+                    words::yaml(theirs),
                     base.map_or_else(
                         || " (both sides added it)".to_string(),
-                        |b| format!(", before {}", shown(b))
+                        |b| format!(", before {}", words::yaml(b))
                     )
                 ));
                 ours.clone()
@@ -158,7 +195,15 @@ impl Merger {
         ours_index: usize,
         base_index: Option<usize>,
     ) -> Commitment {
-        if o == t {
+        if o == t || (base.is_none() && alike(o, t)) {
+            if base.is_none() {
+                // Both sides added it: BASE, to be compared with theirs, gets theirs whole, so
+                // that the text merge sees the same addition on both sides.
+                self.to_base.push(Edit::AddCommitment(Box::new(t.clone())));
+                if o != t {
+                    self.same_addition(o, t);
+                }
+            }
             return o.clone();
         }
         let what = format!("`{}`", o.id);
@@ -282,7 +327,7 @@ impl Merger {
 
     /// A list of entries with identities, three ways. Returns the merged list (ours in our
     /// order, then theirs's additions) and theirs's additions.
-    fn entries<T: Clone + PartialEq + Debug>(
+    fn entries<T: Clone + PartialEq + Serialize>(
         &mut self,
         what: &str,
         base: Option<&[T]>,
@@ -318,10 +363,9 @@ impl Merger {
                 (Some(be), Some(te)) if be == te => merged.push(oe.clone()),
                 (_, Some(te)) => {
                     self.conflicts.push(format!(
-                        "{what}: {} was changed on both sides: ours {}, theirs {}",
+                        "{what}: {} was changed on both sides: {}",
                         name(oe),
-                        shown(oe),
-                        shown(te)
+                        words::differences(oe, te).join("; ")
                     ));
                     merged.push(oe.clone());
                 }
@@ -370,6 +414,54 @@ fn occurrences<T>(list: &[T], key: impl Fn(&T) -> String) -> Vec<String> {
         .collect()
 }
 
+/// The same commitment added on both sides by the same command: alike in everything a person
+/// typed, apart from what the program made up (its UUID, and who recorded its events when).
+fn alike(o: &Commitment, t: &Commitment) -> bool {
+    let machine_free = |c: &Commitment| {
+        let mut c = c.clone();
+        c.uuid = None;
+        for e in &mut c.history {
+            e.recorded_by = None;
+            e.recorded_at = None;
+        }
+        c
+    };
+    machine_free(o) == machine_free(t)
+}
+
+impl Merger {
+    /// Kept once, as ours: the message names what theirs had instead (the lines the text
+    /// check then does not look for), so that nobody is surprised by it.
+    fn same_addition(&mut self, o: &Commitment, t: &Commitment) {
+        let mut theirs = Vec::new();
+        if let Some(tu) = t.uuid.filter(|tu| Some(*tu) != o.uuid) {
+            theirs.push(format!("uuid: {tu}"));
+        }
+        for (oe, te) in o.history.iter().zip(&t.history) {
+            if oe.recorded_by != te.recorded_by
+                && let Some(by) = &te.recorded_by
+            {
+                theirs.push(format!("recorded_by: {by}"));
+            }
+            if oe.recorded_at != te.recorded_at
+                && let Some(at) = te.recorded_at
+            {
+                theirs.push(format!("recorded_at: {}", words::yaml(&at)));
+            }
+        }
+        theirs.dedup();
+        let mut told = format!(
+            "`{}` was added on both sides alike; kept once, as ours",
+            o.id
+        );
+        if !theirs.is_empty() {
+            told.push_str(&format!(" (theirs had {})", theirs.join(", ")));
+        }
+        self.notes.push(told);
+        self.superseded.extend(theirs);
+    }
+}
+
 /// What makes an event the same event on both sides, even if its note was edited: the day,
 /// the status, and who recorded it when.
 fn event_key(e: &Event) -> String {
@@ -377,20 +469,6 @@ fn event_key(e: &Event) -> String {
         "{}\u{0}{}\u{0}{:?}\u{0}{:?}",
         e.date, e.status, e.recorded_by, e.recorded_at
     )
-}
-
-fn shown<T: Debug>(value: &T) -> String {
-    let s = format!("{value:?}");
-    let s = s
-        .strip_prefix("Some(")
-        .and_then(|s| s.strip_suffix(')'))
-        .unwrap_or(&s)
-        .to_string();
-    if s.chars().count() > 120 {
-        format!("{}…", s.chars().take(120).collect::<String>())
-    } else {
-        s
-    }
 }
 
 /// A ledger in a canonical order, for asking whether a merged text says what was meant:
@@ -409,90 +487,4 @@ pub fn canonical(l: &Ledger) -> Ledger {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    const SAMPLE: &str = include_str!("../tests/fixtures/sample.yaml");
-
-    fn ledger(text: &str) -> Ledger {
-        crate::store::parse(std::path::Path::new("t.yaml"), text).expect("valid ledger")
-    }
-
-    fn edited(from: &str, to: &str) -> Ledger {
-        assert!(SAMPLE.contains(from), "{from}");
-        ledger(&SAMPLE.replacen(from, to, 1))
-    }
-
-    #[test]
-    fn one_sided_changes_are_taken_and_flagged_for_the_text_merge() {
-        let base = ledger(SAMPLE);
-        let theirs = edited("due: 2026-03-31", "due: 2026-09-30");
-        let m = three_way(&base, &base, &theirs);
-        assert!(m.conflicts.is_empty(), "{:?}", m.conflicts);
-        assert!(m.theirs_changed);
-        assert!(m.to_ours.is_empty());
-        let due = m.merged.find("uk-cps-3m").unwrap().due.unwrap();
-        assert_eq!(due.to_string(), "2026-09-30");
-        // Our own change is ours to keep, and needs nothing from the text merge.
-        let m = three_way(&base, &theirs, &base);
-        assert!(!m.theirs_changed && m.conflicts.is_empty());
-    }
-
-    #[test]
-    fn an_edited_note_is_the_same_event_and_two_edits_conflict() {
-        let base = ledger(SAMPLE);
-        let note = "note: \"Reported by The Times that deployment had begun\"";
-        let theirs = edited(note, "note: \"Reported by The Times (mirror)\"");
-        let m = three_way(&base, &base, &theirs);
-        assert!(m.conflicts.is_empty() && m.to_ours.is_empty());
-        let fr = m.merged.find("fr-mobile-unit").unwrap();
-        assert_eq!(fr.history.len(), 2, "changed in place, not added");
-        let ours = edited(note, "note: \"Reported, unconfirmed\"");
-        let m = three_way(&base, &ours, &theirs);
-        assert_eq!(m.conflicts.len(), 1, "{:?}", m.conflicts);
-        assert!(
-            m.conflicts[0]
-                .contains("the `in-progress` event of 2025-04-01 was changed on both sides")
-        );
-    }
-
-    #[test]
-    fn removed_on_one_side_and_changed_on_the_other_is_a_conflict() {
-        let base = ledger(SAMPLE);
-        let start = SAMPLE.find("      - id: times-2025-03-30").unwrap();
-        let end = SAMPLE.find("\n    history:").unwrap();
-        let without = SAMPLE[..start].to_string() + &SAMPLE[end..];
-        // The event that cites it must go too, or the ledger is invalid: drop it as well.
-        let without = without.replace(
-            "      # Reported, not confirmed.\n      - {date: 2025-04-01, status: in-progress, evidence: [times-2025-03-30], note: \"Reported by The Times that deployment had begun\"}\n",
-            "",
-        );
-        let theirs = ledger(&without);
-        let ours = edited("kind: media", "kind: ngo-report");
-        let m = three_way(&base, &ours, &theirs);
-        assert!(
-            m.conflicts.iter().any(|c| c.contains(
-                "evidence `times-2025-03-30` was removed on their side and changed on ours"
-            )),
-            "{:?}",
-            m.conflicts
-        );
-        // Left alone on our side, their removal stands.
-        let m = three_way(&base, &base, &theirs);
-        assert!(m.conflicts.is_empty());
-        assert!(m.merged.find("fr-mobile-unit").unwrap().evidence.is_empty());
-    }
-
-    #[test]
-    fn the_same_addition_on_both_sides_is_kept_once() {
-        let base = ledger(SAMPLE);
-        let gap = "      - note: No source confirms the unit was deployed.\n        checked: 2026-11-20\n";
-        let both = edited(
-            gap,
-            &format!("{gap}      - note: Asked the ministry; no reply.\n"),
-        );
-        let m = three_way(&base, &both, &both);
-        assert!(m.conflicts.is_empty() && m.to_ours.is_empty());
-        assert_eq!(m.merged.find("fr-mobile-unit").unwrap().gaps.len(), 2);
-    }
-}
+mod tests;

@@ -1,0 +1,84 @@
+//! The last check before a merged text is used: nothing either side wrote is missing.
+//!
+//! The record-by-record merge is checked by what the merged file means (`canonical`); that
+//! cannot see comments, blank lines or layout. This check looks at lines: every line that a
+//! side added (a comment, a changed value, a blank line) must be in the merged text, as many
+//! times as that side added it, and every line that neither side removed as many times as it
+//! was there. Copies of one line cannot be told apart, so the count asked for is the fewest a
+//! right merge can hold: removals by the two sides are taken to be of different copies, and
+//! the same line added on both sides to be one addition (the same entry added on two branches
+//! is kept once). So the same comment added on both sides in two places is only known to be
+//! there, not there twice — the one thing this check cannot tell, and an edge that loses no
+//! words.
+
+use std::collections::HashMap;
+
+/// Lines of OURS or THEIRS (compared with BASE) that `merged` lacks, as written (trailing
+/// blanks aside), in file order; empty when nothing is lost. Lines holding one of `excused` (values the merge
+/// replaced on purpose) are not looked for.
+pub fn lost_lines(
+    base: &str,
+    ours: &str,
+    theirs: &str,
+    merged: &str,
+    excused: &[String],
+) -> Vec<String> {
+    fn count(text: &str) -> HashMap<&str, usize> {
+        let mut n: HashMap<&str, usize> = HashMap::new();
+        for line in text.lines() {
+            *n.entry(line.trim_end()).or_default() += 1;
+        }
+        n
+    }
+    let (b, o, t, m) = (count(base), count(ours), count(theirs), count(merged));
+    let get = |n: &HashMap<&str, usize>, l: &str| n.get(l).copied().unwrap_or(0);
+    let mut lost: Vec<&str> = o
+        .keys()
+        .chain(t.keys())
+        .filter(|l| !excused.iter().any(|x| l.contains(x.as_str())))
+        .filter_map(|&l| {
+            let (bn, on, tn) = (get(&b, l), get(&o, l), get(&t, l));
+            // As many copies as were there, less those either side removed (supposing they
+            // removed different ones), plus as many as the side that added more added
+            // (supposing the same addition on both sides is one): the fewest a merge that
+            // keeps both sides' work can hold.
+            let removed = bn.saturating_sub(on) + bn.saturating_sub(tn);
+            let added = on.saturating_sub(bn).max(tn.saturating_sub(bn));
+            let need = bn.saturating_sub(removed) + added;
+            (get(&m, l) < need).then_some(l)
+        })
+        .collect();
+    // In the order a person meets them: theirs's lines, then ours's.
+    let at = |l: &str| {
+        theirs
+            .find(l)
+            .or_else(|| ours.find(l).map(|i| i + theirs.len()))
+    };
+    lost.sort_by_key(|l| at(l));
+    lost.dedup();
+    lost.into_iter().map(str::to_string).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_comment_from_either_side_must_stay() {
+        let base = "a: 1\nb: 2\n";
+        let ours = "a: 1\n# mine\nb: 2\n";
+        let theirs = "a: 1   # theirs\nb: 2\n";
+        assert_eq!(
+            lost_lines(base, ours, theirs, ours, &[]),
+            vec!["a: 1   # theirs".to_string()]
+        );
+        let both = "a: 1   # theirs\n# mine\nb: 2\n";
+        assert!(lost_lines(base, ours, theirs, both, &[]).is_empty());
+        // A line one side removed and the other left alone may go.
+        assert!(lost_lines(base, "a: 1\n", base, "a: 1\n", &[]).is_empty());
+        // Of a line written twice, one copy changed by each side: neither copy is owed.
+        assert!(lost_lines("x:\nx:\n", "x: 1\nx:\n", "x:\nx: 2\n", "x: 1\nx: 2\n", &[]).is_empty());
+        // A blank line added by one side counts, though the file has others.
+        assert_eq!(lost_lines("\n\n", "\n\n", "\n\n\n", "\n\n", &[]).len(), 1);
+    }
+}
