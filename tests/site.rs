@@ -247,3 +247,28 @@ fn feed_and_calendar_on_their_own() {
         .failure(1)
         .stderr_has("--format ics is the calendar of due dates");
 }
+
+/// `-o FILE.xlsx` writes a workbook (a zip whose sheet has typed cells); asked for on
+/// standard output it refuses, since a workbook is not text.
+#[test]
+fn every_report_writes_a_workbook() {
+    let t = Test::new().ledger(REPORTS);
+    for (args, file) in [
+        (&["report"][..], "r.xlsx"),
+        (&["report", "--period", "quarterly"], "q.xlsx"),
+        (&["report", "--by", "tag"], "t.xlsx"),
+        (&["history"], "h.xlsx"),
+        (&["changes", "--since", "2025-01-01"], "c.xlsx"),
+        (&["list"], "l.xlsx"),
+        (&["bulletin", "--period", "2025-Q3"], "b.xlsx"),
+    ] {
+        let mut a = args.to_vec();
+        a.extend(["-o", file]);
+        t.then(&a).success().stderr_has("(xlsx)");
+        let bytes = std::fs::read(t.dir.path().join(file)).unwrap();
+        assert_eq!(&bytes[..2], b"PK", "{file} is a zip");
+    }
+    t.then(&["report", "--format", "xlsx"])
+        .failure(1)
+        .stderr_has("with -o FILE.xlsx");
+}

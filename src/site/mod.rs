@@ -15,6 +15,7 @@
 //! any folder or address. Output depends only on the ledger and "today", and a file whose
 //! bytes would not change is not written at all, so a site kept in git has clean diffs.
 
+mod datapackage;
 mod pages;
 
 use std::path::Path;
@@ -40,7 +41,7 @@ pub struct Written {
 }
 
 /// The data downloads, with what each holds (the index lists them).
-pub const DOWNLOADS: [(&str, &str); 5] = [
+pub const DOWNLOADS: [(&str, &str); 6] = [
     (
         "data/commitments.csv",
         "Every commitment's status today, one row each (report --format csv)",
@@ -60,6 +61,10 @@ pub const DOWNLOADS: [(&str, &str); 5] = [
     (
         "data/changes.csv",
         "Every change, one row per change and source",
+    ),
+    (
+        "data/datapackage.json",
+        "What each CSV column holds and its type (a Frictionless Data Package)",
     ),
 ];
 
@@ -169,14 +174,28 @@ pub fn build(ledger: &Ledger, today: Date, stale_after: u32, dir: &Path) -> Resu
         ("data/history.csv", &history, Format::Csv),
         ("data/changes.csv", &changes, Format::Csv),
     ];
-    for (path, report, format) in data {
+    for (path, report, format) in &data {
         write(
             dir,
             path,
-            render(report, format, style)?.as_bytes(),
+            render(*report, *format, style)?.as_bytes(),
             &mut out,
         )?;
     }
+    // The data package describes the CSV files (the JSON describes itself).
+    let described: Vec<(&str, &str, crate::report::render::Sheet)> = DOWNLOADS
+        .iter()
+        .zip(data.iter())
+        .filter(|(_, (_, _, f))| *f == Format::Csv)
+        .map(|((path, what), (_, report, _))| {
+            (path.trim_start_matches("data/"), *what, report.sheet())
+        })
+        .collect();
+    let package = datapackage::package(
+        &ledger.title.clone().unwrap_or_else(|| "Commitments".into()),
+        &described,
+    );
+    write(dir, "data/datapackage.json", package.as_bytes(), &mut out)?;
     let feed = atom::render(&changes, Some("c/"));
     write(dir, "feed.atom", feed.as_bytes(), &mut out)?;
     let calendar = ics::render(ledger, &status.rows, today);

@@ -354,6 +354,59 @@ def libreoffice(csvs):
     return books
 
 
+def xlsx_checks():
+    """-o FILE.xlsx: a real workbook whose cells are typed, read by openpyxl and by LibreOffice
+    (converted back to CSV), accented text and dates intact."""
+    import datetime
+    import openpyxl
+    for args, name in ((("report",), "report"), (("report", "--period", "quarterly"), "quarterly"),
+                       (("report", "--by", "owner"), "owners"), (("history", "--period", "quarterly"), "history"),
+                       (("changes", "--since", "2025-01-01"), "changes"), (("list",), "list"),
+                       (("bulletin", "--period", "2025-Q4"), "bulletin")):
+        path = os.path.join(OUT, f"shipped.{name}.xlsx")
+        subprocess.run([BIN, "-f", SHIPPED, *args, "-o", path], env=ENV, check=True, capture_output=True)
+        rows = csv_rows(run(SHIPPED, *args, "--format", "csv", "--csv-raw"))
+        if name == "bulletin":
+            rows = csv_rows(run(SHIPPED, "changes", "--since", "2025-10-01", "--until", "2025-12-31",
+                                "--format", "csv", "--csv-raw"))
+        ws = openpyxl.load_workbook(path).active
+        book = [list(r) for r in ws.iter_rows(values_only=True)]
+        check(book[0] == rows[0], f"xlsx {name}: header {book[0]}")
+        check(len(book) == len(rows), f"xlsx {name}: {len(book)} rows, CSV {len(rows)}")
+        for got, want in zip(book[1:], rows[1:]):
+            for g, w, h in zip(got, want, rows[0]):
+                if isinstance(g, datetime.datetime):
+                    ok = g.date().isoformat() == w
+                elif isinstance(g, bool):
+                    ok = w == ("yes" if g else "no")
+                elif isinstance(g, (int, float)):
+                    ok = float(w) == g
+                else:
+                    ok = (g or "") == clean(w).strip("\n") or (g or "") == clean(w)
+                check(ok, f"xlsx {name}: {h} {g!r} for {w!r}")
+        types = {h: type(v).__name__ for h, v in zip(book[0], book[1])}
+        if name == "report":
+            check(types["made"] == "datetime" and types["overdue"] == "bool" and types["gaps"] == "int"
+                  and types["title"] == "str", f"xlsx report: types {types}")
+        if name == "owners":
+            check(types["average_score"] in ("float", "int"), f"xlsx owners: {types}")
+    # LibreOffice opens the workbook: back to CSV, the text and the dates are the CSV's.
+    profile = tempfile.mkdtemp(prefix="soffice-")
+    xlsx = os.path.join(OUT, "shipped.report.xlsx")
+    subprocess.run(["soffice", f"-env:UserInstallation=file://{profile}", "--headless", "--convert-to",
+                    "csv:Text - txt - csv (StarCalc):44,34,76", "--outdir", os.path.join(OUT, "lo"), xlsx],
+                   check=True, capture_output=True, timeout=180)
+    with open(os.path.join(OUT, "lo", "shipped.report.csv"), encoding="utf-8", newline="") as f:
+        lo = list(csv.reader(f))
+    want = csv_rows(run(SHIPPED, "report", "--format", "csv"))
+    check(lo[0] == want[0], f"LibreOffice xlsx header {lo[0]}")
+    for got, w in zip(lo[1:], want[1:]):
+        for col in ("id", "title", "owner", "made", "since", "status_label"):
+            i = w and want[0].index(col)
+            check(got[i] == w[i], f"LibreOffice xlsx {col}: {got[i]!r} != {w[i]!r}")
+    check(any("communiqué" in v for r in lo for v in r), "LibreOffice xlsx: accents intact")
+
+
 def csv_checks():
     fields = ["id", "title", "owner", "tags", "made", "status", "status_label", "since",
               "latest_evidence", "last_checked", "due", "overdue", "stale", "unsourced", "gaps"]
@@ -673,6 +726,28 @@ def site_checks():
             check(r["id"] in str(ev.get("SUMMARY")), f"{name}: summary {ev.get('SUMMARY')}")
         check(run(ledger, "list", "--format", "ics").encode() == files["due.ics"], f"{name}: list --format ics")
 
+    # The data package, by `frictionless validate`: every CSV matches its Table Schema; and
+    # the check can fail (a date broken in a copy is found).
+    for ledger in (SHIPPED, REPORTS, INJECTION):
+        data = os.path.join(OUT, "site-" + os.path.basename(ledger).replace(".yaml", ""), "data")
+        r = subprocess.run(["frictionless", "validate", "--json", "datapackage.json"], cwd=data,
+                           capture_output=True, text=True, timeout=300)
+        report = json.loads(r.stdout) if r.stdout.strip().startswith("{") else {}
+        check(r.returncode == 0 and report.get("valid") is True, f"{ledger}: frictionless: {r.stdout[-2000:]}{r.stderr[-500:]}")
+        package = json.load(open(os.path.join(data, "datapackage.json")))
+        for res in package["resources"]:
+            for field in res["schema"]["fields"]:
+                check(field.get("description") and field.get("type"), f"{res['path']}: {field} lacks type or description")
+    broken = os.path.join(OUT, "datapackage-control")
+    subprocess.run(["rm", "-rf", broken], check=True)
+    subprocess.run(["cp", "-r", os.path.join(OUT, "site-reports", "data"), broken], check=True)
+    path = os.path.join(broken, "commitments.csv")
+    text = open(path, encoding="utf-8").read().replace("2025-01-15", "2025-13-45", 1)
+    open(path, "w", encoding="utf-8", newline="").write(text)
+    r = subprocess.run(["frictionless", "validate", "--json", "datapackage.json"], cwd=broken,
+                       capture_output=True, text=True, timeout=300)
+    check(r.returncode != 0, "control: frictionless finds a broken date")
+
     # Screenshots at 1280 pixels of the index and a commitment page.
     root = os.path.join(OUT, "site-commitments")
     for page, png in (("index.html", "site-index.png"), ("c/de-smuggling-law.html", "site-commitment.png")):
@@ -685,6 +760,7 @@ def site_checks():
 
 markdown_checks()
 csv_checks()
+xlsx_checks()
 json_checks()
 html_checks()
 site_checks()

@@ -18,6 +18,7 @@ pub mod json;
 pub mod markdown;
 mod svg;
 pub mod table;
+pub mod xlsx;
 
 use std::borrow::Cow;
 
@@ -45,6 +46,8 @@ pub enum Format {
     Atom,
     /// An iCalendar file of the due dates (`list`, `report`).
     Ics,
+    /// A workbook (with -o FILE.xlsx): the CSV's table with typed cells.
+    Xlsx,
 }
 
 impl Format {
@@ -59,6 +62,7 @@ impl Format {
             "html" | "htm" => Format::Html,
             "atom" => Format::Atom,
             "ics" => Format::Ics,
+            "xlsx" => Format::Xlsx,
             _ => return None,
         })
     }
@@ -72,6 +76,7 @@ impl Format {
             Format::Html => "html",
             Format::Atom => "atom",
             Format::Ics => "ics",
+            Format::Xlsx => "xlsx",
         }
     }
 }
@@ -130,6 +135,11 @@ pub fn render(report: &dyn Report, format: Format, style: Style) -> crate::Resul
                 "--format atom is the feed of `changes` (and `bulletin`); this report has no feed".into(),
             )
         })?,
+        Format::Xlsx => {
+            return Err(crate::Error::Argument(
+                "a workbook is not text: write it to a file, with -o FILE.xlsx".into(),
+            ));
+        }
         Format::Ics => report.ics().ok_or_else(|| {
             crate::Error::Argument(
                 "--format ics is the calendar of due dates of `list` and `report`; this report has none".into(),
