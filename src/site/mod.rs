@@ -213,7 +213,12 @@ fn write(dir: &Path, path: &str, bytes: &[u8], out: &mut Written) -> Result<()> 
     if let Some(parent) = full.parent() {
         std::fs::create_dir_all(parent).map_err(|e| Error::io("create the folder", parent, e))?;
     }
-    crate::store::replace(&full, bytes)?;
+    // A new file beside the old one, then renamed over it: a web server or a reader never
+    // sees half a page. Not synced to disk one by one as the ledger is (store::replace): a
+    // site is made again from the ledger at will, and 10,000 syncs took minutes.
+    let tmp = full.with_extension("tmp~");
+    std::fs::write(&tmp, bytes).map_err(|e| Error::io("write", &tmp, e))?;
+    std::fs::rename(&tmp, &full).map_err(|e| Error::io("write", &full, e))?;
     out.written += 1;
     Ok(())
 }
