@@ -69,6 +69,12 @@ pub enum Error {
     #[error("{} is valid, but this program cannot change it without risk to the rest of the file: its YAML editor cannot read part of it ({reason}); nothing was changed. Write that part in a plainer style (for instance, no tag or comment alone on the line before a value), or make this change by hand", .path.display())]
     CannotEdit { path: PathBuf, reason: String },
 
+    /// The change would land in text that other places share through YAML anchors and
+    /// aliases (`&name`, `*name`, `<<: *name`): it would change them too, or could not be made
+    /// where it is meant. The file was not touched.
+    #[error("{} cannot be changed this way: {reason}; nothing was changed", .path.display())]
+    Shared { path: PathBuf, reason: String },
+
     /// A write produced a file that does not read back as intended. Never expected; the file
     /// was not touched.
     #[error("internal error: {0}; {1} was not changed. Please report this.")]

@@ -193,6 +193,8 @@ const LAST_DAY: i64 = 20_779;
 struct Generator<'a> {
     opts: &'a Options,
     rng: Rng,
+    /// The id of the last record that starts a group of ten: the others serve it.
+    leader: String,
 }
 
 impl<'a> Generator<'a> {
@@ -200,6 +202,7 @@ impl<'a> Generator<'a> {
         Generator {
             opts,
             rng: Rng(opts.seed.wrapping_mul(0x2545_F491_4F6C_DD1D) ^ 0x00C0_FFEE),
+            leader: String::new(),
         }
     }
 
@@ -328,6 +331,16 @@ impl<'a> Generator<'a> {
         let title = self.phrase(56, 112);
         writeln!(w, "    title: {}", scalar(&title))?;
         writeln!(w, "    owner: {}", scalar(self.rng.word(OWNERS)))?;
+        // Groups of ten: a pledge and nine national actions under it (two counting double),
+        // decided by position so that the rest of the text is as it was before parents.
+        if n.is_multiple_of(10) {
+            self.leader = id.clone();
+        } else {
+            writeln!(w, "    parent: {}", self.leader)?;
+            if n % 10 == 7 {
+                writeln!(w, "    weight: 2")?;
+            }
+        }
         let partners = if self.rng.chance(40) {
             self.rng.range(1, 3)
         } else {
@@ -360,21 +373,19 @@ impl<'a> Generator<'a> {
                 writeln!(w, "      - {t}")?;
             }
         }
+        let mut money: Option<(usize, &str)> = None;
         if self.rng.chance(20) {
             if self.rng.chance(50) {
-                writeln!(
-                    w,
-                    "    funding: {{amount: {}, currency: GBP}}",
-                    self.rng.range(1, 500) * 100_000
-                )?;
+                let amount = self.rng.range(1, 500) * 100_000;
+                writeln!(w, "    funding: {{amount: {amount}, currency: GBP}}")?;
+                money = Some((amount, "GBP"));
             } else {
                 writeln!(w, "    funding:")?;
-                writeln!(w, "      amount: {}", self.rng.range(1, 500) * 100_000)?;
-                writeln!(
-                    w,
-                    "      currency: {}",
-                    self.rng.word(&["GBP", "EUR", "USD"])
-                )?;
+                let amount = self.rng.range(1, 500) * 100_000;
+                writeln!(w, "      amount: {amount}")?;
+                let currency = self.rng.word(&["GBP", "EUR", "USD"]);
+                writeln!(w, "      currency: {currency}")?;
+                money = Some((amount, currency));
             }
         }
         writeln!(w, "    source:")?;
@@ -431,6 +442,22 @@ impl<'a> Generator<'a> {
             evidence.push((eid, published));
         }
 
+        // Money by stage for every other funded record, drawn from what is already known
+        // so that the rest of the file is the same as before funding events existed.
+        if let Some((amount, currency)) = money.filter(|_| n.is_multiple_of(2)) {
+            writeln!(w, "    funding_history:")?;
+            writeln!(w, "      - date: {}", date((made + 30).min(LAST_DAY)))?;
+            writeln!(w, "        stage: allocated")?;
+            writeln!(w, "        amount: {}", amount / 2)?;
+            writeln!(w, "        currency: {currency}")?;
+            writeln!(w, "        evidence: [source]")?;
+            writeln!(
+                w,
+                "      - {{date: {}, stage: disbursed, amount: {}, currency: {currency}, unsourced: true, note: \"Reported by the department, not yet published\"}}",
+                date((made + 200).min(LAST_DAY)),
+                amount / 4
+            )?;
+        }
         writeln!(w, "    history:")?;
         let mut day = made;
         for k in 0..self.opts.events {

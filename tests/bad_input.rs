@@ -62,12 +62,12 @@ fn malformed_yaml_syntax_error() {
         "    owner: United Kingdom (Home Office)",
         "    owner: United Kingdom: the Home Office",
     );
-    let out = refused(
+    refused(
         &text,
         Some(&at(&text, ": the Home Office")),
-        "not valid YAML",
-    );
-    out.stderr_has("mapping values are not allowed");
+        "a `: ` cannot stand here\n",
+    )
+    .stderr_lacks("mapping values");
 }
 
 #[test]
@@ -366,7 +366,7 @@ fn value_with_colon_space_needs_quotes() {
     refused(
         &text,
         Some(&at(&text, ": the Home Office")),
-        "mapping values are not allowed",
+        "a `: ` cannot stand here\n",
     )
     .stderr_has("help: a value containing `: ` must be put in double quotes, e.g. `owner: \"UK: the Home Office\"`")
     .stderr_has("check this line's indentation")
@@ -384,7 +384,7 @@ fn key_indented_one_space_too_far() {
     refused(
         &text,
         Some(&at(&text, "owner: United Kingdom")),
-        "mapping values are not allowed",
+        "a `: ` cannot stand here\n",
     )
     .stderr_has("this line starts at column 6, but `title` on the line above starts at column 5: the keys of one record must line up");
 }
@@ -398,7 +398,7 @@ fn key_indented_one_space_too_little() {
     refused(
         &text,
         Some(&at(&text, "owner: United Kingdom")),
-        "did not find expected '-' indicator",
+        "this line is out of line with the list above it\n",
     )
     .stderr_has("help: check that this line lines up with the lines above it: each key of a record starts at the same column, and each item of a list starts with `- ` at the list's column");
 }
@@ -409,7 +409,7 @@ fn list_item_out_of_line() {
     refused(
         &text,
         Some(&at(&text, "- id: uk-cps-3m")),
-        "did not find expected key",
+        "this line is out of line with the keys above it\n",
     )
     .stderr_has("help: check that this line lines up with the lines above it");
 }
@@ -448,7 +448,7 @@ fn double_quote_inside_double_quotes() {
     refused(
         &text,
         Some(&at(&text, "big\" plan")),
-        "invalid trailing content after double-quoted scalar",
+        "text follows the closing `\"` of a quoted value\n",
     )
     .stderr_has(r#"inside double quotes write a quote as \" , or enclose the text in single quotes: 'The "big" plan'"#);
 }
@@ -492,7 +492,7 @@ fn wrong_shape_a_list_where_text_belongs() {
     );
     refused(
         &text,
-        Some(&at(&text, "title: [GBP")),
+        Some(&at(&text, "[GBP 3m, CPS]")),
         "not a list or a mapping",
     );
 }
@@ -1349,6 +1349,139 @@ fn gap_refuses_a_search_in_the_future() {
     assert_eq!(t.file_bytes(), before);
 }
 
+// ---------------------------------------------------------------- funding events
+
+/// The sample's `uk-cps-3m` (funding GBP 3m) with one funding event written as `event`.
+fn with_funding_event(event: &str) -> String {
+    broken(
+        "    funding: {amount: 3000000, currency: GBP}\n",
+        &format!("    funding: {{amount: 3000000, currency: GBP}}\n    funding_history:\n{event}"),
+    )
+}
+
+#[test]
+fn funding_events_in_the_file_are_checked_with_their_positions() {
+    let ok = "      - {date: 2025-06-01, stage: allocated, amount: 3230000, currency: GBP, unsourced: true, note: budget letter}\n";
+    Test::new()
+        .ledger(&with_funding_event(ok))
+        .args(&["check"])
+        .run()
+        .success()
+        .stdout_has("1 funding event");
+    // (what to change, into what, where the message points, what it says, what is valid)
+    for (from, to, needle, says, valid) in [
+        (
+            "stage: allocated",
+            "stage: committed",
+            "committed",
+            "unknown funding stage `committed`",
+            "one of: pledged, allocated, disbursed, spent",
+        ),
+        (
+            "currency: GBP, unsourced",
+            "currency: EUR, unsourced",
+            "EUR",
+            "this amount is in EUR, but the commitment's money is in GBP",
+            "write this amount in GBP",
+        ),
+        (
+            "amount: 3230000",
+            "amount: -3230000",
+            "-3230000",
+            "`amount` must be a plain number",
+            "e.g. 3000000",
+        ),
+        (
+            "amount: 3230000",
+            "amount: 3.23m",
+            "3.23m",
+            "`amount` must be a plain number",
+            "without separators",
+        ),
+        (
+            "unsourced: true, note: budget letter",
+            "note: budget letter",
+            "{date: 2025-06-01",
+            "this funding event cites no evidence",
+            "unsourced: true",
+        ),
+        (
+            "unsourced: true, note: budget letter",
+            "evidence: [letter]",
+            "letter]",
+            "no evidence entry has the id `letter`",
+            "add one under `evidence:`",
+        ),
+        (
+            "date: 2025-06-01",
+            "date: 2025-01-01",
+            "2025-01-01",
+            "dated before the commitment was made",
+            "from the `made` date on",
+        ),
+    ] {
+        let event = ok.replacen(from, to, 1);
+        assert_ne!(event, ok, "{from}");
+        let text = with_funding_event(&event);
+        let out = refused(&text, Some(&at(&text, needle)), says);
+        out.stderr_has(valid);
+    }
+}
+
+// ---------------------------------------------------------------- parents
+
+#[test]
+fn unknown_parents_and_cycles_are_refused_where_they_are_named() {
+    let text = broken(
+        "    owner: Germany (Federal Ministry of the Interior)\n",
+        "    owner: Germany (Federal Ministry of the Interior)\n    parent: fr-mobil-unit\n",
+    );
+    refused(
+        &text,
+        Some(&at(&text, "fr-mobil-unit")),
+        "no commitment has the id `fr-mobil-unit`, named as the parent of `de-smuggling-law`",
+    )
+    .stderr_has("did you mean `fr-mobile-unit`?");
+
+    // de → uk → de: reported once, at the first of them in the file.
+    let text = broken(
+        "    owner: Germany (Federal Ministry of the Interior)\n",
+        "    owner: Germany (Federal Ministry of the Interior)\n    parent: uk-cps-3m\n",
+    )
+    .replacen(
+        "    owner: United Kingdom (Home Office)\n",
+        "    owner: United Kingdom (Home Office)\n    parent: de-smuggling-law\n",
+        1,
+    );
+    let out = refused(
+        &text,
+        Some(&at(&text, "uk-cps-3m\n")),
+        "in a circle: de-smuggling-law → uk-cps-3m → de-smuggling-law",
+    );
+    out.stderr_has("remove or change one of these `parent:` lines")
+        .stderr_has("1 problem");
+
+    let text = broken(
+        "    owner: Germany (Federal Ministry of the Interior)\n",
+        "    owner: Germany (Federal Ministry of the Interior)\n    parent: de-smuggling-law\n",
+    );
+    refused(
+        &text,
+        Some(&at(&text, "de-smuggling-law\n    made")),
+        "in a circle: de-smuggling-law → de-smuggling-law",
+    );
+
+    let text = broken(
+        "    owner: Germany (Federal Ministry of the Interior)\n",
+        "    owner: Germany (Federal Ministry of the Interior)\n    parent: uk-cps-3m\n    weight: -2\n",
+    );
+    refused(
+        &text,
+        Some(&at(&text, "-2\n")),
+        "`weight` must be a number of zero or more",
+    );
+}
+
 // ------------------------------------------- the YAML reader's failures, in plain words
 //
 // Each of these once printed the library's own words: "multiple YAML documents detected; use
@@ -1396,9 +1529,15 @@ fn infinity_and_not_a_number_are_named_with_a_way_out() {
             "`1e999` is read by YAML as a number too large to hold\n",
         ),
     ] {
+        // Values are read as written: `.inf` is the text `.inf`, not infinity, and is not the
+        // version this program reads.
         let text = broken("version: 1", &format!("version: {value}"));
-        let out = refused(&text, Some("commitments.yaml:2:10"), message)
-            .stderr_has("help: the format version is written `version: 1`");
+        let out = refused(
+            &text,
+            Some("commitments.yaml:2:10"),
+            "this version of the file format is not supported",
+        )
+        .stderr_has("help: this program reads `version: 1`");
         in_plain_words(out);
         // In a text field, the way out is the person's own key and value, quoted.
         let text = broken("title: 'Test ledger'", &format!("title: {value}"));
@@ -1542,7 +1681,7 @@ fn a_list_where_one_value_belongs_is_said_without_library_words() {
     );
     let out = refused(
         &text,
-        Some("commitments.yaml:10:5"),
+        Some("commitments.yaml:10:12"),
         "expected a single value (text, a number or a date), not a list or a mapping; found a \
          list\n",
     );
@@ -1677,6 +1816,52 @@ fn escapes_keys_directives_and_stray_marks_are_said_plainly() {
             .failure(1)
             .stderr_has(&format!("{position}: {message}"));
         in_plain_words(out.stderr_lacks("scalar").stderr_lacks("Option<"));
+        assert_eq!(t.file(), text);
+    }
+}
+
+#[test]
+fn characters_yaml_keeps_for_itself_are_named_with_the_quotes_that_free_them() {
+    for (to, position, message) in [
+        (
+            "title: @home",
+            "commitments.yaml:3:8",
+            "a value cannot start with `@`\n",
+        ),
+        (
+            "title: `x`",
+            "commitments.yaml:3:8",
+            "a value cannot start with a backtick\n",
+        ),
+        (
+            "title: & x",
+            "commitments.yaml:3:8",
+            "`&` or `*` at the start of a value must be followed by a name (YAML reads them as \
+             an anchor or an alias)\n",
+        ),
+        (
+            "title: | x",
+            "commitments.yaml:3:8",
+            "after `|` or `>`, the text must start on the next line\n",
+        ),
+        (
+            "title: \"Test ledger\"#c",
+            "commitments.yaml:3:21",
+            "a `#` that starts a comment must have a space before it\n",
+        ),
+        (
+            "title: 'Test ledger'\n%",
+            "commitments.yaml:4:2",
+            "a line starting with `%` is read as a YAML directive, and this is not one\n",
+        ),
+    ] {
+        let text = broken("title: 'Test ledger'", to);
+        let t = Test::new().ledger(&text);
+        let out = t
+            .then(&["check"])
+            .failure(1)
+            .stderr_has(&format!("{position}: {message}"));
+        in_plain_words(out.stderr_lacks("scalar").stderr_lacks("scanning"));
         assert_eq!(t.file(), text);
     }
 }

@@ -140,6 +140,9 @@ fn edit_for(ledger: &Ledger, op: &Op, n: usize) -> Option<Edit> {
             due: None,
             tags: vec![format!("tag-{n}")],
             funding: None,
+            funding_history: vec![],
+            parent: None,
+            weight: None,
             source: None,
             evidence: vec![],
             history: vec![Event {
@@ -152,6 +155,9 @@ fn edit_for(ledger: &Ledger, op: &Op, n: usize) -> Option<Edit> {
                 recorded_at: None,
             }],
             gaps: vec![],
+            description: None,
+            notes: None,
+            extra: Vec::new(),
         }))),
         Op::Evidence {
             target,

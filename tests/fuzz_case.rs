@@ -85,6 +85,9 @@ pub fn exercise(data: &[u8], dir: &Path) {
                 due: None,
                 tags: vec![],
                 funding: None,
+                funding_history: vec![],
+                parent: None,
+                weight: None,
                 source: None,
                 evidence: vec![],
                 history: vec![Event {
@@ -97,6 +100,9 @@ pub fn exercise(data: &[u8], dir: &Path) {
                     recorded_at: None,
                 }],
                 gaps: vec![],
+                description: None,
+                notes: None,
+                extra: Vec::new(),
             }))
         }
     };

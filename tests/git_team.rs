@@ -285,6 +285,19 @@ fn log_lists_what_changed_in_one_commitment_commit_by_commit() {
     assert!(at("not committed yet") < at("+ gap: Nothing new"));
     assert!(!out.contains("2026-04-30"), "{out}");
 
+    // A corrected id: the history follows the UUID.
+    repo.commit("gap");
+    repo.edit(
+        "  - id: fr-mobile-unit   # the slug\n",
+        "  - id: fr-unit   # the slug\n",
+    );
+    repo.commit("shorter id");
+    let out = repo.cli(&["log", "fr-unit"]).stdout;
+    assert!(
+        out.contains("+ evidence `a1`") && out.contains("~ id: fr-mobile-unit → fr-unit"),
+        "{out}"
+    );
+
     repo.t
         .then(&["log", "no-such-thing"])
         .failure(1)

@@ -147,6 +147,25 @@ fn writes() -> Vec<Write> {
             expect: "it-new-unit",
         },
         Write {
+            name: "add with a parent and a weight",
+            record: None,
+            args: &[
+                "add",
+                "fr-unit-part",
+                "--title",
+                "France: the unit's second boat",
+                "--owner",
+                "France",
+                "--made",
+                "2025-04-02",
+                "--parent",
+                "fr-mobile-unit",
+                "--weight",
+                "0.5",
+            ],
+            expect: "parent: fr-mobile-unit",
+        },
+        Write {
             name: "add without a source",
             record: None,
             args: &[
@@ -316,6 +335,47 @@ fn writes() -> Vec<Write> {
                 "CPS hiring",
             ],
             expect: "https://example.org/cps-hiring",
+        },
+        Write {
+            name: "funding on the last record, which has `funding:`",
+            record: Some("uk-cps-3m"),
+            args: &[
+                "funding",
+                "uk-cps-3m",
+                "--stage",
+                "allocated",
+                "--amount",
+                "3230000",
+                "--currency",
+                "GBP",
+                "--date",
+                "2025-06-01",
+                "--unsourced",
+                "--note",
+                "lossless funding: letter # not published",
+            ],
+            expect: "lossless funding: letter # not published",
+        },
+        Write {
+            name: "funding with new evidence on a record with evidence and gaps",
+            record: Some("fr-mobile-unit"),
+            args: &[
+                "funding",
+                "fr-mobile-unit",
+                "--stage",
+                "disbursed",
+                "--amount",
+                "1500000.25",
+                "--currency",
+                "EUR",
+                "--date",
+                "2025-09-01",
+                "--evidence-url",
+                "https://example.org/paid",
+                "--evidence-title",
+                "Ministère : paiement",
+            ],
+            expect: "amount: 1500000.25",
         },
         Write {
             name: "gap on a record with gaps",
@@ -647,7 +707,7 @@ fn a_sequence_of_writes_keeps_everything_each_time() {
             .collect();
         let now: Vec<String> = lines(&before).into_iter().map(String::from).collect();
         assert_subsequence(&kept, &now, "the line", v.name, &before);
-        t.then(&["check"]).success().stdout_has("5 commitments");
+        t.then(&["check"]).success().stdout_has("6 commitments");
     }
 }
 

@@ -849,3 +849,17 @@ fn a_conflict_the_text_merge_cannot_see_still_gets_markers() {
         "{merged}"
     );
 }
+
+/// A repository that committed the side files before it was set up is told how to stop.
+#[test]
+fn git_setup_names_side_files_that_git_still_tracks() {
+    let repo = Repo::with(|t| t.sample());
+    repo.git(&["config", "--remove-section", "merge.commitments"]);
+    std::fs::remove_file(repo.dir().join(".gitignore")).unwrap();
+    repo.cli(&["gap", "uk-cps-3m", "--note", "No budget line found."]);
+    repo.commit("journal committed by mistake");
+    assert!(repo.git(&["ls-files"]).contains(".commitments.yaml.undo"));
+    repo.cli(&["git-setup"])
+        .stdout_has(".gitignore: .*.lock .*.undo .*.partial")
+        .stdout_has("Git still tracks .commitments.yaml.lock, .commitments.yaml.undo: run `git rm --cached .commitments.yaml.lock .commitments.yaml.undo` and commit");
+}

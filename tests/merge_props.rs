@@ -250,6 +250,9 @@ fn apply(text: &str, op: &Op, side: &str) -> String {
                 due: None,
                 tags: Vec::new(),
                 funding: None,
+                funding_history: Vec::new(),
+                parent: None,
+                weight: None,
                 source: None,
                 evidence: Vec::new(),
                 history: vec![Event {
@@ -262,6 +265,9 @@ fn apply(text: &str, op: &Op, side: &str) -> String {
                     recorded_at: None,
                 }],
                 gaps: Vec::new(),
+                description: None,
+                notes: None,
+                extra: Vec::new(),
             };
             store::edited_text(path, text, &ledger, &[Edit::AddCommitment(Box::new(c))]).ok()
         }

@@ -422,7 +422,7 @@ fn rollup_csv_has_totals_only_when_asked() {
     let totals = out(&["report", "--by", "owner", "--format", "csv", "--totals"]);
     assert_eq!(
         totals,
-        format!("{plain}All commitments,4,0,1,0,1,1,1,2,2,0.4375,43.75\r\n")
+        format!("{plain}All commitments,4,0,1,0,1,1,1,2,2,0.4375,43.75,3000000,,,\r\n")
     );
     // People's tables keep the total: it is what they read first.
     assert!(out(&["report", "--by", "owner"]).contains("All commitments"));

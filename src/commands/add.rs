@@ -33,6 +33,13 @@ pub struct Args {
     /// A tag for grouping (repeatable).
     #[arg(long = "tag", value_name = "TAG")]
     tags: Vec<String>,
+    /// The commitment this one serves, by id or UUID: the communiqué pledge a national action
+    /// comes under. `show PARENT` then lists it, and `report --by parent` rolls it up.
+    #[arg(long, value_name = "PARENT_ID")]
+    parent: Option<String>,
+    /// How much it counts in its parent's roll-up (default 1), e.g. 2 or 0.5.
+    #[arg(long, requires = "parent", allow_hyphen_values = true)]
+    weight: Option<String>,
     /// Another party to the commitment (repeatable).
     #[arg(long = "partner", value_name = "PARTY")]
     partners: Vec<String>,
@@ -134,13 +141,29 @@ pub fn run(ctx: &Context, args: Args) -> Result<()> {
     let title = non_empty("--title", &args.title)?;
     let owner = non_empty("--owner", &args.owner)?;
     let id = args.id;
+    let weight = match &args.weight {
+        Some(w) => Some(weight_arg(w)?),
+        None => None,
+    };
     let shown_id = id.clone();
+    let parent_key = args.parent;
     store::modify(&ctx.file, |ledger| {
         if ledger.commitments.iter().any(|c| c.id == id) {
             return Err(Error::Argument(format!(
                 "a commitment with the id `{id}` already exists; choose another id"
             )));
         }
+        // The parent by the same keys as every command takes; stored by its id.
+        let parent = match &parent_key {
+            Some(key) => Some(
+                ledger
+                    .find(key)
+                    .map_err(|e| Error::Argument(format!("--parent: {e}")))?
+                    .id
+                    .clone(),
+            ),
+            None => None,
+        };
         let first = ledger.vocabulary.initial().key.clone();
         let sourced = source.is_some();
         let event = Event {
@@ -168,10 +191,16 @@ pub fn run(ctx: &Context, args: Args) -> Result<()> {
             due,
             tags: args.tags,
             funding,
+            funding_history: Vec::new(),
+            parent,
+            weight,
             source,
             evidence: vec![],
             history: vec![event],
             gaps: vec![],
+            description: None,
+            notes: None,
+            extra: Vec::new(),
         };
         Ok((
             Change {
@@ -183,11 +212,21 @@ pub fn run(ctx: &Context, args: Args) -> Result<()> {
     ctx.print(&format!("Added {shown_id}."))
 }
 
+/// `--weight`: a number of zero or more, as `check` reads `weight:`.
+fn weight_arg(text: &str) -> Result<f64> {
+    match text.trim().parse::<f64>() {
+        Ok(w) if w.is_finite() && w >= 0.0 => Ok(w),
+        _ => Err(Error::Argument(format!(
+            "--weight `{text}` is not a number of zero or more; e.g. --weight 2 to count this child twice in its parent's roll-up, 0.5 for half (the default is 1)"
+        ))),
+    }
+}
+
 /// `--amount`, read by the same rule as an import's amounts (model/amount.rs), so that
 /// nothing is guessed: `3m` is shorthand the ledger would have to expand, and in `1,500` the
 /// comma could separate thousands or (in much of Europe) be the decimal point. Read here
 /// rather than by clap, whose "invalid float literal" means nothing to most people.
-fn amount_arg(text: &str, mark: Option<DecimalMark>) -> Result<f64> {
+pub(super) fn amount_arg(text: &str, mark: Option<DecimalMark>) -> Result<f64> {
     read_amount(text, mark).map_err(|e| {
         Error::Argument(match e {
             AmountError::NotAnAmount { .. } => format!(

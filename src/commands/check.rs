@@ -24,8 +24,14 @@ pub fn run(ctx: &Context, _args: Args) -> Result<()> {
     }
     let evidence: usize = l.commitments.iter().map(|c| c.evidence.len()).sum();
     let events: usize = l.commitments.iter().map(|c| c.history.len()).sum();
+    let funding: usize = l.commitments.iter().map(|c| c.funding_history.len()).sum();
+    let money = if funding > 0 {
+        format!(", {}", count(funding, "funding event", "funding events"))
+    } else {
+        String::new()
+    };
     ctx.print(&format!(
-        "{}: ok — {}, {}, {}",
+        "{}: ok — {}, {}, {}{money}",
         ctx.file.display(),
         count(l.commitments.len(), "commitment", "commitments"),
         count(evidence, "evidence entry", "evidence entries"),

@@ -92,7 +92,19 @@ pub fn run(ctx: &Context, args: Args) -> Result<()> {
         }
     };
     let mut map = HashMap::new();
+    let mut extra: Vec<(String, String)> = Vec::new();
     for m in &args.map {
+        // `extra.NAME=COLUMN`: a field of the team's own, under `extra:`.
+        if let Some((name, column)) = m.strip_prefix("extra.").and_then(|r| r.split_once('=')) {
+            let name = name.trim();
+            if name.is_empty() || name.chars().any(char::is_whitespace) {
+                return Err(Error::Argument(format!(
+                    "--map {m}: give the field a name without spaces, e.g. --map extra.archive_url=Archive"
+                )));
+            }
+            extra.push((name.to_string(), column.trim().to_string()));
+            continue;
+        }
         let (field, column) = import::field_assignment("--map", m).map_err(Error::Argument)?;
         map.insert(field, column);
     }
@@ -119,6 +131,7 @@ pub fn run(ctx: &Context, args: Args) -> Result<()> {
         .collect::<Result<_>>()?;
     let settings = Settings {
         map,
+        extra,
         defaults,
         status_map,
         kind_map,
@@ -254,6 +267,16 @@ fn summary(ctx: &Context, plan: &Plan, dry_run: bool) -> String {
         plan.evidence,
         if plan.evidence == 1 { "y" } else { "ies" },
     );
+    if plan.funding > 0 {
+        out.insert_str(
+            out.len() - 2,
+            &format!(
+                ", {} funding event{}",
+                plan.funding,
+                if plan.funding == 1 { "" } else { "s" }
+            ),
+        );
+    }
     for n in &plan.notes {
         out.push_str(&format!("  - {n}\n"));
     }

@@ -88,9 +88,9 @@ pub fn template(title: Option<&str>, statuses: Option<&Vocabulary>) -> String {
     )
 }
 
-/// A JSON string is a valid YAML double-quoted scalar, escapes included.
+/// The text as a YAML double-quoted value, its letters kept.
 fn quoted(text: &str) -> String {
-    serde_json::Value::from(text).to_string()
+    store::double_quoted(text)
 }
 
 /// The `statuses:` list. Reports use these labels and scores; the first status is where a

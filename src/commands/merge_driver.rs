@@ -12,13 +12,12 @@ use crate::store;
 /// Merge two versions of a ledger for git, record by record (a git "merge driver").
 ///
 /// Both sides' new commitments, evidence, events and gaps are kept, so two people adding
-/// evidence to the same commitment on two branches no longer conflict. A field changed two
-/// ways is a real conflict: it is reported, the file gets the usual conflict markers, and the
-/// command fails so that git stops for a person to decide. Set it up once per clone:
-///
-///   git config merge.commitments.driver "commitments merge-driver %O %A %B %P"
-///
-/// and in .gitattributes: `commitments.yaml merge=commitments` (docs/team-work-over-git.md).
+/// evidence to the same commitment on two branches no longer conflict; evidence both added
+/// under one id is kept twice, theirs renamed. Nothing either side wrote is dropped: a field
+/// changed two ways, or text changed at the same place on both sides, is a conflict — it is
+/// explained, the file gets the usual conflict markers, and the command fails so that git
+/// stops for a person to decide. `commitments git-setup` sets git up to call it
+/// (docs/team-work-over-git.md).
 #[derive(Debug, clap::Args)]
 pub struct Args {
     /// The common ancestor's version (git's %O).

@@ -5,8 +5,10 @@ mod add;
 mod bulletin;
 mod changes;
 mod check;
+mod cite;
 mod completions;
 mod evidence;
+mod funding;
 mod gap;
 mod git_setup;
 mod history;
@@ -68,6 +70,7 @@ enum Command {
     Add(add::Args),
     Evidence(evidence::Args),
     Update(update::Args),
+    Funding(funding::Args),
     Gap(gap::Args),
     Show(show::Args),
     List(list::Args),
@@ -95,6 +98,7 @@ impl Cli {
             Command::Add(a) => add::run(&ctx, a),
             Command::Evidence(a) => evidence::run(&ctx, a),
             Command::Update(a) => update::run(&ctx, a),
+            Command::Funding(a) => funding::run(&ctx, a),
             Command::Gap(a) => gap::run(&ctx, a),
             Command::Show(a) => show::run(&ctx, a),
             Command::List(a) => list::run(&ctx, a),

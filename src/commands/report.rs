@@ -5,6 +5,8 @@ use super::output::OutputArgs;
 use super::window_end;
 use crate::context::Context;
 use crate::error::{Error, Result};
+use crate::report::family::ParentRollup;
+use crate::report::matrix::Matrix;
 use crate::report::over_time::OverTime;
 use crate::report::period::{Named, Period, earliest};
 use crate::report::rollup::{By, Rollup};
@@ -15,7 +17,7 @@ use crate::store;
 /// The status table: one row per commitment with its owner, its status on the date, since
 /// when, the date of its latest evidence, its due date and its flags (overdue, stale,
 /// unsourced, gap). With --period, one column per month, quarter or year; with --by, counts
-/// and average score per owner, tag or status.
+/// and average score per owner, tag, status or parent; with --matrix, pledges by owner.
 #[derive(Debug, clap::Args)]
 pub struct Args {
     /// The date to report on (YYYY-MM-DD, or a period: 2026-07, 2026-Q3, 2026 for its last
@@ -32,9 +34,15 @@ pub struct Args {
     /// With --period: the last day covered (YYYY-MM-DD, or a period's last day; default today).
     #[arg(long, value_name = "DATE", requires = "period")]
     to: Option<Named>,
-    /// Roll up by owner, tag or status: counts, overdue, stale and average score per group.
+    /// Roll up by owner, tag or status: counts, overdue, stale and average score per group
+    /// (and funding per currency); by parent: each parent beside its children's counts and
+    /// weighted average score.
     #[arg(long, value_enum, conflicts_with = "period")]
     by: Option<By>,
+    /// One row per pledge, one column per owner of its children, each cell that child's
+    /// status on the date; rows and columns end with counts and the average score.
+    #[arg(long, conflicts_with_all = ["period", "by"])]
+    matrix: bool,
     /// With --by, CSV: end with a row counting every commitment once ("All commitments").
     /// Tables for people always have it; a spreadsheet gets it only when asked, so that its
     /// own sums are not doubled.
@@ -53,6 +61,12 @@ pub fn run(ctx: &Context, args: Args) -> Result<()> {
         return args.output.emit(ctx, &report);
     }
     let as_of = args.as_of.map_or(ctx.today, |w| w.last_day(ctx.today));
+    if args.matrix {
+        return args.output.emit(ctx, &Matrix::new(&ledger, as_of));
+    }
+    if args.by == Some(By::Parent) {
+        return args.output.emit(ctx, &ParentRollup::new(&ledger, as_of));
+    }
     let rows = status_rows(&ledger, as_of, stale_after);
     match args.by {
         Some(by) => {

@@ -4,7 +4,9 @@ use super::Format;
 use super::output::AsciiArg;
 use crate::context::Context;
 use crate::error::Result;
-use crate::model::{Commitment, Ledger, TimelineItem};
+use chrono::{DateTime, Utc};
+
+use crate::model::{Commitment, Ledger, TimelineItem, money};
 use crate::report::render::table::{width, wrap};
 use crate::report::render::{Style, cell, json, shown, status_cell, table};
 use crate::store;
@@ -30,6 +32,10 @@ pub fn run(ctx: &Context, args: Args) -> Result<()> {
             "status": status.as_ref().map(|s| s.status),
             "status_since": status.as_ref().map(|s| s.since),
             "overdue": c.is_overdue(ctx.today, |k| ledger.vocabulary.is_closed(k)),
+            "funding": c.funding_as_of(ctx.today),
+            "children": children(&ledger, c, ctx.today),
+            "roll_up": (!ledger.children(&c.id).is_empty())
+                .then(|| ledger.family(&c.id, ctx.today)),
             "commitment": c,
         }))),
         Format::Table => {
@@ -54,14 +60,32 @@ fn render(ctx: &Context, ledger: &Ledger, c: &Commitment, style: Style) -> Strin
     field("Id", c.id.clone());
     field("UUID", c.uuid_string().unwrap_or_default());
     field("Owner", c.owner.clone());
+    if let Some(p) = &c.parent {
+        let title = ledger
+            .find(p)
+            .map(|p| format!(" — {}", p.title))
+            .unwrap_or_default();
+        field("Parent", format!("{p}{title}"));
+        field(
+            "Weight",
+            c.weight.map(|w| w.to_string()).unwrap_or_default(),
+        );
+    }
     field("Partners", c.partners.join(", "));
     field("Made", c.made.to_string());
     field("Due", c.due.map(|d| d.to_string()).unwrap_or_default());
     field(
         "Funding",
-        c.funding.as_ref().map(|f| f.display()).unwrap_or_default(),
+        c.funding_as_of(ctx.today)
+            .map(|f| format!("{} (as of {})", f.display(), ctx.today))
+            .unwrap_or_default(),
     );
     field("Tags", c.tags.join(", "));
+    field("Description", c.description.clone().unwrap_or_default());
+    field("Notes", c.notes.clone().unwrap_or_default());
+    for (name, value) in &c.extra {
+        field(&format!("extra.{name}"), value.clone());
+    }
     if let Some(s) = &c.source {
         let mut lines = vec![s.title.clone()];
         let by: Vec<String> = [
@@ -126,6 +150,17 @@ fn render(ctx: &Context, ledger: &Ledger, c: &Commitment, style: Style) -> Strin
                     cell(&detail.join("\n"), style),
                 ]);
             }
+            TimelineItem::Funding(e) => {
+                let mut detail = vec![money(&e.currency, e.amount)];
+                detail.extend(e.note.clone());
+                detail.extend(rests_on(e.unsourced, &e.evidence));
+                detail.extend(recorded(e.recorded_by.as_deref(), e.recorded_at));
+                timeline.add_row(vec![
+                    cell(&e.date.to_string(), style),
+                    cell(&format!("funding: {}", e.stage.key()), style),
+                    cell(&detail.join("\n"), style),
+                ]);
+            }
             TimelineItem::Evidence(e) => {
                 let mut detail = vec![format!("[{}] {}", e.id, e.title)];
                 let by: Vec<String> = [e.publisher.clone(), e.kind.map(|k| k.key().to_string())]
@@ -154,6 +189,27 @@ fn render(ctx: &Context, ledger: &Ledger, c: &Commitment, style: Style) -> Strin
     }
     let heading = shown(&format!("{} — {}", c.id, c.title), style);
     let mut out = format!("{}\n{record}\n{timeline}\n", wrap(&heading, width()));
+    let kids = ledger.children(&c.id);
+    if !kids.is_empty() {
+        let mut table_ = table(&["Child", "Owner", "Status", "Weight"], style);
+        for &i in &kids {
+            let k = &ledger.commitments[i];
+            let status = match k.status_as_of(ctx.today) {
+                Some(s) => status_cell(&ledger.vocabulary, s.status, ctx.color),
+                None => cell("not yet made", style),
+            };
+            table_.add_row(vec![
+                cell(&format!("{}\n{}", k.id, k.title), style),
+                cell(&k.owner, style),
+                status,
+                cell(&k.weight().to_string(), style),
+            ]);
+        }
+        out.push_str(&format!("Children ({}):\n{table_}\n", kids.len()));
+        let note = roll_up_line(ledger, &ledger.family(&c.id, ctx.today), ctx.today);
+        out.push_str(&wrap(&shown(&note, style), width()));
+        out.push('\n');
+    }
     if !c.gaps.is_empty() {
         out.push_str("Gaps (searched for, not found):\n");
         for g in &c.gaps {
@@ -167,4 +223,62 @@ fn render(ctx: &Context, ledger: &Ledger, c: &Commitment, style: Style) -> Strin
         }
     }
     out
+}
+
+/// Each child with its status on `date`, for JSON.
+fn children(ledger: &Ledger, c: &Commitment, date: crate::model::Date) -> Vec<serde_json::Value> {
+    ledger
+        .children(&c.id)
+        .into_iter()
+        .map(|i| {
+            let k = &ledger.commitments[i];
+            serde_json::json!({
+                "id": k.id,
+                "title": k.title,
+                "owner": k.owner,
+                "status": k.status_as_of(date).map(|s| s.status),
+                "weight": k.weight(),
+            })
+        })
+        .collect()
+}
+
+/// "Children on 2026-11-22: 2 (1 delivered, 1 announced); weighted average score 0.75. …"
+fn roll_up_line(ledger: &Ledger, f: &crate::model::Family, date: crate::model::Date) -> String {
+    let counts: Vec<String> = f
+        .counts
+        .iter()
+        .map(|(k, n)| format!("{n} {}", ledger.vocabulary.label(k).to_lowercase()))
+        .collect();
+    let average = f
+        .average_score
+        .map(|a| format!("; weighted average score {}", crate::report::score_text(a)))
+        .unwrap_or_default();
+    format!(
+        "Children on {date}: {} ({}){average}. {}",
+        f.children,
+        counts.join(", "),
+        crate::report::ROLL_UP_RULE
+    )
+}
+
+/// "rests on: a, b" or UNSOURCED.
+fn rests_on(unsourced: bool, evidence: &[String]) -> Option<String> {
+    Some(if unsourced {
+        "UNSOURCED".into()
+    } else {
+        format!("rests on: {}", evidence.join(", "))
+    })
+}
+
+/// "recorded by tester, 2026-11-22 09:00 UTC".
+fn recorded(by: Option<&str>, at: Option<DateTime<Utc>>) -> Option<String> {
+    let parts: Vec<String> = [
+        by.map(String::from),
+        at.map(|t| t.format("%Y-%m-%d %H:%M UTC").to_string()),
+    ]
+    .into_iter()
+    .flatten()
+    .collect();
+    (!parts.is_empty()).then(|| format!("recorded by {}", parts.join(", ")))
 }

@@ -5,7 +5,7 @@ use super::evidence::Draft;
 use super::{date_arg, status_arg};
 use crate::context::Context;
 use crate::error::{Error, Result};
-use crate::model::{Edit, Event, SOURCE_REF};
+use crate::model::{Commitment, Edit, Event, SOURCE_REF};
 use crate::store::{self, Change};
 
 /// Append a status event. It must cite evidence: existing entries (--evidence), a new entry
@@ -113,24 +113,7 @@ pub fn run(ctx: &Context, args: Args) -> Result<()> {
                 c.id, c.made
             )));
         }
-        for e in &cited_ids {
-            let known = c.evidence_by_id(e).is_some() || (e == SOURCE_REF && c.source.is_some());
-            if !known {
-                let mut ids: Vec<&str> = c.evidence.iter().map(|e| e.id.as_str()).collect();
-                if c.source.is_some() {
-                    ids.insert(0, SOURCE_REF);
-                }
-                return Err(Error::Argument(format!(
-                    "{} has no evidence with the id `{e}`; {}",
-                    c.id,
-                    if ids.is_empty() {
-                        "it has no evidence yet (add some with `commitments evidence`)".to_string()
-                    } else {
-                        format!("its evidence ids are: {}", ids.join(", "))
-                    }
-                )));
-            }
-        }
+        check_cited(c, &cited_ids)?;
         let mut edits = Vec::new();
         let mut cited = cited_ids.clone();
         if let Some(draft) = draft {
@@ -169,4 +152,28 @@ pub fn run(ctx: &Context, args: Args) -> Result<()> {
         ));
     }
     ctx.print(&message)
+}
+
+/// Every id given with --evidence must name an evidence entry of `c`, or `source` when it
+/// has a source document.
+pub(super) fn check_cited(c: &Commitment, cited_ids: &[String]) -> Result<()> {
+    for e in cited_ids {
+        let known = c.evidence_by_id(e).is_some() || (e == SOURCE_REF && c.source.is_some());
+        if !known {
+            let mut ids: Vec<&str> = c.evidence.iter().map(|e| e.id.as_str()).collect();
+            if c.source.is_some() {
+                ids.insert(0, SOURCE_REF);
+            }
+            return Err(Error::Argument(format!(
+                "{} has no evidence with the id `{e}`; {}",
+                c.id,
+                if ids.is_empty() {
+                    "it has no evidence yet (add some with `commitments evidence`)".to_string()
+                } else {
+                    format!("its evidence ids are: {}", ids.join(", "))
+                }
+            )));
+        }
+    }
+    Ok(())
 }

@@ -6,6 +6,7 @@
 //! row is reported with its row number and column; one bad row means nothing is imported.
 //! Nothing is guessed: a value that cannot be read is a problem to fix, not a value to invent.
 
+mod funding;
 mod planner;
 mod read;
 pub mod table;
@@ -45,6 +46,8 @@ impl Kind {
                 "uuid",
                 "title",
                 "owner",
+                "parent",
+                "weight",
                 "partners",
                 "made",
                 "due",
@@ -60,6 +63,8 @@ impl Kind {
                 "source_quote",
                 "amount",
                 "currency",
+                "description",
+                "notes",
             ],
             Kind::Events => &[
                 "commitment",
@@ -68,6 +73,9 @@ impl Kind {
                 "note",
                 "evidence",
                 "recorded_by",
+                "stage",
+                "amount",
+                "currency",
             ],
             Kind::Evidence => &[
                 "commitment",
@@ -93,6 +101,11 @@ impl Kind {
                 "overdue",
                 "unsourced",
                 "gaps",
+                "pledged",
+                "funding_currency",
+                "allocated",
+                "disbursed",
+                "spent",
             ],
             _ => &[],
         }
@@ -111,6 +124,8 @@ pub const LIST_SEPARATOR: char = ';';
 pub struct Settings {
     /// `(kind, field) → column`, from `--map`.
     pub map: HashMap<(Kind, &'static str), String>,
+    /// The team's own fields: `(name, column)` from `--map extra.NAME=COLUMN`, in order.
+    pub extra: Vec<(String, String)>,
     /// `(kind, field) → value`, from `--default`.
     pub defaults: HashMap<(Kind, &'static str), String>,
     /// The file's word (as `value::normal` spells it) → a status key of the ledger.
@@ -190,6 +205,8 @@ pub struct Plan {
     pub edits: Vec<Edit>,
     pub new_commitments: usize,
     pub events: usize,
+    /// Funding events, from rows of the events file with a `stage`.
+    pub funding: usize,
     pub evidence: usize,
     /// Things done that a person should know about: ids made into slugs, duplicate rows
     /// skipped, columns not imported, cells read as unknown.
@@ -206,6 +223,7 @@ pub fn plan(ledger: &Ledger, tables: &Tables, settings: &Settings) -> Result<Pla
     let mut targets: Vec<planner::Target> = evidence_for
         .keys()
         .chain(events_for.keys())
+        .chain(p.funding.keys())
         .copied()
         .chain((0..p.new.len()).map(planner::Target::New))
         .collect();
@@ -213,6 +231,7 @@ pub fn plan(ledger: &Ledger, tables: &Tables, settings: &Settings) -> Result<Pla
     targets.dedup();
     for t in targets {
         let (evidence, taken) = p.name_evidence(t, evidence_for.remove(&t).unwrap_or_default());
+        p.add_funding(t, &taken);
         let mut history = p.first_events(t);
         p.add_events(
             t,

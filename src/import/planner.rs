@@ -5,13 +5,15 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 
 use uuid::Uuid;
 
+use super::funding::{self, FundingRow};
 use super::read::{
     Cell, Columns, NewCommitment, Reader, columns, fingerprint, read_commitment, read_evidence,
     require_columns,
 };
 use super::{Kind, Plan, Problem, Row, Settings, Tables, value};
 use crate::model::{
-    Date, Edit, Event, Evidence, Ledger, SOURCE_REF, evidence_id, free_id, is_slug, slugify,
+    Commitment, Date, Edit, Event, Evidence, Ledger, LinkError, SOURCE_REF, evidence_id, free_id,
+    is_slug, link_errors, slugify,
 };
 
 /// An event read from a row of the events file (or made from a commitment row's status).
@@ -57,6 +59,8 @@ pub(super) struct Planner<'a> {
     pub(super) new_ids: HashMap<String, usize>,
     pub(super) renamed: BTreeMap<String, String>,
     pub(super) renamed_evidence: BTreeMap<String, String>,
+    /// Funding events from the events file, by commitment (import::funding).
+    pub(super) funding: HashMap<Target, Vec<FundingRow>>,
 }
 
 impl<'a> Planner<'a> {
@@ -86,7 +90,14 @@ impl<'a> Planner<'a> {
         let mut missing = Vec::new();
         for (cols, required) in [
             (&commitment_cols, &["id", "title", "owner", "made"][..]),
-            (&event_cols, &["commitment", "date", "status"][..]),
+            // A file of funding events only needs no status column.
+            (
+                &event_cols,
+                match &event_cols {
+                    Some(c) if c.index.contains_key("stage") => &["commitment", "date"][..],
+                    _ => &["commitment", "date", "status"][..],
+                },
+            ),
             (&evidence_cols, &["commitment", "title", "url"][..]),
         ] {
             if let Some(c) = cols {
@@ -108,6 +119,7 @@ impl<'a> Planner<'a> {
                 .enumerate()
                 .filter(|(i, h)| {
                     !cols.index.values().any(|j| j == i)
+                        && !cols.extra.iter().any(|(_, j)| j == i)
                         && !cols.kind.derived().contains(&value::normal(h).as_str())
                 })
                 .map(|(_, h)| h.as_str())
@@ -141,6 +153,7 @@ impl<'a> Planner<'a> {
             new_ids: HashMap::new(),
             renamed: BTreeMap::new(),
             renamed_evidence: BTreeMap::new(),
+            funding: HashMap::new(),
         })
     }
 
@@ -194,6 +207,43 @@ impl<'a> Planner<'a> {
             if let Some(c) = read_commitment(r, self.ledger, cols, row, Some(id), &mut uuids) {
                 self.new_ids.insert(c.commitment.id.clone(), self.new.len());
                 self.new.push(c);
+            }
+        }
+        // Parents: in the ledger or in this file, and never in a circle.
+        if self.new.iter().all(|n| n.commitment.parent.is_none()) {
+            return;
+        }
+        let before = self.ledger.commitments.len();
+        let all: Vec<Commitment> = self
+            .ledger
+            .commitments
+            .iter()
+            .chain(self.new.iter().map(|n| &n.commitment))
+            .cloned()
+            .collect();
+        for e in link_errors(&all) {
+            let (i, message, hint) = match e {
+                LinkError::Unknown { child, parent } => (
+                    child,
+                    format!("no commitment has the id `{parent}`, named as the parent"),
+                    "a parent must be the id of a commitment in the ledger or in this file"
+                        .to_string(),
+                ),
+                LinkError::Cycle { start, ids } => (
+                    start,
+                    format!(
+                        "these commitments are each other's parents, in a circle: {}",
+                        ids.join(" → ")
+                    ),
+                    "a child serves a parent that is wider than it; change one of these parents"
+                        .to_string(),
+                ),
+            };
+            let Some(n) = i.checked_sub(before).and_then(|k| self.new.get(k)) else {
+                continue;
+            };
+            if let Some(row) = seen_rows.get(&n.commitment.id) {
+                r.problem(cols, row, "parent", message).hint(&hint);
             }
         }
     }
@@ -277,6 +327,37 @@ impl<'a> Planner<'a> {
             let target = self.target(&cols, row);
             let r = &mut self.r;
             let date = r.required_date(&cols, row, "date");
+            let funding_row = !matches!(r.cell(&cols, row, "status"), Cell::Value(_))
+                && matches!(r.cell(&cols, row, "stage"), Cell::Value(_));
+            if funding_row {
+                let note = r.text(&cols, row, "note");
+                let cited: Vec<String> = r
+                    .list(&cols, row, "evidence")
+                    .into_iter()
+                    .map(|id| if is_slug(&id) { id } else { slugify(&id, 64) })
+                    .collect();
+                let recorded_by = r
+                    .text(&cols, row, "recorded_by")
+                    .unwrap_or_else(|| self.settings.recorded_by.clone());
+                if let Some(d) = date
+                    && d > self.settings.today
+                {
+                    r.problem(
+                        &cols,
+                        row,
+                        "date",
+                        format!("{d} is in the future (today is {})", self.settings.today),
+                    )
+                    .hint("a funding event records what has happened");
+                    continue;
+                }
+                let read =
+                    funding::read_row(r, self.settings, &cols, row, date, note, cited, recorded_by);
+                if let (Some(t), Some(fr)) = (target, read) {
+                    self.funding.entry(t).or_default().push(fr);
+                }
+                continue;
+            }
             let status = match r.cell(&cols, row, "status") {
                 Cell::Value(_) => r.status(self.ledger, &cols, row, "status"),
                 _ => r.required(&cols, row, "status").and(None),
@@ -565,6 +646,31 @@ impl<'a> Planner<'a> {
     }
 
     /// A new commitment takes its evidence and history whole; one in the ledger gets edits.
+    /// The funding events for `t` that fit it, into the commitment (new) or the edits
+    /// (existing); `evidence_ids` are every id it will have.
+    pub(super) fn add_funding(&mut self, t: Target, evidence_ids: &HashSet<String>) {
+        let Some(rows) = self.funding.remove(&t) else {
+            return;
+        };
+        let c = match t {
+            Target::New(i) => &self.new[i].commitment,
+            Target::Existing(i) => &self.ledger.commitments[i],
+        };
+        let events = funding::check(c, rows, evidence_ids, &mut self.r.problems);
+        self.plan.funding += events.len();
+        match t {
+            Target::New(i) => self.new[i].commitment.funding_history = events,
+            Target::Existing(i) => {
+                self.plan
+                    .edits
+                    .extend(events.into_iter().map(|event| Edit::AddFunding {
+                        commitment: i,
+                        event,
+                    }))
+            }
+        }
+    }
+
     pub(super) fn record(&mut self, t: Target, evidence: Vec<Evidence>, history: Vec<RowEvent>) {
         self.plan.evidence += evidence.len();
         self.plan.events += history.len();

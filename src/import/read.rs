@@ -16,6 +16,8 @@ pub(super) struct Columns<'a> {
     pub(super) kind: Kind,
     pub(super) table: &'a Table,
     pub(super) index: HashMap<&'static str, usize>,
+    /// The team's own fields (`--map extra.NAME=COLUMN`) and their columns.
+    pub(super) extra: Vec<(String, usize)>,
 }
 
 /// A cell, read.
@@ -325,6 +327,18 @@ pub(super) fn columns<'a>(
             index.insert(*field, i);
         }
     }
+    // `report --format csv` writes the money by stage as of its date; read back, the amount
+    // pledged is the commitment's `funding:` (the later stages are figures worked out from
+    // funding events, which a status table does not carry).
+    if kind == Kind::Commitments {
+        for (field, column) in [("amount", "pledged"), ("currency", "funding_currency")] {
+            if !index.contains_key(field)
+                && let Some(i) = table.column(column)
+            {
+                index.insert(field, i);
+            }
+        }
+    }
     if kind != Kind::Commitments && !index.contains_key("commitment") {
         let fallback = id_column
             .and_then(|c| table.column(c))
@@ -333,7 +347,27 @@ pub(super) fn columns<'a>(
             index.insert("commitment", i);
         }
     }
-    Ok(Columns { kind, table, index })
+    let mut extra = Vec::new();
+    if kind == Kind::Commitments {
+        for (name, column) in &settings.extra {
+            let i = table.column(column).ok_or_else(|| {
+                Problem::new(
+                    &table.name,
+                    None,
+                    None,
+                    format!("--map extra.{name}={column}: there is no column `{column}`"),
+                )
+                .help(format!("its columns are: {}", table.headers.join(", ")))
+            })?;
+            extra.push((name.clone(), i));
+        }
+    }
+    Ok(Columns {
+        kind,
+        table,
+        index,
+        extra,
+    })
 }
 
 /// Something that must be in a file: a column, or a default for every row.
@@ -535,6 +569,46 @@ pub(super) fn read_commitment<'a>(
     let partners = r.list(cols, row, "partners");
     let tags = r.list(cols, row, "tags");
     let note = r.text(cols, row, "note");
+    let description = r.text(cols, row, "description");
+    let notes = r.text(cols, row, "notes");
+    // Empty cells give no field; the others are kept as the cell has them.
+    let extra: Vec<(String, String)> = cols
+        .extra
+        .iter()
+        .filter_map(|(name, i)| {
+            let v = row.cells.get(*i)?.trim();
+            (!v.is_empty()).then(|| (name.clone(), v.to_string()))
+        })
+        .collect();
+    // The parent's id made into a slug as the id column's are, so that `FR-01` names the
+    // row whose id was `FR-01`; whether it exists is the planner's to check.
+    let parent = r
+        .cell(cols, row, "parent")
+        .value()
+        .map(|v| {
+            if is_slug(v) {
+                v.to_string()
+            } else {
+                slugify(v, 64)
+            }
+        })
+        .filter(|p| !p.is_empty());
+    let weight = match r.cell(cols, row, "weight").value() {
+        None => None,
+        Some(v) => match v.trim().parse::<f64>() {
+            Ok(w) if w.is_finite() && w >= 0.0 => Some(w),
+            _ => {
+                r.problem(
+                    cols,
+                    row,
+                    "weight",
+                    format!("`{v}` is not a number of zero or more"),
+                )
+                .hint("e.g. 1 (the default), 2 or 0.5");
+                None
+            }
+        },
+    };
     if r.problems.len() > problems_before {
         return None;
     }
@@ -552,10 +626,16 @@ pub(super) fn read_commitment<'a>(
             due,
             tags,
             funding,
+            funding_history: Vec::new(),
+            parent,
+            weight,
             source,
             evidence: vec![],
             history: vec![],
             gaps: vec![],
+            description,
+            notes,
+            extra,
         },
     })
 }

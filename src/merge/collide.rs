@@ -1,9 +1,9 @@
 //! Evidence that two people added independently under the same id.
 //!
-//! Evidence ids are derived from the publisher (or the site) and the date, so two researchers
-//! citing two pages of the same site on the same day get the same id. Both entries are real:
-//! theirs is kept under a new id (`home-office-2025-06-01-2`), and their events that cite it
-//! are made to cite the new id. The same is done to their text, line by line and only where an
+//! Evidence ids are derived from the publisher, the date and a word from the address, or given
+//! with `--id`, so two researchers can still end up with one id for two sources. Both entries
+//! are real: theirs is kept under a new id (`home-office-2025-06-01-2`), and their events that
+//! cite it are made to cite the new id. The same is done to their text, line by line and only where an
 //! id is written (an `id:` line, an `evidence:` list), so that their comments and layout go
 //! through the merge untouched; the driver then checks that the rewritten text reads as the
 //! renamed ledger before using it.

@@ -14,8 +14,8 @@
 use std::collections::HashMap;
 
 /// Lines of OURS or THEIRS (compared with BASE) that `merged` lacks, as written (trailing
-/// blanks aside), in file order; empty when nothing is lost. Lines holding one of `excused` (values the merge
-/// replaced on purpose) are not looked for.
+/// blanks aside), in file order; empty when nothing is lost. Lines that are one of `excused`
+/// (`key: value`, values the merge replaced on purpose) are not looked for.
 pub fn lost_lines(
     base: &str,
     ours: &str,
@@ -35,7 +35,10 @@ pub fn lost_lines(
     let mut lost: Vec<&str> = o
         .keys()
         .chain(t.keys())
-        .filter(|l| !excused.iter().any(|x| l.contains(x.as_str())))
+        .filter(|l| {
+            let bare = l.trim_start().trim_start_matches("- ");
+            !excused.iter().any(|x| bare == x)
+        })
         .filter_map(|&l| {
             let (bn, on, tn) = (get(&b, l), get(&o, l), get(&t, l));
             // As many copies as were there, less those either side removed (supposing they

@@ -17,7 +17,7 @@ use std::collections::{HashMap, HashSet};
 
 use serde::Serialize;
 
-use crate::model::{Commitment, Edit, Event, Evidence, Gap, Ledger, Vocabulary};
+use crate::model::{Commitment, Edit, Event, Evidence, FundingEvent, Gap, Ledger, Vocabulary};
 
 pub use guard::lost_lines;
 
@@ -38,9 +38,9 @@ pub struct Outcome {
     pub conflicts: Vec<String>,
     /// What the merge decided that a person should hear of, in words.
     pub notes: Vec<String>,
-    /// Values of THEIRS that the merge replaced on purpose (their UUID and recording times of
-    /// a commitment both sides added alike), as the file writes them: the text check does not
-    /// look for the lines that hold them.
+    /// Lines of THEIRS that the merge replaced on purpose (the UUID and recording of a
+    /// commitment both sides added alike), as `key: value`: the text check does not look for
+    /// them.
     pub superseded: Vec<String>,
 }
 
@@ -212,6 +212,17 @@ impl Merger {
         c.uuid = self.field(&what, "uuid", b.map(|b| &b.uuid), &o.uuid, &t.uuid);
         c.title = self.field(&what, "title", b.map(|b| &b.title), &o.title, &t.title);
         c.owner = self.field(&what, "owner", b.map(|b| &b.owner), &o.owner, &t.owner);
+        c.parent = self.field(&what, "parent", b.map(|b| &b.parent), &o.parent, &t.parent);
+        c.weight = self.field(&what, "weight", b.map(|b| &b.weight), &o.weight, &t.weight);
+        c.description = self.field(
+            &what,
+            "description",
+            b.map(|b| &b.description),
+            &o.description,
+            &t.description,
+        );
+        c.notes = self.field(&what, "notes", b.map(|b| &b.notes), &o.notes, &t.notes);
+        c.extra = self.field(&what, "extra", b.map(|b| &b.extra), &o.extra, &t.extra);
         c.partners = self.field(
             &what,
             "partners",
@@ -315,6 +326,37 @@ impl Merger {
                 self.to_base.push(Edit::AddGap {
                     commitment: bi,
                     gap: g,
+                });
+            }
+        }
+        // Funding events, like status events, are identified by what they record.
+        let (funding, added) = self.entries(
+            &what,
+            b.map(|b| b.funding_history.as_slice()),
+            &o.funding_history,
+            &t.funding_history,
+            |e: &FundingEvent| {
+                format!(
+                    "{}\u{0}{}\u{0}{}\u{0}{}\u{0}{:?}",
+                    e.date,
+                    e.stage.key(),
+                    e.amount,
+                    e.currency,
+                    e.recorded_at
+                )
+            },
+            |e| format!("the `{}` amount of {}", e.stage.key(), e.date),
+        );
+        c.funding_history = funding;
+        for e in added {
+            self.to_ours.push(Edit::AddFunding {
+                commitment: ours_index,
+                event: e.clone(),
+            });
+            if let Some(bi) = base_index {
+                self.to_base.push(Edit::AddFunding {
+                    commitment: bi,
+                    event: e,
                 });
             }
         }
@@ -480,6 +522,7 @@ pub fn canonical(l: &Ledger) -> Ledger {
     for c in &mut l.commitments {
         c.evidence.sort_by(|a, b| a.id.cmp(&b.id));
         c.history.sort_by_key(|e| e.date);
+        c.funding_history.sort_by_key(|e| e.date);
         c.gaps
             .sort_by(|a, b| (&a.note, a.checked).cmp(&(&b.note, b.checked)));
     }

@@ -84,3 +84,24 @@ fn the_same_addition_on_both_sides_is_kept_once() {
     assert!(m.conflicts.is_empty() && m.to_ours.is_empty());
     assert_eq!(m.merged.find("fr-mobile-unit").unwrap().gaps.len(), 2);
 }
+
+#[test]
+fn funding_events_added_on_both_sides_are_all_kept() {
+    let base = ledger(SAMPLE);
+    let at = "    funding: {amount: 3000000, currency: GBP}\n";
+    let event = |stage: &str, date: &str| {
+        format!(
+            "{at}    funding_history:\n      - {{date: {date}, stage: {stage}, amount: 1, currency: GBP, unsourced: true, note: n}}\n"
+        )
+    };
+    let ours = edited(at, &event("allocated", "2025-06-01"));
+    let theirs = edited(at, &event("disbursed", "2025-07-01"));
+    let m = three_way(&base, &ours, &theirs);
+    assert!(m.conflicts.is_empty(), "{:?}", m.conflicts);
+    let cps = m.merged.find("uk-cps-3m").unwrap();
+    assert_eq!(cps.funding_history.len(), 2);
+    assert!(matches!(
+        m.to_ours.as_slice(),
+        [Edit::AddFunding { event, .. }] if event.stage == crate::model::Stage::Disbursed
+    ));
+}

@@ -2,7 +2,7 @@
 
 use uuid::Uuid;
 
-use super::{Date, Event, Evidence};
+use super::{Date, Event, Evidence, FundingEvent};
 
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct Funding {
@@ -57,15 +57,40 @@ pub struct Commitment {
     pub uuid: Option<Uuid>,
     pub title: String,
     pub owner: String,
+    /// The id of the commitment this one serves (a national action under a communiqué
+    /// pledge), if any.
+    pub parent: Option<String>,
+    /// How much this child counts in its parent's roll-up (default 1).
+    pub weight: Option<f64>,
     pub partners: Vec<String>,
     pub made: Date,
     pub due: Option<Date>,
     pub tags: Vec<String>,
+    /// Money committed, as first announced: read as the amount pledged on `made`.
     pub funding: Option<Funding>,
+    /// Dated amounts by stage (pledged, allocated, disbursed, spent), like status events.
+    pub funding_history: Vec<FundingEvent>,
     pub source: Option<Source>,
     pub evidence: Vec<Evidence>,
     pub history: Vec<Event>,
     pub gaps: Vec<Gap>,
+    /// What the commitment is about, in the team's words (`description:`).
+    pub description: Option<String>,
+    /// The team's own notes on it (`notes:`).
+    pub notes: Option<String>,
+    /// The team's own fields (`extra:`), in the file's order, each kept as written.
+    #[serde(serialize_with = "in_order")]
+    pub extra: Vec<(String, String)>,
+}
+
+/// `extra` as a JSON object whose keys keep the file's order.
+fn in_order<S: serde::Serializer>(fields: &[(String, String)], s: S) -> Result<S::Ok, S::Error> {
+    use serde::ser::SerializeMap;
+    let mut map = s.serialize_map(Some(fields.len()))?;
+    for (k, v) in fields {
+        map.serialize_entry(k, v)?;
+    }
+    map.end()
 }
 
 /// Where a commitment stood on a given day.
@@ -83,6 +108,7 @@ pub struct StatusAsOf<'a> {
 pub enum TimelineItem<'a> {
     Event(&'a Event),
     Evidence(&'a Evidence),
+    Funding(&'a FundingEvent),
 }
 
 impl TimelineItem<'_> {
@@ -90,6 +116,7 @@ impl TimelineItem<'_> {
         match self {
             TimelineItem::Event(e) => Some(e.date),
             TimelineItem::Evidence(e) => e.date(),
+            TimelineItem::Funding(e) => Some(e.date),
         }
     }
 }
@@ -144,13 +171,14 @@ impl Commitment {
             .iter()
             .map(TimelineItem::Event)
             .chain(self.evidence.iter().map(TimelineItem::Evidence))
+            .chain(self.funding_history.iter().map(TimelineItem::Funding))
             .collect();
         // Evidence before the event that cites it on the same day reads naturally.
         items.sort_by_key(|i| {
             (
                 i.date().is_none(),
                 i.date(),
-                matches!(i, TimelineItem::Event(_)),
+                !matches!(i, TimelineItem::Evidence(_)),
             )
         });
         items
@@ -241,10 +269,16 @@ mod tests {
             due: Some(d("2025-12-31")),
             tags: vec![],
             funding: None,
+            funding_history: vec![],
+            parent: None,
+            weight: None,
             source: None,
             evidence: vec![],
             history,
             gaps: vec![],
+            description: None,
+            notes: None,
+            extra: Vec::new(),
         }
     }
 

@@ -1,6 +1,6 @@
 //! The whole ledger: a title, a status vocabulary and the commitments.
 
-use super::{Commitment, Event, Evidence, Gap, Vocabulary};
+use super::{Commitment, Event, Evidence, FundingEvent, Gap, Vocabulary};
 
 /// One change to a ledger. Every write the CLI makes is a list of these: things are only ever
 /// added, so history is appended and never overwritten.
@@ -18,6 +18,10 @@ pub enum Edit {
     AddGap {
         commitment: usize,
         gap: Gap,
+    },
+    AddFunding {
+        commitment: usize,
+        event: FundingEvent,
     },
 }
 
@@ -121,6 +125,11 @@ impl Ledger {
             }
             Edit::AddGap { commitment, gap } => {
                 self.commitments[*commitment].gaps.push(gap.clone());
+            }
+            Edit::AddFunding { commitment, event } => {
+                self.commitments[*commitment]
+                    .funding_history
+                    .push(event.clone());
             }
         }
     }

@@ -8,6 +8,8 @@ mod commitment;
 mod date;
 mod event;
 mod evidence;
+mod family;
+mod funding;
 mod ledger;
 pub mod spelling;
 mod status;
@@ -17,6 +19,8 @@ pub use commitment::{Commitment, Funding, Gap, Source, StatusAsOf, TimelineItem}
 pub use date::{Date, DateError, parse_date};
 pub use event::{Event, SOURCE_REF};
 pub use evidence::{Evidence, EvidenceKind, evidence_id, free_id};
+pub use family::{DEFAULT_WEIGHT, Family, LinkError, Place, link_errors};
+pub use funding::{FundingAsOf, FundingEvent, Stage, money};
 pub use ledger::{Edit, Ledger, LookupError};
 pub use status::{PRESETS, StatusDef, Vocabulary};
 

@@ -10,10 +10,10 @@ use serde::Serialize;
 
 use super::anchors;
 use super::render::{Block, Document, Item, Link, Palette, Report, Sheet, json, ledger_title};
-use super::status::{cited, flags_note};
+use super::status::{cited_ids, flags_note};
 use super::window::Window;
 use super::{StatusInfo, statuses};
-use crate::model::{Commitment, Date, Event, Ledger, SOURCE_REF, TimelineItem};
+use crate::model::{Commitment, Date, Event, Ledger, SOURCE_REF, Stage, TimelineItem, money};
 
 pub struct Changes<'a> {
     pub ledger: &'a Ledger,
@@ -60,6 +60,10 @@ pub struct Change {
     /// The event cites no evidence.
     pub unsourced: bool,
     pub sources: Vec<SourceRef>,
+    /// For a funding event: the stage, the amount at that stage, and its currency.
+    pub stage: Option<Stage>,
+    pub amount: Option<f64>,
+    pub currency: Option<String>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -90,6 +94,11 @@ impl<'a> Changes<'a> {
                     .into_iter()
                     .filter(|i| match i {
                         TimelineItem::Event(e) => window.event(e),
+                        TimelineItem::Funding(e) => {
+                            window.dated(e.date)
+                                || e.recorded_at
+                                    .is_some_and(|t| window.recorded(t.date_naive()))
+                        }
                         TimelineItem::Evidence(ev) => window.evidence(ev),
                     })
                     .map(|i| match i {
@@ -109,9 +118,32 @@ impl<'a> Changes<'a> {
                                 to_label: Some(v.label(&e.status).to_string()),
                                 note: e.note.clone(),
                                 unsourced: e.unsourced,
-                                sources: sources(c, e),
+                                sources: sources(c, &e.evidence),
+                                stage: None,
+                                amount: None,
+                                currency: None,
                             }
                         }
+                        TimelineItem::Funding(e) => Change {
+                            date: e.date,
+                            kind: "funding",
+                            recorded: e.recorded_at.map(|t| t.date_naive()),
+                            anchor: format!(
+                                "funding-{}-{}",
+                                e.date,
+                                anchors::anchor_id(e.stage.label())
+                            ),
+                            from: None,
+                            from_label: None,
+                            to: None,
+                            to_label: None,
+                            note: e.note.clone(),
+                            unsourced: e.unsourced,
+                            sources: sources(c, &e.evidence),
+                            stage: Some(e.stage),
+                            amount: Some(e.amount),
+                            currency: Some(e.currency.clone()),
+                        },
                         TimelineItem::Evidence(ev) => Change {
                             date: ev.date().or(ev.accessed).unwrap_or(until),
                             kind: "evidence",
@@ -209,6 +241,11 @@ impl<'a> Changes<'a> {
             "stale" => return "Became stale".into(),
             _ => {}
         }
+        if let (Some(stage), Some(amount), Some(cur)) =
+            (change.stage, change.amount, &change.currency)
+        {
+            return format!("{}: {}", stage.label(), money(cur, amount));
+        }
         match (&change.from_label, &change.to_label) {
             (_, None) => "New evidence".into(),
             (None, Some(to)) => format!("Made: {to}"),
@@ -260,6 +297,9 @@ impl Change {
             kind,
             recorded: None,
             anchor: String::new(),
+            stage: None,
+            amount: None,
+            currency: None,
             from: None,
             from_label: None,
             to: None,
@@ -282,9 +322,9 @@ fn previous_statuses(c: &Commitment) -> Vec<(&Event, Option<&str>)> {
     out
 }
 
-fn sources(c: &Commitment, e: &Event) -> Vec<SourceRef> {
-    let links = cited(c, e);
-    e.evidence
+fn sources(c: &Commitment, evidence: &[String]) -> Vec<SourceRef> {
+    let links = cited_ids(c, evidence);
+    evidence
         .iter()
         .zip(links)
         .map(|(id, link)| {
@@ -360,8 +400,12 @@ impl Changes<'_> {
         let n = |kind| self.count(kind);
         let plural =
             |k: usize, one: &str, many: &str| format!("{k} {}", if k == 1 { one } else { many });
+        let funding = match n("funding") {
+            0 => String::new(),
+            k => format!("{}, ", plural(k, "funding event", "funding events")),
+        };
         format!(
-            "{}, {}, {}, {} became overdue and {} became stale, across {}. Dates are when things happened according to the evidence{}.",
+            "{}, {funding}{}, {}, {} became overdue and {} became stale, across {}. Dates are when things happened according to the evidence{}.",
             plural(n("status"), "status event", "status events"),
             plural(n("evidence"), "new evidence entry", "new evidence entries"),
             plural(n("gap"), "gap recorded", "gaps recorded"),
@@ -438,6 +482,15 @@ impl Report for Changes<'_> {
                     opt(&ch.note),
                     yes(ch.unsourced),
                 ];
+                let money = [
+                    Item::text(
+                        ch.stage
+                            .map(|st| st.label().to_string())
+                            .unwrap_or_default(),
+                    ),
+                    Item::text(ch.amount.map(|a| a.to_string()).unwrap_or_default()),
+                    opt(&ch.currency),
+                ];
                 let sources: Vec<Vec<Item>> = ch
                     .sources
                     .iter()
@@ -456,11 +509,13 @@ impl Report for Changes<'_> {
                 if sources.is_empty() {
                     let mut row = head.to_vec();
                     row.extend(vec![Item::text(""); 7]);
+                    row.extend(money.iter().cloned());
                     rows.push(row);
                 }
                 for src in sources {
                     let mut row = head.to_vec();
                     row.extend(src);
+                    row.extend(money.iter().cloned());
                     rows.push(row);
                 }
             }
@@ -488,6 +543,9 @@ impl Report for Changes<'_> {
                 "source_kind",
                 "published",
                 "quote",
+                "stage",
+                "amount",
+                "currency",
             ]
             .map(String::from)
             .to_vec(),

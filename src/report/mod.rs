@@ -4,7 +4,9 @@
 pub mod anchors;
 pub mod bulletin;
 pub mod changes;
+pub mod family;
 pub mod history;
+pub mod matrix;
 pub mod over_time;
 pub mod period;
 pub mod render;
@@ -16,7 +18,7 @@ use std::collections::BTreeMap;
 
 use serde::Serialize;
 
-use crate::model::{Commitment, Date, Ledger};
+use crate::model::{Commitment, Date, FundingAsOf, Ledger};
 
 /// One row of the status table. The field names are the JSON output's, documented in
 /// docs/reports.md and kept stable.
@@ -26,6 +28,12 @@ pub struct StatusRow {
     pub uuid: Option<String>,
     pub title: String,
     pub owner: String,
+    /// The id of the commitment this one serves, if any.
+    pub parent: Option<String>,
+    /// How deep in the tree of parents and children: 0 for a commitment with no parent. The
+    /// tables indent by it; JSON has `parent` instead.
+    #[serde(skip)]
+    pub depth: usize,
     pub tags: Vec<String>,
     pub made: Date,
     pub status: String,
@@ -44,6 +52,9 @@ pub struct StatusRow {
     pub unsourced: bool,
     /// How many gaps (things searched for and not found) were recorded by the as-of date.
     pub gaps: usize,
+    /// The latest amount of each funding stage up to the as-of date, in the record's
+    /// currency; None when no money is on record by then.
+    pub funding: Option<FundingAsOf>,
 }
 
 impl StatusRow {
@@ -55,6 +66,8 @@ impl StatusRow {
             uuid: c.uuid_string(),
             title: c.title.clone(),
             owner: c.owner.clone(),
+            parent: c.parent.clone(),
+            depth: 0,
             tags: c.tags.clone(),
             made: c.made,
             status: s.status.to_string(),
@@ -67,6 +80,7 @@ impl StatusRow {
             last_checked: c.last_checked(as_of),
             unsourced: s.event.unsourced,
             gaps: c.gaps_as_of(as_of).count(),
+            funding: c.funding_as_of(as_of),
         })
     }
 
@@ -84,13 +98,33 @@ impl StatusRow {
     }
 }
 
-/// The status table on `as_of`, in file order.
+/// The status table on `as_of`, in file order, each child right after its parent.
 pub fn status_rows(ledger: &Ledger, as_of: Date, stale_after: u32) -> Vec<StatusRow> {
+    if ledger.commitments.iter().all(|c| c.parent.is_none()) {
+        return ledger
+            .commitments
+            .iter()
+            .filter_map(|c| StatusRow::new(ledger, c, as_of, stale_after))
+            .collect();
+    }
     ledger
-        .commitments
-        .iter()
-        .filter_map(|c| StatusRow::new(ledger, c, as_of, stale_after))
+        .tree()
+        .into_iter()
+        .filter_map(|p| {
+            let mut row = StatusRow::new(ledger, &ledger.commitments[p.index], as_of, stale_after)?;
+            row.depth = p.depth;
+            Some(row)
+        })
         .collect()
+}
+
+/// The id as a table shows it: indented under its parent with an arrow per level.
+pub fn tree_id(row: &StatusRow) -> String {
+    if row.depth == 0 {
+        row.id.clone()
+    } else {
+        format!("{}→ {}", "  ".repeat(row.depth - 1), row.id)
+    }
 }
 
 /// The mean score of `rows` on the ledger's scale; None for no rows.
@@ -143,6 +177,10 @@ pub fn scale_note(ledger: &Ledger) -> String {
         .collect();
     format!("Status scale and scores: {}.", parts.join(", "))
 }
+
+/// How children are rolled up into their parent, said under every table that does it and in
+/// docs/methodology.md §10.
+pub const ROLL_UP_RULE: &str = "Roll-up: the parent's direct children that had been made by the date, counted by status; their average score is weighted, Σ(weight × score) / Σ weight, each child's weight 1 unless its `weight:` says otherwise. The parent's own status is its own: the roll-up is shown beside it, never written over it.";
 
 /// Four decimals: enough for any average, and no `0.30000000000000004` in the JSON.
 pub fn round4(x: f64) -> f64 {

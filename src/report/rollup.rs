@@ -6,9 +6,9 @@ use std::collections::BTreeMap;
 use serde::Serialize;
 
 use super::render::{Block, Document, Item, Palette, Report, Sheet, json, ledger_title};
-use super::status::flags_note;
+use super::status::{flags_note, funding_cell, funding_note, number as money_number};
 use super::{StatusInfo, StatusRow, percent_text, round4, scale_note, score_text, statuses};
-use crate::model::{Date, Ledger};
+use crate::model::{Date, FundingAsOf, Ledger, Stage};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, clap::ValueEnum)]
 #[serde(rename_all = "lowercase")]
@@ -16,6 +16,8 @@ pub enum By {
     Owner,
     Tag,
     Status,
+    /// Each parent commitment with its children rolled up (report::family).
+    Parent,
 }
 
 impl By {
@@ -24,6 +26,7 @@ impl By {
             By::Owner => "Owner",
             By::Tag => "Tag",
             By::Status => "Status",
+            By::Parent => "Parent",
         }
     }
 }
@@ -54,6 +57,9 @@ pub struct Group {
     pub average_score: Option<f64>,
     /// The average as a percentage of the scale (for the G7 scale, (average + 1) / 2).
     pub percent: Option<f64>,
+    /// Per currency, each stage's amounts added up over the group's commitments that have
+    /// one on record (None where none has); currencies are never added together.
+    pub funding: Vec<FundingAsOf>,
 }
 
 /// Shown for commitments with no tag, in `--by tag`.
@@ -77,7 +83,7 @@ impl<'a> Rollup<'a> {
                 By::Owner => add(&r.owner, r),
                 By::Tag if r.tags.is_empty() => add(NO_TAG, r),
                 By::Tag => r.tags.iter().for_each(|t| add(t, r)),
-                By::Status => {}
+                By::Status | By::Parent => {}
             }
         }
         if by == By::Status {
@@ -140,7 +146,16 @@ impl<'a> Rollup<'a> {
             g.average_score.map(score_text).unwrap_or_default(),
         ));
         cells.push(Item::text(g.percent.map(percent_text).unwrap_or_default()));
+        if self.money() {
+            let lines: Vec<String> = g.funding.iter().map(|f| funding_cell(Some(f))).collect();
+            cells.push(Item::text(lines.join("\n")));
+        }
         cells
+    }
+
+    /// Whether any commitment counted has money on record: only then the funding columns.
+    fn money(&self) -> bool {
+        !self.all.funding.is_empty()
     }
 
     fn headers(&self) -> Vec<String> {
@@ -149,6 +164,9 @@ impl<'a> Rollup<'a> {
             h.push("Statuses".into());
         }
         h.extend(["Overdue", "Stale", "Average score", "Progress"].map(String::from));
+        if self.money() {
+            h.push("Funding".into());
+        }
         h
     }
 }
@@ -170,7 +188,46 @@ fn group(ledger: &Ledger, name: String, rows: &[&StatusRow]) -> Group {
         stale: rows.iter().filter(|r| r.stale).count(),
         average_score: average.map(round4),
         percent: average.and_then(|a| v.percent(a)).map(round4),
+        funding: funding_totals(rows),
     }
+}
+
+/// Each stage added up per currency, currencies in alphabetical order.
+fn funding_totals(rows: &[&StatusRow]) -> Vec<FundingAsOf> {
+    let mut totals: BTreeMap<&str, FundingAsOf> = BTreeMap::new();
+    for f in rows.iter().filter_map(|r| r.funding.as_ref()) {
+        let t = totals
+            .entry(f.currency.as_str())
+            .or_insert_with(|| FundingAsOf {
+                currency: f.currency.clone(),
+                pledged: None,
+                allocated: None,
+                disbursed: None,
+                spent: None,
+            });
+        for (slot, amount) in [
+            (&mut t.pledged, f.pledged),
+            (&mut t.allocated, f.allocated),
+            (&mut t.disbursed, f.disbursed),
+            (&mut t.spent, f.spent),
+        ] {
+            if let Some(a) = amount {
+                *slot = Some(slot.unwrap_or(0.0) + a);
+            }
+        }
+    }
+    totals.into_values().collect()
+}
+
+/// The currencies any group has money in.
+fn currencies(groups: &[&Group]) -> Vec<String> {
+    let mut all: Vec<String> = groups
+        .iter()
+        .flat_map(|g| g.funding.iter().map(|f| f.currency.clone()))
+        .collect();
+    all.sort();
+    all.dedup();
+    all
 }
 
 #[derive(Serialize)]
@@ -195,6 +252,12 @@ impl Report for Rollup<'_> {
         ];
         if self.by == By::Tag {
             notes.push("A commitment with several tags is counted under each of them; the last row counts each commitment once.".into());
+        }
+        if self.money() {
+            notes.push(format!(
+                "{} Each group's figure is the sum of its commitments' figures, per currency.",
+                funding_note(self.as_of)
+            ));
         }
         notes.push(flags_note(self.stale_after));
         notes.push(scale_note(self.ledger));
@@ -221,6 +284,10 @@ impl Report for Rollup<'_> {
         let mut headers = vec![self.by.header().to_lowercase(), "commitments".to_string()];
         headers.extend(self.ledger.vocabulary.keys().into_iter().map(String::from));
         headers.extend(["overdue", "stale", "average_score", "percent"].map(String::from));
+        let currencies = currencies(&[&self.all]);
+        for cur in &currencies {
+            headers.extend(Stage::ALL.map(|s| format!("{}_{cur}", s.key())));
+        }
         let number = |x: Option<f64>| Item::text(x.map(|x| x.to_string()).unwrap_or_default());
         let rows = self
             .groups
@@ -238,6 +305,16 @@ impl Report for Rollup<'_> {
                 cells.extend([g.overdue, g.stale].map(|n| Item::text(n.to_string())));
                 cells.push(number(g.average_score));
                 cells.push(number(g.percent));
+                for cur in &currencies {
+                    let f = g.funding.iter().find(|f| &f.currency == cur);
+                    cells.extend(Stage::ALL.map(|s| {
+                        Item::text(
+                            f.and_then(|f| f.get(s))
+                                .map(money_number)
+                                .unwrap_or_default(),
+                        )
+                    }));
+                }
                 cells
             })
             .collect();

@@ -8,8 +8,12 @@ use serde::Serialize;
 use super::history::History;
 use super::period::{Period, earliest};
 use super::render::{Block, Document, Item, Link, Palette, Report, Sheet, json, ledger_title};
-use super::{StatusInfo, StatusRow, average_score, round4, scale_note, statuses, summary, totals};
-use crate::model::{Commitment, Date, Event, Ledger, SOURCE_REF, TimelineItem};
+use super::{
+    StatusInfo, StatusRow, average_score, round4, scale_note, statuses, summary, totals, tree_id,
+};
+use crate::model::{
+    Commitment, Date, Event, FundingAsOf, Ledger, SOURCE_REF, Stage, TimelineItem, money,
+};
 
 /// The status table on a date.
 pub struct StatusReport<'a> {
@@ -46,19 +50,30 @@ impl Report for StatusReport<'_> {
             "Due",
             "Flags",
         ];
+        // The money column only where some commitment has money on record, so that a
+        // ledger without any keeps its table narrow.
+        let money = self.rows.iter().any(|r| r.funding.is_some());
+        let mut headers: Vec<String> = headers.map(String::from).to_vec();
+        if money {
+            headers.insert(6, "Funding".into());
+        }
         let rows = self
             .rows
             .iter()
             .map(|r| {
-                vec![
-                    Item::text(format!("{}\n{}", r.id, r.title)),
+                let mut cells = vec![
+                    Item::text(format!("{}\n{}", tree_id(r), r.title)),
                     Item::text(&r.owner),
                     palette.item(&r.status, ""),
                     Item::date(Some(r.since)),
                     Item::date(r.latest_evidence),
                     Item::date(r.due),
                     flags(r),
-                ]
+                ];
+                if money {
+                    cells.insert(6, Item::text(funding_cell(r.funding.as_ref())));
+                }
+                cells
             })
             .collect();
         let mut blocks = Vec::new();
@@ -78,10 +93,13 @@ impl Report for StatusReport<'_> {
         blocks.push(Block::Table(Sheet {
             key_columns: 1,
             ids: true,
-            headers: headers.map(String::from).to_vec(),
+            headers,
             rows,
         }));
         blocks.push(Block::Note(summary(self.ledger, &self.rows)));
+        if money {
+            blocks.push(Block::Note(funding_note(self.as_of)));
+        }
         blocks.push(Block::Note(flags_note(self.stale_after)));
         blocks.push(Block::Note(scale_note(self.ledger)));
         if page {
@@ -135,6 +153,34 @@ pub fn flags_note(stale_after: u32) -> String {
     )
 }
 
+/// One line per stage on record: "Pledged GBP 3,000,000".
+pub fn funding_cell(f: Option<&FundingAsOf>) -> String {
+    let Some(f) = f else { return String::new() };
+    Stage::ALL
+        .into_iter()
+        .filter_map(|s| {
+            f.get(s)
+                .map(|a| format!("{} {}", s.label(), money(&f.currency, a)))
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// An amount as a spreadsheet reads it: `3000000`, `2500000.5`; never `3e6`.
+pub fn number(x: f64) -> String {
+    if x.fract() == 0.0 && x.abs() < 9.0e15 {
+        format!("{}", x as i64)
+    } else {
+        x.to_string()
+    }
+}
+
+pub fn funding_note(as_of: Date) -> String {
+    format!(
+        "Funding: for each stage (pledged, allocated, disbursed, spent), the latest amount on record up to {as_of}; a stage not shown has no amount on record. Amounts are never added across currencies."
+    )
+}
+
 /// The CSV of a status table: one column per field, as in the JSON.
 fn status_sheet(rows: &[StatusRow]) -> Sheet {
     let yes = |b: bool| Item::text(if b { "yes" } else { "no" });
@@ -146,6 +192,7 @@ fn status_sheet(rows: &[StatusRow]) -> Sheet {
             "id",
             "title",
             "owner",
+            "parent",
             "tags",
             "made",
             "status",
@@ -158,16 +205,31 @@ fn status_sheet(rows: &[StatusRow]) -> Sheet {
             "stale",
             "unsourced",
             "gaps",
+            "funding_currency",
+            "pledged",
+            "allocated",
+            "disbursed",
+            "spent",
         ]
         .map(String::from)
         .to_vec(),
         rows: rows
             .iter()
             .map(|r| {
+                let amount = |s: Stage| {
+                    Item::text(
+                        r.funding
+                            .as_ref()
+                            .and_then(|f| f.get(s))
+                            .map(number)
+                            .unwrap_or_default(),
+                    )
+                };
                 vec![
                     Item::text(&r.id),
                     Item::text(&r.title),
                     Item::text(&r.owner),
+                    Item::text(r.parent.as_deref().unwrap_or("")),
                     Item::text(r.tags.join("; ")),
                     date(Some(r.made)),
                     Item::text(&r.status),
@@ -180,6 +242,16 @@ fn status_sheet(rows: &[StatusRow]) -> Sheet {
                     yes(r.stale),
                     yes(r.unsourced),
                     Item::text(r.gaps.to_string()),
+                    Item::text(
+                        r.funding
+                            .as_ref()
+                            .map(|f| f.currency.as_str())
+                            .unwrap_or(""),
+                    ),
+                    amount(Stage::Pledged),
+                    amount(Stage::Allocated),
+                    amount(Stage::Disbursed),
+                    amount(Stage::Spent),
                 ]
             })
             .collect(),
@@ -202,7 +274,7 @@ impl Report for ListReport<'_> {
             .iter()
             .map(|r| {
                 vec![
-                    Item::text(&r.id),
+                    Item::text(tree_id(r)),
                     Item::text(&r.title),
                     Item::text(&r.owner),
                     palette.item(&r.status, ""),
@@ -274,8 +346,8 @@ pub fn timelines(ledger: &Ledger, as_of: Date) -> Vec<Block> {
         if let Some(d) = c.due {
             record.push(format!("Due: {d}"));
         }
-        if let Some(f) = &c.funding {
-            record.push(format!("Funding: {}", f.display()));
+        if let Some(f) = c.funding_as_of(as_of) {
+            record.push(format!("Funding on {as_of}: {}", f.display()));
         }
         record.push(format!(
             "Status on {as_of}: {} since {}",
@@ -305,6 +377,19 @@ pub fn timelines(ledger: &Ledger, as_of: Date) -> Vec<Block> {
                     Item::List(event_detail(e)),
                     Item::Links(cited(c, e)),
                 ],
+                TimelineItem::Funding(e) => {
+                    let mut detail = vec![money(&e.currency, e.amount)];
+                    detail.extend(e.note.clone());
+                    if e.unsourced {
+                        detail.push("UNSOURCED".into());
+                    }
+                    vec![
+                        Item::date(Some(e.date)),
+                        Item::text(format!("Funding: {}", e.stage.key())),
+                        Item::text(detail.join("\n")),
+                        Item::Links(cited_ids(c, &e.evidence)),
+                    ]
+                }
                 TimelineItem::Evidence(e) => {
                     let mut detail = vec![format!("[{}]", e.id)];
                     let by: Vec<String> =
@@ -363,8 +448,12 @@ fn event_detail(e: &Event) -> Vec<String> {
 
 /// The sources an event rests on, as links.
 pub fn cited(c: &Commitment, e: &Event) -> Vec<Link> {
-    e.evidence
-        .iter()
+    cited_ids(c, &e.evidence)
+}
+
+/// The sources a list of evidence ids names, as links.
+pub fn cited_ids(c: &Commitment, ids: &[String]) -> Vec<Link> {
+    ids.iter()
         .filter_map(|id| {
             if id == SOURCE_REF {
                 c.source.as_ref().map(|s| Link {

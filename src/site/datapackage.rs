@@ -56,6 +56,15 @@ fn describe(column: &str) -> String {
         }
         "published" => "When the source was published",
         "quote" => "A short, exact quotation from the source",
+        "stage" => "A funding event's stage: pledged, allocated, disbursed or spent",
+        "amount" => "A funding event's amount at that stage",
+        "currency" => "The currency of the amount",
+        "parent" => "The id of the pledge this commitment is part of",
+        "funding_currency" => "The currency of the funding figures",
+        "pledged" => "The amount pledged",
+        "allocated" => "The amount allocated",
+        "disbursed" => "The amount disbursed",
+        "spent" => "The amount spent",
         _ => "",
     };
     if known.is_empty() {

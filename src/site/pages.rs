@@ -2,13 +2,13 @@
 //! timeline (each entry with an anchor), its evidence and its gaps, and the method page.
 //! `mod.rs` turns them into files.
 
-use crate::model::{Commitment, Date, Ledger, TimelineItem};
-use crate::report::anchors::{event_anchors, evidence_anchor, file_id, gap_anchor};
+use crate::model::{Commitment, Date, Ledger, TimelineItem, money};
+use crate::report::anchors::{anchor_id, event_anchors, evidence_anchor, file_id, gap_anchor};
 use crate::report::bulletin::Bulletin;
 use crate::report::history::History;
 use crate::report::period::{Period, earliest};
 use crate::report::render::{Block, Document, Item, Link, Palette, Sheet, ledger_title};
-use crate::report::status::{cited, flags_note};
+use crate::report::status::{cited, cited_ids, flags_note};
 use crate::report::{StatusRow, summary, totals};
 
 /// The status table with each row's first cell linking to the commitment's page.
@@ -206,6 +206,27 @@ pub fn commitment(ledger: &Ledger, c: &Commitment, row: &StatusRow, today: Date)
         .into_iter()
         .filter(|i| i.date().is_none_or(|d| d <= today))
         .map(|i| match i {
+            TimelineItem::Funding(f) => {
+                let a = format!("funding-{}-{}", f.date, anchor_id(f.stage.label()));
+                let mut detail: Vec<String> = f.note.iter().cloned().collect();
+                if f.unsourced {
+                    detail.push("UNSOURCED".into());
+                }
+                vec![
+                    Item::Local {
+                        text: f.date.to_string(),
+                        href: format!("#{a}"),
+                        anchor: Some(a),
+                    },
+                    Item::text(format!(
+                        "{}: {}",
+                        f.stage.label(),
+                        money(&f.currency, f.amount)
+                    )),
+                    Item::List(detail),
+                    Item::Links(cited_ids(c, &f.evidence)),
+                ]
+            }
             TimelineItem::Event(e) => {
                 let a = anchor_of(e);
                 let mut detail: Vec<String> = e.note.iter().cloned().collect();

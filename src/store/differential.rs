@@ -4,7 +4,7 @@
 
 use std::path::Path;
 
-use super::{fast, parse_general, parse_outlined};
+use super::{fast, parse, parse_general, parse_outlined};
 use crate::synthetic;
 
 const FIXTURES: &[(&str, &str)] = &[
@@ -47,6 +47,41 @@ fn agree(text: &str) -> bool {
     }
 }
 
+/// The fields of issue 12 — funding events, parents and weights, the team's own text and
+/// `extra:` fields — read alike by both readers, by the fast one without handing over, and
+/// refused alike when they are wrong.
+#[test]
+fn money_parents_and_own_fields_are_read_alike() {
+    let text = "version: 1\ncommitments:\n  - id: pledge\n    title: A pledge\n    owner: All\n    made: 2025-03-31\n    description: \"What it is — « en partie »\"\n    notes: 'Checked: twice'\n    extra:\n      title_fr: Un engagement\n      confidence: high\n      code: \"007\"\n    funding: {amount: 3000000, currency: GBP}\n    funding_history:\n      - date: 2025-06-01\n        stage: allocated\n        amount: 3230000\n        currency: GBP\n        unsourced: true\n        note: a letter\n      - {date: 2025-07-01, stage: spent, amount: 10, currency: GBP, unsourced: true, note: b}\n    history:\n      - {date: 2025-03-31, status: announced, unsourced: true, note: x}\n  - id: child\n    title: A child\n    owner: France\n    parent: pledge\n    weight: 2\n    made: 2025-03-31\n    history:\n      - {date: 2025-03-31, status: announced, unsourced: true, note: x}\n";
+    assert!(agree(text), "the fast reader reads these records itself");
+    let l = parse(Path::new("x.yaml"), text).unwrap();
+    assert_eq!(l.commitments[0].extra[2], ("code".into(), "007".into()));
+    assert_eq!(l.commitments[0].funding_history[0].amount, 3_230_000.0);
+    // A fraction, read alike.
+    let fraction = text.replacen("3230000", "3230000.5", 1);
+    agree(&fraction);
+    let l2 = parse(Path::new("x.yaml"), &fraction).unwrap();
+    assert_eq!(l2.commitments[0].funding_history[0].amount, 3_230_000.5);
+    assert_eq!(l.commitments[1].parent.as_deref(), Some("pledge"));
+    for (from, to) in [
+        ("parent: pledge", "parent: nobody"),
+        ("parent: pledge", "parent: child"),
+        ("stage: allocated", "stage: committed"),
+        ("currency: GBP, unsourced", "currency: EUR, unsourced"),
+        ("weight: 2", "weight: -2"),
+        ("      confidence: high\n", "      confidence: [high]\n"),
+        (
+            "      confidence: high\n",
+            "      confidence: high\n      confidence: low\n",
+        ),
+    ] {
+        let bad = text.replacen(from, to, 1);
+        assert_ne!(bad, text, "{from}");
+        agree(&bad);
+        assert!(parse(Path::new("x.yaml"), &bad).is_err(), "{to}");
+    }
+}
+
 #[test]
 fn generated_ledgers_are_read_alike_and_fast() {
     for seed in 1..=12 {
@@ -84,6 +119,59 @@ fn crlf_and_odd_but_valid_shapes_are_read_alike() {
         "---\ncommitments:\n  - id: a\n    title: T\n    owner: O\n    made: 2025-01-01\n    history:\n      - date: 2025-01-01\n        status: announced\n        unsourced: true\n        note: n\n...\n",
     ] {
         agree(text);
+    }
+}
+
+/// What YAML would make a number, a boolean or a float is read as the characters written,
+/// by both readers: `1.50` is not `1.5`, and an id `0x1f` is not the id `31`.
+#[test]
+fn scalars_are_read_as_written_by_both_readers() {
+    let record = |id: &str, title: &str| {
+        format!(
+            "  - id: {id}\n    title: {title}\n    owner: O\n    made: 2025-01-01\n    tags: [007, 1.50, TRUE]\n    source: {{title: S, locator: 6.10}}\n    history:\n      - date: 2025-01-01\n        status: announced\n        unsourced: TRUE\n        note: 1e3\n"
+        )
+    };
+    for (id, title) in [
+        ("1e3", "1.50"),
+        ("0x1f", "007"),
+        ("31", "TRUE"),
+        ("a", ".inf"),
+        ("b", "-1"),
+        ("c", "0o17"),
+        ("d", "1_000"),
+        ("e", "yes"),
+    ] {
+        let text = format!("version: 1\ncommitments:\n{}", record(id, title));
+        assert!(agree(&text), "{text}");
+        let ledger = parse_general(Path::new("x"), &text).unwrap();
+        let c = &ledger.commitments[0];
+        assert_eq!((c.id.as_str(), c.title.as_str()), (id, title));
+        assert_eq!(c.tags, ["007", "1.50", "TRUE"]);
+        assert_eq!(c.source.as_ref().unwrap().locator.as_deref(), Some("6.10"));
+        assert_eq!(c.history[0].note.as_deref(), Some("1e3"));
+    }
+    // `0x1f` and `"31"` are two ids, not one written twice.
+    let text = format!(
+        "version: 1\ncommitments:\n{}{}",
+        record("0x1f", "a"),
+        record("\"31\"", "b")
+    );
+    assert!(agree(&text));
+    assert_eq!(
+        parse_general(Path::new("x"), &text)
+            .unwrap()
+            .commitments
+            .len(),
+        2
+    );
+    // YAML's null is no value, wherever a value is needed; both readers say so alike.
+    for null in ["~", "null", "", "NULL"] {
+        let text = format!("version: 1\ncommitments:\n{}", record("a", null));
+        agree(&text);
+        let e = parse_general(Path::new("x"), &text)
+            .unwrap_err()
+            .to_string();
+        assert!(e.contains("`title` has no value"), "{null}: {e}");
     }
 }
 
@@ -157,6 +245,12 @@ const TOKENS: &[&str] = &[
     "''",
     "1e3",
     "0x1",
+    "0x1f",
+    "1.50",
+    "007",
+    "TRUE",
+    ".inf",
+    "+1",
     "inf",
     "2025-13-01",
     "id: b",
@@ -355,7 +449,9 @@ mod splice {
     //! Edits spliced into one record give the same bytes as yaml-edit over the whole file.
 
     use super::*;
-    use crate::model::{Commitment, Edit, Event, Evidence, EvidenceKind, Gap, parse_date};
+    use crate::model::{
+        Commitment, Edit, Event, Evidence, EvidenceKind, FundingEvent, Gap, Stage, parse_date,
+    };
     use crate::store::edit;
 
     fn evidence(n: usize) -> Evidence {
@@ -396,6 +492,9 @@ mod splice {
             due: None,
             tags: vec!["x".into()],
             funding: None,
+            funding_history: vec![],
+            parent: None,
+            weight: None,
             source: None,
             evidence: vec![],
             history: vec![Event {
@@ -404,6 +503,9 @@ mod splice {
                 ..event("source")
             }],
             gaps: vec![],
+            description: None,
+            notes: None,
+            extra: Vec::new(),
         }
     }
 
@@ -423,6 +525,20 @@ mod splice {
                 gap: Gap {
                     note: "Looked for: nothing.".into(),
                     checked: parse_date("2026-11-20").ok(),
+                },
+            }]);
+            all.push(vec![Edit::AddFunding {
+                commitment: i,
+                event: FundingEvent {
+                    date: parse_date("2026-01-03").unwrap(),
+                    stage: Stage::Disbursed,
+                    amount: 1_250_000.5,
+                    currency: "GBP".into(),
+                    note: Some("Paid: « en partie », # not all".into()),
+                    evidence: vec!["source".into()],
+                    unsourced: false,
+                    recorded_by: Some("tester".into()),
+                    recorded_at: None,
                 },
             }]);
             // `update` with new evidence: two edits to one record.

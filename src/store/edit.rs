@@ -13,10 +13,11 @@
 use std::collections::BTreeMap;
 use std::str::FromStr;
 
-use yaml_edit::{Mapping, MappingBuilder, SequenceBuilder, YamlFile};
+use yaml_edit::{Mapping, MappingBuilder, SequenceBuilder, YamlFile, YamlNode};
 
 use super::fast::Outline;
-use crate::model::{Commitment, Edit, Event, Evidence, Gap};
+use super::scalar::Text;
+use crate::model::{Commitment, Edit, Event, Evidence, FundingEvent, Gap};
 
 #[derive(Debug, thiserror::Error)]
 pub enum EditError {
@@ -45,7 +46,8 @@ pub fn target(edit: &Edit, records: usize) -> usize {
         Edit::AddCommitment(_) => records.saturating_sub(1),
         Edit::AddEvidence { commitment, .. }
         | Edit::AddEvent { commitment, .. }
-        | Edit::AddGap { commitment, .. } => *commitment,
+        | Edit::AddGap { commitment, .. }
+        | Edit::AddFunding { commitment, .. } => *commitment,
     }
 }
 
@@ -75,6 +77,10 @@ fn spliced(text: &str, outline: &Outline, edits: &[Edit]) -> Result<String, Edit
                 event,
             },
             Edit::AddGap { gap, .. } => Edit::AddGap { commitment: 0, gap },
+            Edit::AddFunding { event, .. } => Edit::AddFunding {
+                commitment: 0,
+                event,
+            },
         };
         by_record.entry(i).or_default().push(local);
     }
@@ -83,7 +89,15 @@ fn spliced(text: &str, outline: &Outline, edits: &[Edit]) -> Result<String, Edit
     let mut out = String::with_capacity(text.len() + 4096);
     let mut done = 0;
     for (i, local) in by_record {
-        let span = &outline.records[i].content;
+        let record = &outline.records[i];
+        // The blank lines after a record usually belong to the space before the next one,
+        // but to a block kept with `|+` or `>+` they are part of its text: what is added then
+        // goes after them, or the text would lose its last lines.
+        let span = if keeps_trailing_lines(&text[record.content.clone()]) {
+            record.content.start..record.end
+        } else {
+            record.content.clone()
+        };
         let fragment = format!("{head}{}", &text[span.clone()]);
         let edited = whole(&fragment, &local)?;
         let record = edited.strip_prefix(&head).ok_or_else(|| {
@@ -95,6 +109,26 @@ fn spliced(text: &str, outline: &Outline, edits: &[Edit]) -> Result<String, Edit
     }
     out.push_str(&text[done..]);
     Ok(out)
+}
+
+/// Whether `record` holds a block scalar with the keep indicator (`|+`, `>+`, `|2+`, ...),
+/// whose value includes the blank lines after it. A line is taken to open one when, after a
+/// `key:` or a `- `, its value is such a header (a `+` in a `|` or `>` header, nothing after
+/// it but a comment); a plain or quoted value cannot look like that.
+fn keeps_trailing_lines(record: &str) -> bool {
+    record.lines().any(|line| {
+        let line = line.trim_end_matches('\r');
+        let value = match line.rfind(": ") {
+            Some(i) => &line[i + 2..],
+            None => line.trim_start().trim_start_matches("- "),
+        };
+        let value = value.trim_start();
+        let header = value.split(" #").next().unwrap_or(value).trim_end();
+        header.starts_with(['|', '>'])
+            && header.len() <= 3
+            && header.contains('+')
+            && header[1..].bytes().all(|b| b == b'+' || b.is_ascii_digit())
+    })
 }
 
 /// Applies `edits` to the whole of `text` with yaml-edit.
@@ -126,6 +160,16 @@ fn whole(text: &str, edits: &[Edit]) -> Result<String, EditError> {
             Edit::AddGap { commitment, gap: g } => {
                 append(&record(&root, *commitment)?, "gaps", gap(g))?;
             }
+            Edit::AddFunding {
+                commitment,
+                event: e,
+            } => {
+                append(
+                    &record(&root, *commitment)?,
+                    "funding_history",
+                    funding_event(e),
+                )?;
+            }
         }
     }
     Ok(super::restyle::restyle(text, file.to_string()))
@@ -144,6 +188,12 @@ fn record(root: &Mapping, index: usize) -> Result<Mapping, EditError> {
 /// list (`[]`, as `init` writes) becomes a block list: one entry per line reads and diffs
 /// better than a growing line of braces.
 fn append(parent: &Mapping, key: &str, item: MappingBuilder) -> Result<(), EditError> {
+    // A list written as an alias (`history: *h`) is another list's: an entry cannot be added
+    // to this one alone. It is left as it is; the check of the result then finds the entry
+    // missing and refuses, naming the alias (`store::shared`).
+    if matches!(parent.get(key), Some(YamlNode::Alias(_))) {
+        return Ok(());
+    }
     let item = item.build_document();
     let item = item
         .as_mapping()
@@ -159,9 +209,10 @@ fn append(parent: &Mapping, key: &str, item: MappingBuilder) -> Result<(), EditE
                 return Err(EditError::Other(format!("`{key}` is not a list")));
             }
             let list = SequenceBuilder::new().item(item).build_document();
-            // Sources read best before the events that cite them.
+            // Sources read best before the events that cite them, and money's events
+            // beside the status events.
             let placed = parent.get(key).is_none()
-                && key == "evidence"
+                && (key == "evidence" || key == "funding_history")
                 && parent.insert_before("history", key, &list);
             if !placed {
                 parent.set(key, list);
@@ -181,16 +232,26 @@ fn date(d: chrono::NaiveDate) -> String {
 }
 
 fn commitment(c: &Commitment) -> MappingBuilder {
-    let mut m = MappingBuilder::new().pair("id", c.id.as_str());
+    let mut m = MappingBuilder::new().pair("id", Text(c.id.as_str()));
     if let Some(u) = c.uuid_string() {
         m = m.pair("uuid", u);
     }
     m = m
-        .pair("title", c.title.as_str())
-        .pair("owner", c.owner.as_str());
+        .pair("title", Text(c.title.as_str()))
+        .pair("owner", Text(c.owner.as_str()));
+    if let Some(p) = &c.parent {
+        m = m.pair("parent", Text(p.as_str()));
+    }
+    if let Some(w) = c.weight {
+        m = if w.fract() == 0.0 && w < 9.0e15 {
+            m.pair("weight", w as u64)
+        } else {
+            m.pair("weight", w)
+        };
+    }
     if !c.partners.is_empty() {
         m = m.sequence("partners", |s| {
-            c.partners.iter().fold(s, |s, p| s.item(p.as_str()))
+            c.partners.iter().fold(s, |s, p| s.item(Text(p.as_str())))
         });
     }
     m = m.pair("made", date(c.made));
@@ -198,35 +259,45 @@ fn commitment(c: &Commitment) -> MappingBuilder {
         m = m.pair("due", date(d));
     }
     if !c.tags.is_empty() {
-        m = m.sequence("tags", |s| c.tags.iter().fold(s, |s, t| s.item(t.as_str())));
+        m = m.sequence("tags", |s| {
+            c.tags.iter().fold(s, |s, t| s.item(Text(t.as_str())))
+        });
+    }
+    if let Some(d) = &c.description {
+        m = m.pair("description", Text(d.as_str()));
+    }
+    if let Some(n) = &c.notes {
+        m = m.pair("notes", Text(n.as_str()));
+    }
+    if !c.extra.is_empty() {
+        m = m.mapping("extra", |em| {
+            c.extra
+                .iter()
+                .fold(em, |em, (k, v)| em.pair(k.as_str(), Text(v.as_str())))
+        });
     }
     if let Some(f) = &c.funding {
         m = m.mapping("funding", |fm| {
-            let fm = if f.amount.fract() == 0.0 && f.amount < 9.0e15 {
-                fm.pair("amount", f.amount as u64)
-            } else {
-                fm.pair("amount", f.amount)
-            };
-            fm.pair("currency", f.currency.as_str())
+            amount(fm, f.amount).pair("currency", Text(f.currency.as_str()))
         });
     }
     if let Some(s) = &c.source {
         m = m.mapping("source", |sm| {
-            let mut sm = sm.pair("title", s.title.as_str());
+            let mut sm = sm.pair("title", Text(s.title.as_str()));
             if let Some(p) = &s.publisher {
-                sm = sm.pair("publisher", p.as_str());
+                sm = sm.pair("publisher", Text(p.as_str()));
             }
             if let Some(d) = s.date {
                 sm = sm.pair("date", date(d));
             }
             if let Some(u) = &s.url {
-                sm = sm.pair("url", u.as_str());
+                sm = sm.pair("url", Text(u.as_str()));
             }
             if let Some(l) = &s.locator {
-                sm = sm.pair("locator", l.as_str());
+                sm = sm.pair("locator", Text(l.as_str()));
             }
             if let Some(q) = &s.quote {
-                sm = sm.pair("quote", q.as_str());
+                sm = sm.pair("quote", Text(q.as_str()));
             }
             sm
         });
@@ -234,6 +305,13 @@ fn commitment(c: &Commitment) -> MappingBuilder {
     if !c.evidence.is_empty() {
         m = m.sequence("evidence", |s| {
             c.evidence.iter().fold(s, |s, e| s.item(node(evidence(e))))
+        });
+    }
+    if !c.funding_history.is_empty() {
+        m = m.sequence("funding_history", |s| {
+            c.funding_history
+                .iter()
+                .fold(s, |s, e| s.item(node(funding_event(e))))
         });
     }
     m = m.sequence("history", |s| {
@@ -249,12 +327,12 @@ fn commitment(c: &Commitment) -> MappingBuilder {
 
 fn evidence(e: &Evidence) -> MappingBuilder {
     let mut m = MappingBuilder::new()
-        .pair("id", e.id.as_str())
-        .pair("title", e.title.as_str());
+        .pair("id", Text(e.id.as_str()))
+        .pair("title", Text(e.title.as_str()));
     if let Some(p) = &e.publisher {
-        m = m.pair("publisher", p.as_str());
+        m = m.pair("publisher", Text(p.as_str()));
     }
-    m = m.pair("url", e.url.as_str());
+    m = m.pair("url", Text(e.url.as_str()));
     if let Some(d) = e.published {
         m = m.pair("published", date(d));
     }
@@ -265,7 +343,7 @@ fn evidence(e: &Evidence) -> MappingBuilder {
         m = m.pair("kind", k.key());
     }
     if let Some(q) = &e.quote {
-        m = m.pair("quote", q.as_str());
+        m = m.pair("quote", Text(q.as_str()));
     }
     m
 }
@@ -273,20 +351,57 @@ fn evidence(e: &Evidence) -> MappingBuilder {
 fn event(e: &Event) -> MappingBuilder {
     let mut m = MappingBuilder::new()
         .pair("date", date(e.date))
-        .pair("status", e.status.as_str());
+        .pair("status", Text(e.status.as_str()));
     if !e.evidence.is_empty() {
         m = m.sequence("evidence", |s| {
-            e.evidence.iter().fold(s, |s, id| s.item(id.as_str()))
+            e.evidence.iter().fold(s, |s, id| s.item(Text(id.as_str())))
         });
     }
     if e.unsourced {
         m = m.pair("unsourced", true);
     }
     if let Some(n) = &e.note {
-        m = m.pair("note", n.as_str());
+        m = m.pair("note", Text(n.as_str()));
     }
     if let Some(b) = &e.recorded_by {
-        m = m.pair("recorded_by", b.as_str());
+        m = m.pair("recorded_by", Text(b.as_str()));
+    }
+    if let Some(t) = e.recorded_at {
+        m = m.pair(
+            "recorded_at",
+            t.to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
+        );
+    }
+    m
+}
+
+/// A whole amount is written as digits (`3000000`), not as `3000000.0`.
+fn amount(m: MappingBuilder, amount: f64) -> MappingBuilder {
+    if amount.fract() == 0.0 && amount < 9.0e15 {
+        m.pair("amount", amount as u64)
+    } else {
+        m.pair("amount", amount)
+    }
+}
+
+fn funding_event(e: &FundingEvent) -> MappingBuilder {
+    let m = MappingBuilder::new()
+        .pair("date", date(e.date))
+        .pair("stage", Text(e.stage.key()));
+    let mut m = amount(m, e.amount).pair("currency", Text(e.currency.as_str()));
+    if !e.evidence.is_empty() {
+        m = m.sequence("evidence", |s| {
+            e.evidence.iter().fold(s, |s, id| s.item(Text(id.as_str())))
+        });
+    }
+    if e.unsourced {
+        m = m.pair("unsourced", true);
+    }
+    if let Some(n) = &e.note {
+        m = m.pair("note", Text(n.as_str()));
+    }
+    if let Some(b) = &e.recorded_by {
+        m = m.pair("recorded_by", Text(b.as_str()));
     }
     if let Some(t) = e.recorded_at {
         m = m.pair(
@@ -298,7 +413,7 @@ fn event(e: &Event) -> MappingBuilder {
 }
 
 fn gap(g: &Gap) -> MappingBuilder {
-    let mut m = MappingBuilder::new().pair("note", g.note.as_str());
+    let mut m = MappingBuilder::new().pair("note", Text(g.note.as_str()));
     if let Some(d) = g.checked {
         m = m.pair("checked", date(d));
     }

@@ -15,8 +15,9 @@
 //!   error), and a record cut in the middle of a quoted or flow scalar leaves that scalar
 //!   unterminated, which neither reader accepts.
 //! - A record is read here only if every value in it is complete on its line; a plain
-//!   scalar is taken as text only where the general parser would also read text (otherwise
-//!   as the same boolean or integer, or the record is handed over).
+//!   scalar is taken as its characters, as the general reader gives them when asked for text
+//!   (`1.50`, `007`, `TRUE` stay as written), or as null (`~`, `null`, empty); one that starts
+//!   with an indicator hands the record over.
 //! - The part of the file outside the records (version, title, statuses, comments) is small
 //!   and always read by the general parser.
 //! - Positions are not tracked: when the result has any problem the caller reads the whole
@@ -268,8 +269,6 @@ fn printable(text: &str) -> bool {
 enum Node<'a> {
     Null,
     Str(Cow<'a, str>),
-    Bool(bool),
-    UInt(u64),
     Seq(Vec<Node<'a>>),
     Map(Vec<(&'a str, Node<'a>)>),
 }
@@ -526,91 +525,25 @@ fn inline(s: &str) -> Option<Node<'_>> {
     }
 }
 
-/// A plain scalar, resolved as the general parser resolves it for a text field, or None
-/// where that is not certain.
+/// A plain scalar: YAML's null, or else its characters as written (numbers and booleans are
+/// text to this program, as to the general reader, which is asked for text). None where it
+/// starts with a character that may make it something else (an indicator such as `&`, `*`,
+/// `!`, `|`, `%`, `@`), left to the general parser.
 fn plain(v: &str) -> Option<Node<'_>> {
-    let first = v.chars().next()?;
-    if first.is_ascii_alphabetic() || !first.is_ascii() {
-        match v {
-            "true" | "True" | "TRUE" => return Some(Node::Bool(true)),
-            "false" | "False" | "FALSE" => return Some(Node::Bool(false)),
-            _ => {}
-        }
-        let lower = v.to_ascii_lowercase();
-        let special = matches!(
-            lower.as_str(),
-            "null" | "yes" | "no" | "y" | "n" | "on" | "off"
-        ) || v.parse::<f64>().is_ok();
-        return (!special).then_some(Node::Str(Cow::Borrowed(v)));
+    let mut chars = v.chars();
+    let first = chars.next()?;
+    let starts_plain = first.is_ascii_alphanumeric()
+        || !first.is_ascii()
+        || (matches!(first, '-' | '+' | '.')
+            && chars.next().is_some_and(|c| c.is_ascii_alphanumeric()))
+        || v == "~";
+    if !starts_plain {
+        return None;
     }
-    if first.is_ascii_digit() {
-        if is_date(v.as_bytes()) || is_timestamp(v) || is_uuid(v) {
-            return Some(Node::Str(Cow::Borrowed(v)));
-        }
-        if v.len() <= 18 && v.bytes().all(|b| b.is_ascii_digit()) && (v == "0" || first != '0') {
-            return v.parse().ok().map(Node::UInt);
-        }
+    if matches!(v, "~" | "null" | "Null" | "NULL") {
+        return Some(Node::Null);
     }
-    None
-}
-
-fn digits(s: &[u8]) -> bool {
-    s.iter().all(u8::is_ascii_digit)
-}
-
-/// 2025-03-31
-fn is_date(b: &[u8]) -> bool {
-    b.len() == 10
-        && digits(&b[0..4])
-        && b[4] == b'-'
-        && digits(&b[5..7])
-        && b[7] == b'-'
-        && digits(&b[8..10])
-}
-
-/// 2026-11-22T09:00:00Z, with optional fraction and offset.
-fn is_timestamp(v: &str) -> bool {
-    let b = v.as_bytes();
-    if b.len() < 20 || !is_date(&b[..10]) || b[10] != b'T' {
-        return false;
-    }
-    let t = &b[11..];
-    if !(t.len() >= 9
-        && digits(&t[0..2])
-        && t[2] == b':'
-        && digits(&t[3..5])
-        && t[5] == b':'
-        && digits(&t[6..8]))
-    {
-        return false;
-    }
-    let mut rest = &t[8..];
-    if let Some(frac) = rest.strip_prefix(b".") {
-        let n = frac.iter().take_while(|c| c.is_ascii_digit()).count();
-        if n == 0 {
-            return false;
-        }
-        rest = &frac[n..];
-    }
-    rest == b"Z"
-        || (rest.len() == 6
-            && matches!(rest[0], b'+' | b'-')
-            && digits(&rest[1..3])
-            && rest[3] == b':'
-            && digits(&rest[4..6]))
-}
-
-/// 3f2b8c1e-9d4a-4e6b-8f0a-2c5d7e9b1a34
-fn is_uuid(v: &str) -> bool {
-    let b = v.as_bytes();
-    b.len() == 36
-        && b.iter().enumerate().all(|(i, c)| {
-            if matches!(i, 8 | 13 | 18 | 23) {
-                *c == b'-'
-            } else {
-                c.is_ascii_hexdigit()
-            }
-        })
+    Some(Node::Str(Cow::Borrowed(v)))
 }
 
 /// `"..."` on one line, with YAML's escapes. Returns the value and what follows it.
@@ -796,8 +729,6 @@ impl<'de> Deserializer<'de> for NodeDe<'de> {
             Node::Null => v.visit_unit(),
             Node::Str(Cow::Borrowed(s)) => v.visit_borrowed_str(s),
             Node::Str(Cow::Owned(s)) => v.visit_string(s),
-            Node::Bool(b) => v.visit_bool(b),
-            Node::UInt(n) => v.visit_u64(n),
             Node::Seq(items) => v.visit_seq(Items(items.into_iter())),
             Node::Map(entries) => v.visit_map(Entries {
                 entries: entries.into_iter(),
@@ -886,14 +817,19 @@ mod tests {
     }
 
     #[test]
-    fn plain_scalars_resolve_as_the_general_parser_does_or_not_at_all() {
+    fn plain_scalars_are_read_as_written_or_left_to_the_general_parser() {
         assert_eq!(plain("2025-03-31"), Some(Node::Str("2025-03-31".into())));
-        assert_eq!(plain("3000000"), Some(Node::UInt(3_000_000)));
-        assert_eq!(plain("True"), Some(Node::Bool(true)));
         assert_eq!(plain("Home Office"), Some(Node::Str("Home Office".into())));
-        for unsure in [
-            "yes", "null", "NaN", "inf", "0127", "1e5", "0x1F", "-1", ".5", "1_000", "+1",
+        for written in [
+            "3000000", "True", "yes", "NaN", "inf", "0127", "1e5", "0x1F", "-1", ".5", "1_000",
+            "+1", "1.50", "007", ".inf",
         ] {
+            assert_eq!(plain(written), Some(Node::Str(written.into())), "{written}");
+        }
+        for null in ["~", "null", "Null", "NULL"] {
+            assert_eq!(plain(null), Some(Node::Null), "{null}");
+        }
+        for unsure in ["&a", "*a", "!x", "|", "@x", "%x", "`x", "- x", "-"] {
             assert_eq!(plain(unsure), None, "{unsure}");
         }
     }

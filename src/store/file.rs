@@ -15,42 +15,71 @@ use serde_saphyr::Spanned;
 // is not an `Option`, which the schema lists as required.
 use super::schema::{
     Amount, Currency, DateText, EvidenceId, EvidenceRef, Flag, Kind, Number, Required, Scalar,
-    Slug, StatusKey, Timestamp, UuidText, Version, WebUrl,
+    Slug, StageKey, StatusKey, Timestamp, UuidText, Version, WebUrl,
 };
 
-/// Any YAML scalar, kept as the text the person wrote (`2025-03-31`, `3000000`, `yes`).
+/// Any YAML scalar, kept as the characters the person wrote (`2025-03-31`, `1.50`, `007`,
+/// `0x1f`, `TRUE`): YAML's number and boolean types are never applied, so nothing is
+/// reformatted on the way in. The flag says the value was YAML's null (empty, `~`, `null`),
+/// which is no text at all; where a field needs a value, `validate` says so and how to quote it.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Text(pub String);
+pub struct Text(pub String, pub bool);
+
+impl Text {
+    pub fn is_null(&self) -> bool {
+        self.1
+    }
+}
 
 impl<'de> Deserialize<'de> for Text {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        struct V;
-        impl Visitor<'_> for V {
+        /// Null or not; a value that is not null is asked for as a string, which both readers
+        /// answer with the scalar's characters (serde-saphyr resolves no type for it).
+        struct Nullable;
+        impl<'de> Visitor<'de> for Nullable {
+            type Value = Text;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a single value (text, a number or a date), not a list or a mapping")
+            }
+            fn visit_none<E: de::Error>(self) -> Result<Text, E> {
+                Ok(Text(String::new(), true))
+            }
+            fn visit_unit<E: de::Error>(self) -> Result<Text, E> {
+                Ok(Text(String::new(), true))
+            }
+            fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<Text, D::Error> {
+                d.deserialize_string(Written)
+            }
+            // A deserializer that has no options (serde's own, for a value already read,
+            // as `Spanned` uses over the fast reader) gives the text straight away.
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<Text, E> {
+                Ok(Text(v.to_string(), false))
+            }
+            fn visit_string<E: de::Error>(self, v: String) -> Result<Text, E> {
+                Ok(Text(v, false))
+            }
+        }
+        struct Written;
+        impl Visitor<'_> for Written {
             type Value = Text;
             fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
                 f.write_str("a single value (text, a number or a date), not a list or a mapping")
             }
             fn visit_str<E: de::Error>(self, v: &str) -> Result<Text, E> {
-                Ok(Text(v.to_string()))
+                Ok(Text(v.to_string(), false))
             }
             fn visit_string<E: de::Error>(self, v: String) -> Result<Text, E> {
-                Ok(Text(v))
-            }
-            fn visit_bool<E: de::Error>(self, v: bool) -> Result<Text, E> {
-                Ok(Text(v.to_string()))
-            }
-            fn visit_i64<E: de::Error>(self, v: i64) -> Result<Text, E> {
-                Ok(Text(v.to_string()))
-            }
-            fn visit_u64<E: de::Error>(self, v: u64) -> Result<Text, E> {
-                Ok(Text(v.to_string()))
-            }
-            fn visit_f64<E: de::Error>(self, v: f64) -> Result<Text, E> {
-                Ok(Text(v.to_string()))
+                Ok(Text(v, false))
             }
         }
-        d.deserialize_any(V)
+        d.deserialize_option(Nullable)
     }
+}
+
+/// For a field that must have a value: YAML's null is kept (as a `Text` that says so)
+/// rather than read as the field being absent, so that `check` can point at it.
+pub fn kept_null<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Field>, D::Error> {
+    Field::deserialize(d).map(Some)
 }
 
 pub type Field = Spanned<Text>;
@@ -80,9 +109,11 @@ pub struct LedgerFile {
 /// A status of the ledger's own scale.
 #[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[schemars(transform = super::schema::require_status)]
 pub struct StatusFile {
     /// What the file and the command line use, e.g. in-progress.
     #[schemars(with = "Slug")]
+    #[serde(default, deserialize_with = "kept_null")]
     pub key: Option<Field>,
     /// What a reader sees, e.g. In progress (default: the key).
     #[schemars(with = "Option<Scalar>")]
@@ -101,24 +132,35 @@ pub struct StatusFile {
 /// A commitment: who promised what, when, on what source, and what has happened since.
 #[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[schemars(transform = super::schema::require_commitment)]
 pub struct CommitmentFile {
     /// A short slug used on the command line, unique in the file: fr-mobile-unit.
     #[schemars(with = "Slug")]
+    #[serde(default, deserialize_with = "kept_null")]
     pub id: Option<Field>,
     /// A stable identifier, assigned by `add`.
     #[schemars(with = "Option<UuidText>")]
     pub uuid: Option<Field>,
     /// What was promised, in one sentence.
     #[schemars(with = "Required")]
+    #[serde(default, deserialize_with = "kept_null")]
     pub title: Option<Field>,
     /// The accountable party: "France (Ministry of the Interior)".
     #[schemars(with = "Required")]
+    #[serde(default, deserialize_with = "kept_null")]
     pub owner: Option<Field>,
+    /// The id of the commitment this one serves: a national action under a communiqué pledge.
+    #[schemars(with = "Option<Slug>")]
+    pub parent: Option<Field>,
+    /// How much this child counts in its parent's roll-up, a number of zero or more (default 1).
+    #[schemars(with = "Option<Amount>")]
+    pub weight: Option<Field>,
     /// Other parties to the commitment.
     #[schemars(with = "Option<Vec<Scalar>>")]
     pub partners: Option<Vec<Field>>,
     /// The day it was announced.
     #[schemars(with = "DateText")]
+    #[serde(default, deserialize_with = "kept_null")]
     pub made: Option<Field>,
     /// The deadline, if the owner set one; not before `made`.
     #[schemars(with = "Option<DateText>")]
@@ -129,6 +171,9 @@ pub struct CommitmentFile {
     /// Money committed.
     #[schemars(with = "Option<FundingFile>")]
     pub funding: Option<Spanned<FundingFile>>,
+    /// Money by stage over time: each entry a dated amount resting on evidence.
+    #[schemars(with = "Option<Vec<FundingEventFile>>")]
+    pub funding_history: Option<Vec<Spanned<FundingEventFile>>>,
     /// The document the commitment comes from.
     #[schemars(with = "Option<SourceFile>")]
     pub source: Option<Spanned<SourceFile>>,
@@ -141,26 +186,69 @@ pub struct CommitmentFile {
     /// Things searched for and not found.
     #[schemars(with = "Option<Vec<GapFile>>")]
     pub gaps: Option<Vec<Spanned<GapFile>>>,
+    /// What the commitment is about, in your own words.
+    #[schemars(with = "Option<Scalar>")]
+    pub description: Option<Field>,
+    /// Your own notes on it.
+    #[schemars(with = "Option<Scalar>")]
+    pub notes: Option<Field>,
+    /// Fields of your own (archive_url, confidence, title_fr, ...): each a single value, kept as written.
+    #[schemars(with = "Option<std::collections::BTreeMap<String, Scalar>>")]
+    pub extra: Option<Spanned<ExtraFile>>,
+}
+
+/// `extra:`: a mapping of names to single values, in the file's order.
+#[derive(Debug)]
+pub struct ExtraFile(pub Vec<(String, Field)>);
+
+impl<'de> Deserialize<'de> for ExtraFile {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl<'de> Visitor<'de> for V {
+            type Value = ExtraFile;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str(
+                    "a mapping of your own field names to values, e.g. `archive_url: https://...`",
+                )
+            }
+            fn visit_map<A: de::MapAccess<'de>>(self, mut map: A) -> Result<ExtraFile, A::Error> {
+                let mut fields: Vec<(String, Field)> = Vec::new();
+                while let Some((k, v)) = map.next_entry::<String, Field>()? {
+                    if fields.iter().any(|(seen, _)| *seen == k) {
+                        return Err(de::Error::custom(format!("`extra` gives `{k}` twice")));
+                    }
+                    fields.push((k, v));
+                }
+                Ok(ExtraFile(fields))
+            }
+        }
+        d.deserialize_map(V)
+    }
 }
 
 /// Money committed.
 #[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[schemars(transform = super::schema::require_funding)]
 pub struct FundingFile {
     /// A plain number, no separators: 3000000.
     #[schemars(with = "Amount")]
+    #[serde(default, deserialize_with = "kept_null")]
     pub amount: Option<Field>,
     /// ISO 4217: GBP.
     #[schemars(with = "Currency")]
+    #[serde(default, deserialize_with = "kept_null")]
     pub currency: Option<Field>,
 }
 
 /// The document a commitment comes from.
 #[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[schemars(transform = super::schema::require_source)]
 pub struct SourceFile {
     /// The document's title.
     #[schemars(with = "Required")]
+    #[serde(default, deserialize_with = "kept_null")]
     pub title: Option<Field>,
     /// Who published it.
     #[schemars(with = "Option<Scalar>")]
@@ -182,18 +270,22 @@ pub struct SourceFile {
 /// A dated, published source that a status rests on.
 #[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[schemars(transform = super::schema::require_evidence)]
 pub struct EvidenceFile {
     /// Unique within the commitment; events cite it.
     #[schemars(with = "EvidenceId")]
+    #[serde(default, deserialize_with = "kept_null")]
     pub id: Option<Field>,
     /// The page or document's title.
     #[schemars(with = "Required")]
+    #[serde(default, deserialize_with = "kept_null")]
     pub title: Option<Field>,
     /// The original publisher, naming any mirror.
     #[schemars(with = "Option<Scalar>")]
     pub publisher: Option<Field>,
     /// Where to read it.
     #[schemars(with = "WebUrl")]
+    #[serde(default, deserialize_with = "kept_null")]
     pub url: Option<Field>,
     /// When it was published.
     #[schemars(with = "Option<DateText>")]
@@ -212,13 +304,15 @@ pub struct EvidenceFile {
 /// On this date, per this evidence, the commitment stood here.
 #[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
-#[schemars(transform = super::schema::event_rests_on_something)]
+#[schemars(transform = super::schema::require_event)]
 pub struct EventFile {
     /// When it happened according to the evidence; on or after `made`.
     #[schemars(with = "DateText")]
+    #[serde(default, deserialize_with = "kept_null")]
     pub date: Option<Field>,
     /// A key of the ledger's status scale.
     #[schemars(with = "StatusKey")]
+    #[serde(default, deserialize_with = "kept_null")]
     pub status: Option<Field>,
     /// What happened and how sure we are; required when `unsourced`.
     #[schemars(with = "Option<Scalar>")]
@@ -237,12 +331,48 @@ pub struct EventFile {
     pub recorded_at: Option<Field>,
 }
 
+/// On this date, per this evidence, this much money had reached this stage.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+#[schemars(transform = super::schema::event_rests_on_something)]
+pub struct FundingEventFile {
+    /// When it happened according to the evidence; on or after `made`.
+    #[schemars(with = "DateText")]
+    pub date: Option<Field>,
+    /// pledged, allocated, disbursed or spent.
+    #[schemars(with = "StageKey")]
+    pub stage: Option<Field>,
+    /// The amount at this stage on that date (it replaces any earlier amount of the stage).
+    #[schemars(with = "Amount")]
+    pub amount: Option<Field>,
+    /// ISO 4217; the same for every amount of the commitment.
+    #[schemars(with = "Currency")]
+    pub currency: Option<Field>,
+    /// What happened and how sure we are; required when `unsourced`.
+    #[schemars(with = "Option<Scalar>")]
+    pub note: Option<Field>,
+    /// Ids of evidence entries of this commitment; `source` cites its source document.
+    #[schemars(with = "Option<Vec<EvidenceRef>>")]
+    pub evidence: Option<Vec<Field>>,
+    /// true records an amount without evidence; `note` must say why.
+    #[schemars(with = "Option<Flag>")]
+    pub unsourced: Option<Field>,
+    /// Who recorded it.
+    #[schemars(with = "Option<Scalar>")]
+    pub recorded_by: Option<Field>,
+    /// When it was recorded, in UTC.
+    #[schemars(with = "Option<Timestamp>")]
+    pub recorded_at: Option<Field>,
+}
+
 /// Something searched for and not found.
 #[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[schemars(transform = super::schema::require_gap)]
 pub struct GapFile {
     /// What was looked for, and where.
     #[schemars(with = "Required")]
+    #[serde(default, deserialize_with = "kept_null")]
     pub note: Option<Field>,
     /// When it was last looked for.
     #[schemars(with = "Option<DateText>")]

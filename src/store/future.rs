@@ -62,6 +62,9 @@ pub fn future_dates(path: &Path, text: &str, ledger: &Ledger, today: Date) -> Re
         for g in c.gaps.iter().flatten() {
             look(&g.value.checked, "the gap's `checked` date");
         }
+        for e in c.funding_history.iter().flatten() {
+            look(&e.value.date, "the funding event's `date`");
+        }
     }
     problems.sort_by(|a, b| a.at.cmp(&b.at));
     Ok(problems)
@@ -81,4 +84,5 @@ fn dates(c: &crate::model::Commitment) -> impl Iterator<Item = Date> + '_ {
         .chain(evidence)
         .chain(c.history.iter().map(|e| e.date))
         .chain(c.gaps.iter().filter_map(|g| g.checked))
+        .chain(c.funding_history.iter().map(|e| e.date))
 }

@@ -1,61 +1,91 @@
 //! Advice for the YAML slips people make most when editing a ledger by hand. The parser's
 //! messages ("mapping values are not allowed in this context") are accurate but written for
-//! programmers; the people who keep ledgers need to be told what to type instead. Each hint
-//! is chosen by the parser's own message, which is kept, and looks at the line it points at
-//! so that the advice can use the person's own key and text.
+//! programmers; the people who keep ledgers need to be told what to type instead. Each slip
+//! is recognised by the parser's error kind (`parser_words.rs`, `yaml_words.rs`), and the
+//! advice looks at the line it points at so that it can use the person's own key and text.
 
 use super::Position;
 use crate::model::spelling;
 
-/// A help text for the parser message `lower` (lowercased), and a better place to point at
-/// when the parser's is misleading. None when the message is not one of these slips.
-pub(super) fn yaml_hint(
-    lower: &str,
-    text: &str,
-    at: Option<&Position>,
-) -> Option<(String, Option<Position>)> {
-    if lower.contains("mapping values are not allowed") {
-        Some(mapping_value(text, at))
-    } else if lower.contains("did not find expected '-' indicator")
-        || lower.contains("did not find expected key")
-    {
-        Some((
+/// A slip that has advice here.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Slip {
+    /// A tab in the indentation or in a plain value.
+    Tab,
+    /// A `: ` where the parser was reading a plain value.
+    MappingValue,
+    /// A line that does not line up with the keys or list items above it.
+    OutOfLine,
+    /// A single value where a list belongs.
+    ListExpected,
+    /// Text after the closing `"` of a double-quoted value.
+    TrailingDouble,
+    /// Text after the closing `'` of a single-quoted value.
+    TrailingSingle,
+}
+
+/// The help text for `slip`, and a better place to point at when the parser's is misleading.
+pub(super) fn advice(slip: Slip, text: &str, at: Option<&Position>) -> (String, Option<Position>) {
+    match slip {
+        // The parser may point at the start of the value it was reading; point at the tab.
+        Slip::Tab => (
+            "indent with spaces, not tabs".into(),
+            indenting_tab(text, at.map_or(1, |p| p.line)),
+        ),
+        Slip::MappingValue => mapping_value(text, at),
+        Slip::OutOfLine => (
             "check that this line lines up with the lines above it: each key of a record starts \
              at the same column, and each item of a list starts with `- ` at the list's column"
                 .into(),
             None,
-        ))
-    } else if lower.contains("expected sequence") || lower.contains("expected a sequence") {
-        Some((list_expected(text, at), None))
-    } else if lower.contains("trailing content after double-quoted scalar") {
-        let example = value_at(text, at)
-            .and_then(|v| v.strip_prefix('"')?.strip_suffix('"').map(str::to_string))
-            .filter(|inner| !inner.contains('\''))
-            .unwrap_or_else(|| "The \"big\" plan".into());
-        Some((
-            format!(
-                "a `\"` ends the quoted text, so what follows it is left over: inside double \
-                 quotes write a quote as \\\" , or enclose the text in single quotes: \
-                 '{example}'"
-            ),
-            None,
-        ))
-    } else if lower.contains("trailing content after single-quoted scalar") {
-        let example = value_at(text, at)
-            .and_then(|v| v.strip_prefix('\'')?.strip_suffix('\'').map(str::to_string))
-            .filter(|inner| !inner.contains('"'))
-            .unwrap_or_else(|| "The 'big' plan".into());
-        Some((
-            format!(
-                "a `'` ends the quoted text, so what follows it is left over: inside single \
-                 quotes write a quote as two quotes '' , or enclose the text in double quotes: \
-                 \"{example}\""
-            ),
-            None,
-        ))
-    } else {
-        None
+        ),
+        Slip::ListExpected => (list_expected(text, at), None),
+        Slip::TrailingDouble => {
+            let example = value_at(text, at)
+                .and_then(|v| v.strip_prefix('"')?.strip_suffix('"').map(str::to_string))
+                .filter(|inner| !inner.contains('\''))
+                .unwrap_or_else(|| "The \"big\" plan".into());
+            (
+                format!(
+                    "a `\"` ends the quoted text, so what follows it is left over: inside double \
+                     quotes write a quote as \\\" , or enclose the text in single quotes: \
+                     '{example}'"
+                ),
+                None,
+            )
+        }
+        Slip::TrailingSingle => {
+            let example = value_at(text, at)
+                .and_then(|v| v.strip_prefix('\'')?.strip_suffix('\'').map(str::to_string))
+                .filter(|inner| !inner.contains('"'))
+                .unwrap_or_else(|| "The 'big' plan".into());
+            (
+                format!(
+                    "a `'` ends the quoted text, so what follows it is left over: inside single \
+                     quotes write a quote as two quotes '' , or enclose the text in double quotes: \
+                     \"{example}\""
+                ),
+                None,
+            )
+        }
     }
+}
+
+/// The first tab in a line's indentation, from line `from` on.
+fn indenting_tab(text: &str, from: usize) -> Option<Position> {
+    text.lines()
+        .enumerate()
+        .skip(from.saturating_sub(1))
+        .find_map(|(i, line)| {
+            let indent: String = line
+                .chars()
+                .take_while(|c| *c == ' ' || *c == '\t')
+                .collect();
+            indent.find('\t').map(|col| Position {
+                line: i + 1,
+                column: col + 1,
+            })
+        })
 }
 
 /// serde's unknown field (`ownr`, with the fields it expected: id, uuid, …) as a sentence

@@ -69,6 +69,13 @@ pub fn describe(ledger: &Ledger, edits: &[Edit]) -> String {
                 id(commitment)
             ),
             Edit::AddGap { commitment, .. } => format!("recorded a gap for `{}`", id(commitment)),
+            Edit::AddFunding { commitment, event } => format!(
+                "recorded {} {} from {} for `{}`",
+                event.stage.key(),
+                crate::model::money(&event.currency, event.amount),
+                event.date,
+                id(commitment)
+            ),
         })
         .collect();
     // The journal keeps it on one line.

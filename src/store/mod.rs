@@ -9,9 +9,12 @@ mod file;
 mod future;
 mod hints;
 mod journal;
+mod parser_words;
 mod problem;
 mod restyle;
+mod scalar;
 mod schema;
+mod shared;
 mod validate;
 mod write;
 mod yaml_words;
@@ -22,6 +25,7 @@ pub use file::LedgerFile as FileFormat;
 pub use future::future_dates;
 pub use journal::Entry as JournalEntry;
 pub use problem::{Position, Problem, shortened_quotes};
+pub use scalar::double_quoted;
 pub use schema::{SCHEMA_PATH, json_schema_text, modeline};
 pub use validate::FORMAT_VERSION;
 pub use write::{Change, create, modify, replace, undo};
@@ -229,6 +233,9 @@ fn read_fast(text: &str, outline: &fast::Outline) -> Option<Ledger> {
             return None;
         }
     }
+    if !crate::model::link_errors(&commitments).is_empty() {
+        return None;
+    }
     Some(Ledger {
         title,
         vocabulary,
@@ -249,6 +256,55 @@ fn read_fast(text: &str, outline: &fast::Outline) -> Option<Ledger> {
 /// targets are read again, by the fast reader and by serde-saphyr alone, and compared with
 /// `intended`. Without `before`, the whole new text is read.
 pub(crate) fn check_edit(
+    path: &Path,
+    new: &str,
+    edits: &[Edit],
+    intended: &Ledger,
+    before: Option<(&str, &fast::Outline)>,
+) -> Result<()> {
+    let checked = check_edit_exactly(path, new, edits, intended, before);
+    // A change to text that YAML anchors and aliases share shows up in every place that
+    // shares it (or, made to an alias, nowhere): not what the command meant, and a refusal
+    // the person can act on rather than an internal error.
+    match checked {
+        // Positions are the file's as it is: the text before the edit, or else the file on
+        // disk, which nothing has replaced yet.
+        Err(Error::Verify(..)) => match before
+            .map(|(old, _)| old.to_string())
+            .or_else(|| std::fs::read_to_string(path).ok())
+            .and_then(|old| shared::explain(&old))
+            .or_else(|| shared::explain(new))
+        {
+            Some(how) => {
+                let ids: Vec<String> = edits
+                    .iter()
+                    .filter(|e| !matches!(e, Edit::AddCommitment(_)))
+                    .filter_map(|e| {
+                        intended
+                            .commitments
+                            .get(edit::target(e, intended.commitments.len()))
+                    })
+                    .map(|c| format!("`{}`", c.id))
+                    .collect();
+                let whose = if ids.is_empty() {
+                    "the ledger".to_string()
+                } else {
+                    format!("commitment {}", ids.join(", "))
+                };
+                Err(Error::Shared {
+                    path: path.into(),
+                    reason: format!(
+                        "{whose} shares text with other places in the file through YAML anchors and aliases ({how}), so the change would not be made only where it is meant. Replace the alias with a copy of the values it stands for, then run the command again"
+                    ),
+                })
+            }
+            None => checked,
+        },
+        other => other,
+    }
+}
+
+fn check_edit_exactly(
     path: &Path,
     new: &str,
     edits: &[Edit],
@@ -338,6 +394,9 @@ pub(crate) fn check_edit(
             return Err(mismatch());
         }
     }
+    if !crate::model::link_errors(&intended.commitments).is_empty() {
+        return Err(mismatch());
+    }
     Ok(())
 }
 
@@ -357,7 +416,8 @@ fn cross_check(
         subset.push_str(&text[r.content.start..r.end]);
     }
     subset.push_str(&text[outline.region.end..]);
-    let general = parse_general(path, &subset)?;
+    // A child may be in the subset without its parent: the links are checked on the whole.
+    let general = parse_general_with(path, &subset, false)?;
     let same = general.commitments.len() == which.len()
         && which
             .iter()
@@ -395,6 +455,11 @@ fn general_record(record: &str) -> Option<serde_saphyr::Spanned<file::Commitment
 
 /// The reference reader: serde-saphyr over the whole text, with positions for every problem.
 pub(crate) fn parse_general(path: &Path, text: &str) -> Result<Ledger> {
+    parse_general_with(path, text, true)
+}
+
+/// `parse_general`, with or without the checks of the links between records (parents).
+fn parse_general_with(path: &Path, text: &str, links: bool) -> Result<Ledger> {
     let invalid = |problems| Error::Invalid {
         path: path.into(),
         problems,
@@ -417,7 +482,11 @@ pub(crate) fn parse_general(path: &Path, text: &str) -> Result<Ledger> {
     }
     let raw: FileFormat = serde_saphyr::from_str_with_options(text, options(text.len()))
         .map_err(|e| invalid(vec![yaml_problem(&e, text)]))?;
-    validate::validate(raw).map_err(invalid)
+    if links {
+        validate::validate(raw).map_err(invalid)
+    } else {
+        validate::validate_records(raw).map_err(invalid)
+    }
 }
 
 /// Whether a line holds YAML data, rather than only a comment, a `%` directive or a `---` /
@@ -450,10 +519,15 @@ fn options(len: usize) -> serde_saphyr::Options {
 }
 
 fn yaml_problem(e: &serde_saphyr::Error, text: &str) -> Problem {
-    let mut at = e.location().filter(|l| l.line() > 0).map(|l| Position {
+    let at = e.location().filter(|l| l.line() > 0).map(|l| Position {
         line: l.line() as usize,
         column: l.column().max(1) as usize,
     });
+    // Every value is asked for as text, so that it is read as written: a list, a mapping or
+    // a type tag where a value belongs is refused for that, and said so.
+    if let Some(problem) = not_text(e, text, at.as_ref()) {
+        return problem;
+    }
     // Said in plain words by the error's variant where the library's text is meant for
     // programmers (yaml_words.rs); the rest keeps the parser's text, with hints.
     if let Some((message, help, better)) = yaml_words::plain(e, text, at.as_ref()) {
@@ -469,40 +543,93 @@ fn yaml_problem(e: &serde_saphyr::Error, text: &str) -> Problem {
             .help(help)
             .stops_reading();
     }
+    // A slip with advice of its own (hints.rs), said in plain words.
+    if let Some((message, slip)) = yaml_words::slip(e) {
+        let (help, better) = hints::advice(slip, text, at.as_ref());
+        return Problem::new(better.or(at), message)
+            .help(help)
+            .stops_reading();
+    }
     let mut message = e.without_snippet().to_string();
     // The library appends its own "at line X column Y"; ours is in front already.
     if let Some(i) = message.find(" at line ") {
         message.truncate(i);
     }
-    let lower = message.to_lowercase();
-    let help = if lower.contains("tab") {
-        // The parser may point at the start of the scalar it was reading; point at the tab.
-        at = indenting_tab(text, at.as_ref().map_or(1, |p| p.line)).or(at);
-        "indent with spaces, not tabs".to_string()
-    } else if let Some((help, better)) = hints::yaml_hint(&lower, text, at.as_ref()) {
-        at = better.or(at);
-        help
-    } else {
-        "see docs/file-format.md for the layout of a ledger file".to_string()
-    };
     Problem::new(at, format!("not valid YAML for a ledger: {message}"))
-        .help(help)
+        .help("see docs/file-format.md for the layout of a ledger file")
         .stops_reading()
 }
 
-/// The first tab in a line's indentation, from line `from` on.
-fn indenting_tab(text: &str, from: usize) -> Option<Position> {
-    text.lines()
-        .enumerate()
-        .skip(from.saturating_sub(1))
-        .find_map(|(i, line)| {
-            let indent: String = line
-                .chars()
-                .take_while(|c| *c == ' ' || *c == '\t')
-                .collect();
-            indent.find('\t').map(|col| Position {
-                line: i + 1,
-                column: col + 1,
-            })
-        })
+/// A value that cannot be text: a list or a mapping where a field's value belongs (the
+/// library says it expected a string), or a scalar under a type tag (`!!int 5`).
+fn not_text(e: &serde_saphyr::Error, text: &str, at: Option<&Position>) -> Option<Problem> {
+    let said = e.without_snippet().to_string();
+    if said.starts_with("cannot deserialize tagged scalar into string") {
+        // The tag and the value as written, to say whether the value is even what its tag
+        // claims (`!!int abc`).
+        let line = at.and_then(|p| text.lines().nth(p.line.checked_sub(1)?));
+        let column = at.map_or(1, |p| p.column).saturating_sub(1);
+        let before: String = line
+            .map(|l| l.chars().take(column).collect())
+            .unwrap_or_default();
+        let rest: String = line
+            .map(|l| l.chars().skip(column).collect())
+            .unwrap_or_default();
+        let tag = before.rsplit_once("!!").map_or("", |(_, t)| t.trim());
+        let value = rest.split(" #").next().unwrap_or("").trim();
+        let (what, fits) = match tag {
+            "int" => ("a whole number", value.parse::<i64>().is_ok()),
+            "float" => ("a number", value.parse::<f64>().is_ok()),
+            "bool" => (
+                "true or false",
+                matches!(
+                    value,
+                    "true" | "false" | "True" | "False" | "TRUE" | "FALSE"
+                ),
+            ),
+            _ => ("", true),
+        };
+        let problem = if fits {
+            Problem::new(
+                at.cloned(),
+                "a type tag (`!!int`, `!!float`, `!!bool`, `!!null`) makes this value something other than text",
+            )
+            .help("remove the tag: every value of a ledger is read as the text written, so `5` and `1.50` need no tag")
+        } else {
+            Problem::new(
+                at.cloned(),
+                format!("this value is tagged (`!!…`) as {what}, but it is not one"),
+            )
+            .help("remove the `!!` tag, or put the value in quotes to keep it as text")
+        };
+        return Some(problem.stops_reading());
+    }
+    if !(said.starts_with("expected string scalar") || said.contains(", expected string scalar")) {
+        return None;
+    }
+    // Where a value stands: after `key:` or as a list's entry on its line, or on the lines
+    // below a `key:`. (A key that is itself a list or a mapping is yaml_words' to explain.)
+    let at = at?;
+    let lines: Vec<&str> = text.lines().collect();
+    let line = lines.get(at.line.checked_sub(1)?)?;
+    let before: String = line.chars().take(at.column.saturating_sub(1)).collect();
+    // After `key:`, or an entry of a list (`- `, `[`, `,`).
+    let after_key = before.trim_end().ends_with([':', '-', '[', ',']);
+    let below_key = before.trim().is_empty()
+        && lines[..at.line - 1]
+            .iter()
+            .rev()
+            .map(|l| l.split(" #").next().unwrap_or(l).trim_end())
+            .find(|l| !l.trim().is_empty() && !l.trim_start().starts_with('#'))
+            .is_some_and(|l| l.ends_with(':'));
+    (after_key || below_key).then(|| {
+        let list = line[before.len()..].trim_start().starts_with(['[', '-']);
+        let found = if list { "a list" } else { "a mapping" };
+        Problem::new(
+            Some(at.clone()),
+            format!("expected a single value (text, a number or a date), not a list or a mapping; found {found}"),
+        )
+        .help("write one value here; put text holding `[`, `{` or `: ` in quotes")
+            .stops_reading()
+    })
 }

@@ -11,7 +11,7 @@ use std::borrow::Cow;
 use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
 
 use super::file::LedgerFile;
-use crate::model::{EvidenceKind, SOURCE_REF, Vocabulary};
+use crate::model::{EvidenceKind, SOURCE_REF, Stage, Vocabulary};
 
 /// Where the repository keeps its copy, which the ledger's first line points editors to.
 pub const SCHEMA_PATH: &str = "schema/commitments.schema.json";
@@ -175,6 +175,19 @@ impl JsonSchema for Kind {
     }
 }
 
+/// A funding stage, listed from the model.
+pub struct StageKey;
+
+impl JsonSchema for StageKey {
+    fn schema_name() -> Cow<'static, str> {
+        "StageKey".into()
+    }
+    fn json_schema(_: &mut SchemaGenerator) -> Schema {
+        let keys: Vec<&str> = Stage::ALL.iter().map(|s| s.key()).collect();
+        json_schema!({"type": "string", "enum": keys, "description": "how far the money has gone"})
+    }
+}
+
 /// A status key. A ledger may define its own scale, so any slug is allowed; the description
 /// names the default scale for people who use it.
 pub struct StatusKey;
@@ -237,4 +250,44 @@ pub fn event_rests_on_something(schema: &mut Schema) {
         "anyOf".into(),
         rule.get("anyOf").cloned().unwrap_or_default(),
     );
+}
+
+/// Fields that must have a value are read with `kept_null` (so that a `~` can be pointed
+/// at), which needs `serde(default)`, which schemars takes to mean optional: each struct's
+/// transform says they are required, in field order, before any the derive found.
+fn require(schema: &mut Schema, fields: &[&str]) {
+    let mut list: Vec<serde_json::Value> = fields.iter().map(|f| (*f).into()).collect();
+    if let Some(serde_json::Value::Array(found)) = schema.get("required") {
+        list.extend(
+            found
+                .iter()
+                .filter(|f| !list.contains(f))
+                .cloned()
+                .collect::<Vec<_>>(),
+        );
+    }
+    schema.insert("required".into(), list.into());
+}
+
+pub fn require_status(s: &mut Schema) {
+    require(s, &["key"]);
+}
+pub fn require_commitment(s: &mut Schema) {
+    require(s, &["id", "title", "owner", "made"]);
+}
+pub fn require_funding(s: &mut Schema) {
+    require(s, &["amount", "currency"]);
+}
+pub fn require_source(s: &mut Schema) {
+    require(s, &["title"]);
+}
+pub fn require_evidence(s: &mut Schema) {
+    require(s, &["id", "title", "url"]);
+}
+pub fn require_event(s: &mut Schema) {
+    require(s, &["date", "status"]);
+    event_rests_on_something(s);
+}
+pub fn require_gap(s: &mut Schema) {
+    require(s, &["note"]);
 }

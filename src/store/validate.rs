@@ -7,13 +7,14 @@ use serde_saphyr::Spanned;
 use uuid::Uuid;
 
 use super::file::{
-    CommitmentFile, EventFile, EvidenceFile, Field, FundingFile, GapFile, LedgerFile, SourceFile,
-    StatusFile,
+    CommitmentFile, EventFile, EvidenceFile, Field, FundingEventFile, FundingFile, GapFile,
+    LedgerFile, SourceFile, StatusFile,
 };
 use super::problem::{Position, Problem};
 use crate::model::{
-    Commitment, Date, Event, Evidence, EvidenceKind, Funding, Gap, Ledger, SOURCE_REF, Source,
-    StatusDef, Vocabulary, is_currency_code, is_slug, is_web_url, parse_date,
+    Commitment, Date, Event, Evidence, EvidenceKind, Funding, FundingEvent, Gap, Ledger, LinkError,
+    SOURCE_REF, Source, Stage, StatusDef, Vocabulary, is_currency_code, is_slug, is_web_url,
+    link_errors, parse_date,
 };
 
 pub const FORMAT_VERSION: u32 = 1;
@@ -41,6 +42,48 @@ impl Checker {
         f.as_ref().and_then(non_blank)
     }
 
+    /// Whether `f` is YAML's null (empty, `~`, `null`) where the field `name` needs a value;
+    /// if so, says what YAML read and how to write the text instead.
+    fn null(&mut self, f: &Field, name: &str) -> bool {
+        self.null_as(
+            f,
+            &format!("`{name}` has no value"),
+            &format!("give the {name}"),
+            name,
+        )
+    }
+
+    /// As `null`, for an entry of the list `name`.
+    fn null_entry(&mut self, f: &Field, name: &str) -> bool {
+        self.null_as(
+            f,
+            &format!("an entry of `{name}` has no value"),
+            "remove the `-` line or give the entry a value",
+            "- ",
+        )
+    }
+
+    fn null_as(&mut self, f: &Field, what: &str, fix: &str, key: &str) -> bool {
+        if !f.value.is_null() {
+            return false;
+        }
+        let key = if key.ends_with(' ') {
+            key.to_string()
+        } else {
+            format!("{key}: ")
+        };
+        self.push(
+            Problem::new(
+                position(f),
+                format!("{what}: YAML reads an empty value, `~` and `null` as nothing"),
+            )
+            .help(format!(
+                "{fix}; to write `~` or `null` as text, put it in quotes: `{key}\"~\"`"
+            )),
+        );
+        true
+    }
+
     fn required<T>(
         &mut self,
         f: &Option<Field>,
@@ -48,6 +91,11 @@ impl Checker {
         owner: &Spanned<T>,
         what: &str,
     ) -> Option<String> {
+        if let Some(field) = f
+            && self.null(field, name)
+        {
+            return None;
+        }
         let value = self.text(f);
         if value.is_none() {
             let at = f.as_ref().map_or_else(|| position(owner), position);
@@ -61,6 +109,9 @@ impl Checker {
 
     fn date(&mut self, f: &Option<Field>, name: &str) -> Option<Date> {
         let f = f.as_ref()?;
+        if self.null(f, name) {
+            return None;
+        }
         match parse_date(&f.value.0) {
             Ok(d) => Some(d),
             Err(e) => {
@@ -76,6 +127,9 @@ impl Checker {
 
     fn url(&mut self, f: &Option<Field>, name: &str) -> Option<String> {
         let f = f.as_ref()?;
+        if self.null(f, name) {
+            return None;
+        }
         let u = f.value.0.trim().to_string();
         if is_web_url(&u) {
             Some(u)
@@ -91,9 +145,10 @@ impl Checker {
 
     fn bool(&mut self, f: &Option<Field>, name: &str) -> bool {
         let Some(f) = f else { return false };
+        // YAML 1.2's spellings of the two booleans, as the file says them.
         match f.value.0.as_str() {
-            "true" => true,
-            "false" => false,
+            "true" | "True" | "TRUE" => true,
+            "false" | "False" | "FALSE" => false,
             other => {
                 self.push(
                     Problem::new(position(f), format!("`{name}` must be true or false"))
@@ -104,8 +159,61 @@ impl Checker {
         }
     }
 
-    fn list(&mut self, items: &Option<Vec<Field>>) -> Vec<String> {
-        items.iter().flatten().filter_map(non_blank).collect()
+    /// An amount of money: a plain, non-negative number.
+    fn amount(&mut self, text: String, f: &Option<Field>) -> Option<f64> {
+        match text.trim().parse::<f64>() {
+            Ok(v) if v.is_finite() && v >= 0.0 => Some(v),
+            _ => {
+                self.push(
+                    Problem::new(
+                        f.as_ref().and_then(position),
+                        "`amount` must be a plain number",
+                    )
+                    .found(text)
+                    .help("write the amount without separators or currency, e.g. 3000000"),
+                );
+                None
+            }
+        }
+    }
+
+    fn currency(&mut self, code: String, f: &Option<Field>) -> Option<String> {
+        if is_currency_code(&code) {
+            Some(code)
+        } else {
+            self.push(
+                Problem::new(
+                    f.as_ref().and_then(position),
+                    "`currency` must be a three-letter ISO 4217 code",
+                )
+                .found(code)
+                .help("e.g. GBP, EUR, USD"),
+            );
+            None
+        }
+    }
+
+    fn timestamp(&mut self, f: &Option<Field>) -> Option<DateTime<Utc>> {
+        let f = f.as_ref()?;
+        match DateTime::parse_from_rfc3339(f.value.0.trim()) {
+            Ok(t) => Some(t.with_timezone(&Utc)),
+            Err(_) => {
+                self.push(
+                    Problem::new(position(f), "`recorded_at` is not a timestamp")
+                        .found(f.value.0.clone())
+                        .help("use RFC 3339 in UTC, e.g. 2025-04-01T09:30:00Z"),
+                );
+                None
+            }
+        }
+    }
+
+    fn list(&mut self, items: &Option<Vec<Field>>, name: &str) -> Vec<String> {
+        let items = items.iter().flatten();
+        items
+            .filter(|f| !self.null_entry(f, name))
+            .filter_map(non_blank)
+            .collect()
     }
 }
 
@@ -115,6 +223,16 @@ fn non_blank(f: &Field) -> Option<String> {
 }
 
 pub fn validate(file: LedgerFile) -> Result<Ledger, Vec<Problem>> {
+    validate_with(file, true)
+}
+
+/// `validate` without the checks across records of parents, for a file holding only some of
+/// a ledger's records.
+pub fn validate_records(file: LedgerFile) -> Result<Ledger, Vec<Problem>> {
+    validate_with(file, false)
+}
+
+fn validate_with(file: LedgerFile, check_links: bool) -> Result<Ledger, Vec<Problem>> {
     let mut c = Checker::default();
     let (title, vocabulary) = head(&mut c, &file);
     let mut commitments = Vec::new();
@@ -158,6 +276,10 @@ pub fn validate(file: LedgerFile) -> Result<Ledger, Vec<Problem>> {
         }
         commitments.push(commitment);
     }
+    // Links between records can only be judged once every record has been read well.
+    if check_links && c.problems.is_empty() {
+        links(&mut c, &file, &commitments);
+    }
     if c.problems.is_empty() {
         Ok(Ledger {
             title,
@@ -167,6 +289,48 @@ pub fn validate(file: LedgerFile) -> Result<Ledger, Vec<Problem>> {
     } else {
         c.problems.sort_by(|a, b| a.at.cmp(&b.at));
         Err(c.problems)
+    }
+}
+
+/// Unknown parents and cycles of parents, at the `parent:` that names them.
+fn links(c: &mut Checker, file: &LedgerFile, commitments: &[Commitment]) {
+    let raws: Vec<&Spanned<CommitmentFile>> = file.commitments.iter().flatten().collect();
+    let at = |i: usize| {
+        raws.get(i)
+            .and_then(|r| r.value.parent.as_ref())
+            .and_then(position)
+    };
+    for e in link_errors(commitments) {
+        match e {
+            LinkError::Unknown { child, parent } => {
+                let ids = commitments.iter().map(|c| c.id.as_str());
+                let help = match crate::model::spelling::closest(&parent, ids) {
+                    Some(id) => format!("did you mean `{id}`? A parent must be the id of another commitment in this file"),
+                    None => "a parent must be the id of another commitment in this file; add that commitment first, or remove `parent:`".to_string(),
+                };
+                c.push(
+                    Problem::new(
+                        at(child),
+                        format!(
+                            "no commitment has the id `{parent}`, named as the parent of `{}`",
+                            commitments[child].id
+                        ),
+                    )
+                    .found(parent)
+                    .help(help),
+                );
+            }
+            LinkError::Cycle { start, ids } => {
+                c.push(
+                    Problem::new(
+                        at(start),
+                        format!("these commitments are each other's parents, in a circle: {}", ids.join(" → ")),
+                    )
+                    .found(commitments[start].parent.clone().unwrap_or_default())
+                    .help("a child serves a parent that is wider than it; remove or change one of these `parent:` lines"),
+                );
+            }
+        }
     }
 }
 
@@ -307,6 +471,30 @@ fn commitment(
     });
     let title = c.required(&r.title, "title", raw, &what);
     let owner = c.required(&r.owner, "owner", raw, &what);
+    let parent = c.text(&r.parent).map(|p| p.trim().to_string());
+    if let (Some(p), Some(f)) = (&parent, &r.parent)
+        && !is_slug(p)
+    {
+        c.push(
+            Problem::new(position(f), "`parent` must be the id of another commitment")
+                .found(p.clone())
+                .help("an id is a short slug: lowercase letters, digits and single hyphens"),
+        );
+    }
+    let weight = r
+        .weight
+        .as_ref()
+        .and_then(|f| match f.value.0.trim().parse::<f64>() {
+            Ok(w) if w.is_finite() && w >= 0.0 => Some(w),
+            _ => {
+                c.push(
+                    Problem::new(position(f), "`weight` must be a number of zero or more")
+                        .found(f.value.0.clone())
+                        .help("e.g. 1 (the default), 2 to count a child twice, 0.5 for half"),
+                );
+                None
+            }
+        });
     let made = match &r.made {
         None => {
             c.push(
@@ -360,57 +548,64 @@ fn commitment(
                 )),
         );
     }
+    let funding_history = funding_history(c, r, &evidence_ids, source.is_some(), made, &funding);
     let gaps = r.gaps.iter().flatten().filter_map(|g| gap(c, g)).collect();
+    // Before any `?` below, so that their problems are reported too.
+    let partners = c.list(&r.partners, "partners");
+    let tags = c.list(&r.tags, "tags");
+    let extra = r
+        .extra
+        .as_ref()
+        .map(|e| extra_fields(c, e))
+        .unwrap_or_default();
     Some(Commitment {
         id: id?,
         uuid,
         title: title?,
         owner: owner?,
-        partners: c.list(&r.partners),
+        parent,
+        weight,
+        partners,
         made: made?,
         due,
-        tags: c.list(&r.tags),
+        tags,
         funding,
+        funding_history,
         source,
         evidence,
         history,
         gaps,
+        description: c.text(&r.description),
+        notes: c.text(&r.notes),
+        extra,
     })
+}
+
+/// The team's own fields: any name that says something, each value kept as written.
+fn extra_fields(c: &mut Checker, raw: &Spanned<super::file::ExtraFile>) -> Vec<(String, String)> {
+    let mut out = Vec::new();
+    for (name, value) in &raw.value.0 {
+        if name.trim().is_empty() {
+            c.push(
+                Problem::new(position(value), "a field under `extra` has no name")
+                    .help("write `name: value`, e.g. `archive_url: https://...`"),
+            );
+            continue;
+        }
+        if c.null(value, name) {
+            continue;
+        }
+        out.push((name.clone(), value.value.0.clone()));
+    }
+    out
 }
 
 fn funding(c: &mut Checker, raw: &Spanned<FundingFile>) -> Option<Funding> {
     let f = &raw.value;
     let amount = c.required(&f.amount, "amount", raw, "`funding`");
     let currency = c.required(&f.currency, "currency", raw, "`funding`");
-    let amount = amount.and_then(|a| match a.trim().parse::<f64>() {
-        Ok(v) if v.is_finite() && v >= 0.0 => Some(v),
-        _ => {
-            c.push(
-                Problem::new(
-                    f.amount.as_ref().and_then(position),
-                    "`amount` must be a plain number",
-                )
-                .found(a)
-                .help("write the amount without separators or currency, e.g. 3000000"),
-            );
-            None
-        }
-    });
-    let currency = currency.and_then(|cur| {
-        if is_currency_code(&cur) {
-            Some(cur)
-        } else {
-            c.push(
-                Problem::new(
-                    f.currency.as_ref().and_then(position),
-                    "`currency` must be a three-letter ISO 4217 code",
-                )
-                .found(cur)
-                .help("e.g. GBP, EUR, USD"),
-            );
-            None
-        }
-    });
+    let amount = amount.and_then(|a| c.amount(a, &f.amount));
+    let currency = currency.and_then(|cur| c.currency(cur, &f.currency));
     Some(Funding {
         amount: amount?,
         currency: currency?,
@@ -527,44 +722,7 @@ fn event(
                 .help(format!("one of: {}", vocabulary.keys().join(", "))),
         );
     }
-    let mut cited = Vec::new();
-    for f in e.evidence.iter().flatten() {
-        let id = f.value.0.trim().to_string();
-        let known = evidence_ids.contains(&id) || (id == SOURCE_REF && has_source);
-        if !known {
-            let mut valid: Vec<&str> = evidence_ids.iter().map(String::as_str).collect();
-            valid.sort_unstable();
-            if has_source {
-                valid.insert(0, SOURCE_REF);
-            }
-            let help = if id == SOURCE_REF {
-                // `source` is not an evidence id but the commitment's `source:` block; saying
-                // "add an evidence entry" sends people to the wrong place.
-                let cite = if valid.is_empty() {
-                    "the id of an evidence entry (under `evidence:`)".to_string()
-                } else {
-                    format!("one of its evidence entries ({})", valid.join(", "))
-                };
-                format!(
-                    "`source` means the commitment's `source:` block, which this commitment does \
-                     not have: add a `source:` (with `title`, and `publisher`, `date`, `url` if \
-                     known), or cite {cite}, or mark the event `unsourced: true` with a `note` \
-                     saying why"
-                )
-            } else if valid.is_empty() {
-                "this commitment has no evidence entries yet; add one under `evidence:` first"
-                    .to_string()
-            } else {
-                format!("cite one of: {}", valid.join(", "))
-            };
-            c.push(
-                Problem::new(position(f), format!("no evidence entry has the id `{id}`"))
-                    .found(id.clone())
-                    .help(help),
-            );
-        }
-        cited.push(id);
-    }
+    let cited = citations(c, &e.evidence, evidence_ids, has_source);
     let unsourced = c.bool(&e.unsourced, "unsourced");
     let note = c.text(&e.note);
     if cited.is_empty() && !unsourced {
@@ -602,6 +760,192 @@ fn event(
         status: status?,
         note,
         evidence: cited,
+        unsourced,
+        recorded_by: c.text(&e.recorded_by),
+        recorded_at,
+    })
+}
+
+/// What an event cites, each checked against the commitment's evidence ids and `source`.
+fn citations(
+    c: &mut Checker,
+    list: &Option<Vec<Field>>,
+    evidence_ids: &HashSet<String>,
+    has_source: bool,
+) -> Vec<String> {
+    let mut cited = Vec::new();
+    for f in list.iter().flatten() {
+        if c.null_entry(f, "evidence") {
+            continue;
+        }
+        let id = f.value.0.trim().to_string();
+        let known = evidence_ids.contains(&id) || (id == SOURCE_REF && has_source);
+        if !known {
+            let mut valid: Vec<&str> = evidence_ids.iter().map(String::as_str).collect();
+            valid.sort_unstable();
+            if has_source {
+                valid.insert(0, SOURCE_REF);
+            }
+            let help = if id == SOURCE_REF {
+                // `source` is not an evidence id but the commitment's `source:` block; saying
+                // "add an evidence entry" sends people to the wrong place.
+                let cite = if valid.is_empty() {
+                    "the id of an evidence entry (under `evidence:`)".to_string()
+                } else {
+                    format!("one of its evidence entries ({})", valid.join(", "))
+                };
+                format!(
+                    "`source` means the commitment's `source:` block, which this commitment does \
+                     not have: add a `source:` (with `title`, and `publisher`, `date`, `url` if \
+                     known), or cite {cite}, or mark the event `unsourced: true` with a `note` \
+                     saying why"
+                )
+            } else if valid.is_empty() {
+                "this commitment has no evidence entries yet; add one under `evidence:` first"
+                    .to_string()
+            } else {
+                format!("cite one of: {}", valid.join(", "))
+            };
+            c.push(
+                Problem::new(position(f), format!("no evidence entry has the id `{id}`"))
+                    .found(id.clone())
+                    .help(help),
+            );
+        }
+        cited.push(id);
+    }
+    cited
+}
+
+/// The record's funding events, each checked, and all in one currency: the `funding:`
+/// field's, else the first event's.
+fn funding_history(
+    c: &mut Checker,
+    r: &CommitmentFile,
+    evidence_ids: &HashSet<String>,
+    has_source: bool,
+    made: Option<Date>,
+    funding: &Option<Funding>,
+) -> Vec<FundingEvent> {
+    let mut out: Vec<FundingEvent> = Vec::new();
+    let mut currency: Option<(String, String)> = funding
+        .as_ref()
+        .map(|f| (f.currency.clone(), "its `funding:`".to_string()));
+    for raw in r.funding_history.iter().flatten() {
+        let Some(e) = funding_event(c, raw, evidence_ids, has_source, made) else {
+            continue;
+        };
+        match &currency {
+            Some((cur, from)) if *cur != e.currency => {
+                c.push(
+                    Problem::new(
+                        raw.value.currency.as_ref().and_then(position),
+                        format!(
+                            "this amount is in {}, but the commitment's money is in {cur} ({from}); amounts of one commitment are never mixed",
+                            e.currency
+                        ),
+                    )
+                    .found(e.currency.clone())
+                    .help(format!(
+                        "write this amount in {cur}, or record the money in {} as a commitment of its own",
+                        e.currency
+                    )),
+                );
+                continue;
+            }
+            Some(_) => {}
+            None => {
+                let from = match raw.value.currency.as_ref().and_then(position) {
+                    Some(p) => format!("line {}", p.line),
+                    None => "its first funding event".to_string(),
+                };
+                currency = Some((e.currency.clone(), from));
+            }
+        }
+        out.push(e);
+    }
+    out
+}
+
+fn funding_event(
+    c: &mut Checker,
+    raw: &Spanned<FundingEventFile>,
+    evidence_ids: &HashSet<String>,
+    has_source: bool,
+    made: Option<Date>,
+) -> Option<FundingEvent> {
+    let e = &raw.value;
+    let date = match &e.date {
+        None => {
+            c.push(
+                Problem::new(position(raw), "a funding event has no `date`")
+                    .help("add `date: YYYY-MM-DD`, the day it happened according to the evidence"),
+            );
+            None
+        }
+        some => c.date(some, "date"),
+    };
+    if let (Some(d), Some(m), Some(f)) = (date, made, &e.date)
+        && d < m
+    {
+        c.push(
+            Problem::new(
+                position(f),
+                format!("this funding event ({d}) is dated before the commitment was made ({m})"),
+            )
+            .found(f.value.0.clone())
+            .help("money can only be recorded from the `made` date on"),
+        );
+    }
+    let stage = c
+        .required(&e.stage, "stage", raw, "a funding event")
+        .and_then(|text| {
+            let stage = Stage::ALL.into_iter().find(|s| s.key() == text.trim());
+            if stage.is_none() {
+                c.push(
+                    Problem::new(
+                        e.stage.as_ref().and_then(position),
+                        format!("unknown funding stage `{text}`"),
+                    )
+                    .found(text.clone())
+                    .help(format!("one of: {}", Stage::keys())),
+                );
+            }
+            stage
+        });
+    let amount = c
+        .required(&e.amount, "amount", raw, "a funding event")
+        .and_then(|a| c.amount(a, &e.amount));
+    let currency = c
+        .required(&e.currency, "currency", raw, "a funding event")
+        .and_then(|cur| c.currency(cur, &e.currency));
+    let evidence = citations(c, &e.evidence, evidence_ids, has_source);
+    let unsourced = c.bool(&e.unsourced, "unsourced");
+    let note = c.text(&e.note);
+    if evidence.is_empty() && !unsourced {
+        c.push(
+            Problem::new(position(raw), "this funding event cites no evidence").help(
+                "add `evidence: [<evidence id>]`, or `unsourced: true` with a `note` saying why",
+            ),
+        );
+    }
+    if unsourced && note.is_none() {
+        c.push(
+            Problem::new(
+                e.unsourced.as_ref().and_then(position),
+                "an unsourced funding event must have a `note` saying why",
+            )
+            .help("add `note:` explaining why there is no source"),
+        );
+    }
+    let recorded_at = c.timestamp(&e.recorded_at);
+    Some(FundingEvent {
+        date: date?,
+        stage: stage?,
+        amount: amount?,
+        currency: currency?,
+        note,
+        evidence,
         unsourced,
         recorded_by: c.text(&e.recorded_by),
         recorded_at,

@@ -5,14 +5,16 @@
 //! policy", "ScalarBytes { total_scalar_bytes: … }" — and name its options and types. Each
 //! message here says what is wrong in the person's file and what would be valid.
 //!
-//! Failures not listed here keep the parser's text, with the advice of `hints.rs`.
+//! The parser's own failures (unclosed brackets, reserved characters, …) are in
+//! `parser_words.rs`; failures listed in neither keep the parser's text, with the advice of
+//! `hints.rs`.
 
 use serde_saphyr::Error;
 use serde_saphyr::budget::BudgetBreach;
-use serde_saphyr::granit_parser::ErrorKind;
 
+use super::hints::{self, Slip};
 use super::problem::shortened;
-use super::{Position, hints};
+use super::{Position, parser_words};
 
 /// A message and a help text for `e`, and a better place to point at when the library's is
 /// misleading; None when the library's own words (with `hints.rs`) are kept.
@@ -177,16 +179,6 @@ pub(super) fn plain(
             "write the key as a word followed by `:`; a `?` at the start of a line begins a \
              complex key, which a ledger does not use",
         ),
-        Error::Unexpected { expected, .. } if expected.contains("sequence") => {
-            let help = hints::yaml_hint("expected sequence", text, at).map(|(h, _)| h);
-            Some((
-                "a list is expected here".into(),
-                help.unwrap_or_else(|| {
-                    "write `[one, two]`, or one `- item` per line below the key".into()
-                }),
-                None,
-            ))
-        }
         Error::Unexpected { expected, .. } if expected.contains("mapping") => {
             let top = at.is_some_and(|p| p.line <= first_data_line(text));
             if top {
@@ -209,122 +201,24 @@ pub(super) fn plain(
             let serde_saphyr::ExternalMessageSource::Parser(scan) = &**source else {
                 return None;
             };
-            match scan.kind() {
-                ErrorKind::UnexpectedCharacter { character } if character.is_control() => said(
-                    format!(
-                        "the file holds a control character (U+{:04X}), which YAML does not \
-                         allow",
-                        u32::from(*character)
-                    ),
-                    "delete it: it is invisible in most editors, and often comes from text \
-                     pasted from a terminal or a PDF (shown here as �)",
-                ),
-                ErrorKind::BlockSequenceEntryNotAllowed => said(
-                    "a list item (`- `) cannot start here".into(),
-                    "a list goes on the lines below its key, one `- item` per line, indented \
-                     further than the key (`tags:` then `  - france`), or on the key's line as \
-                     `[a, b]`; text that starts with `- ` must be put in quotes",
-                ),
-                ErrorKind::BlockEntryInFlowCollection => said(
-                    "a list item (`- `) cannot stand inside `[ ]` or `{ }`".into(),
-                    "inside brackets, separate the items with commas: `[france, enforcement]`",
-                ),
-                ErrorKind::MappingKeyNotAllowed => said(
-                    "a `key:` cannot start here".into(),
-                    "check this line's indentation: each key of a record starts at the same \
-                     column as the key above it",
-                ),
-                ErrorKind::UnclosedQuotedScalar => said(
-                    "a quotation mark opened here is never closed".into(),
-                    "end the text with the same mark it starts with (`\"…\"` or `'…'`)",
-                ),
-                ErrorKind::InvalidQuotedScalarIndent => said(
-                    "a quoted value runs on to this line, which is not indented under it; is a \
-                     closing quotation mark missing above?"
-                        .into(),
-                    "end the text with the same mark it starts with (`\"…\"` or `'…'`); a \
-                     value continued on the next line must be indented further than its key",
-                ),
-                ErrorKind::UnknownQuotedScalarEscape
-                | ErrorKind::InvalidQuotedScalarHexEscape
-                | ErrorKind::InvalidLowSurrogateHexEscape
-                | ErrorKind::InvalidLowSurrogate
-                | ErrorKind::MissingLowSurrogate
-                | ErrorKind::UnpairedLowSurrogate
-                | ErrorKind::InvalidUnicodeEscape => said(
-                    "inside double quotes, a backslash `\\` starts an escape, and this one is \
-                     not valid"
-                        .into(),
-                    "write `\\\\` for a backslash, or write the text in single quotes, where a \
-                     backslash is just a backslash; accented letters and symbols can be written \
-                     as themselves (the file is UTF-8)",
-                ),
-                ErrorKind::BomInsideDocument => said(
-                    "the file holds an invisible byte-order mark (U+FEFF) here, which only its \
-                     very start may have"
-                        .into(),
-                    "delete it: it often comes from pasting one file into another",
-                ),
-                ErrorKind::UnsupportedYamlMajorVersion => said(
-                    "the `%YAML` line names a version of YAML this program does not read \
-                     (it reads YAML 1.1 and 1.2)"
-                        .into(),
-                    "remove the `%YAML` line; a ledger needs none",
-                ),
-                ErrorKind::UnclosedFlowCollection { open } => said(
-                    format!("a `{open}` opened here is never closed"),
-                    &format!(
-                        "close it with `{}` after the last item",
-                        if *open == '[' { ']' } else { '}' }
-                    ),
-                ),
-                ErrorKind::MismatchedFlowCollectionEnd { open, close } => said(
-                    format!("a `{open}` is closed by `{close}`"),
-                    "`[` is closed by `]` and `{` by `}`",
-                ),
-                ErrorKind::PlainScalarStartsWithDashFlowIndicator => said(
-                    "a value cannot start with `-` followed by `,`, `[`, `]`, `{` or `}`".into(),
-                    "put the value in quotes",
-                ),
-                ErrorKind::CommentInterceptedScalar => said(
-                    "a comment (`#`) stands inside a value that runs over several lines".into(),
-                    "move the comment above the key, or put the whole value in quotes",
-                ),
-                ErrorKind::InvalidColonPlacement => said(
-                    "a `:` cannot stand here".into(),
-                    "check the lines above for a `[` or `{` that is never closed (a list or \
-                     record in brackets ends on the line it starts, or with its closing \
-                     bracket); a value holding `: ` must be put in quotes",
-                ),
-                // Git's conflict markers also end here; they have their own message.
-                ErrorKind::SimpleKeyExpected if !has_conflict_markers(text) => {
-                    let long = at
-                        .and_then(|p| line_at(text, p.line))
-                        .and_then(|l| l.split_once(": "))
-                        .is_some_and(|(key, _)| key.trim().chars().count() > 1024);
-                    if long {
-                        said(
-                            "this key is longer than YAML allows (1024 characters)".into(),
-                            "a key is a field's name, such as `owner`; check that the line is \
-                             not text that belongs in a value",
-                        )
-                    } else {
-                        said(
-                            "this line has no `:` after its key".into(),
-                            "each line of a record is `key: value`; if the line continues the \
-                             value above it, indent it further, or put the whole value in quotes",
-                        )
-                    }
-                }
-                ErrorKind::RecursionLimitExceeded => said(
-                    "the file nests lists or records inside each other more deeply than a \
-                     ledger ever does"
-                        .into(),
-                    "a ledger is at most a few levels deep (a commitment, its evidence, their \
-                     fields); check for unclosed `[` or `{` brackets",
-                ),
-                _ => None,
-            }
+            parser_words::plain(scan.kind(), text, at)
+        }
+        _ => None,
+    }
+}
+
+/// A slip that `hints.rs` has advice for, with its message in plain words.
+pub(super) fn slip(e: &Error) -> Option<(&'static str, Slip)> {
+    match original(e) {
+        Error::ExternalMessage { source, .. } => match &**source {
+            serde_saphyr::ExternalMessageSource::Parser(scan) => parser_words::slip(scan.kind()),
+            _ => None,
+        },
+        Error::Unexpected { expected, .. } if expected.contains("sequence") => {
+            Some(("a list is expected here", Slip::ListExpected))
+        }
+        Error::SerdeInvalidType { expected, .. } if expected.contains("sequence") => {
+            Some(("a list is expected here", Slip::ListExpected))
         }
         _ => None,
     }
@@ -401,12 +295,7 @@ fn first_data_line(text: &str) -> usize {
         .map_or(1, |i| i + 1)
 }
 
-fn has_conflict_markers(text: &str) -> bool {
-    text.lines()
-        .any(|l| l.starts_with("<<<<<<< ") || l.starts_with(">>>>>>> ") || l == "=======")
-}
-
-fn line_at(text: &str, n: usize) -> Option<&str> {
+pub(super) fn line_at(text: &str, n: usize) -> Option<&str> {
     text.lines().nth(n.checked_sub(1)?)
 }
 

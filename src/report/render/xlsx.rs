@@ -27,7 +27,7 @@ pub enum ColumnType {
 
 /// Columns that hold what people wrote, or keys: text, even when every value looks like a
 /// number or a date (a title "2025", an id "10").
-const WORDS: [&str; 24] = [
+const WORDS: [&str; 27] = [
     "id",
     "title",
     "owner",
@@ -52,6 +52,9 @@ const WORDS: [&str; 24] = [
     "uuid",
     "sources",
     "urls",
+    "stage",
+    "currency",
+    "parent",
 ];
 
 pub fn column_types(sheet: &Sheet) -> Vec<ColumnType> {

@@ -1,0 +1,112 @@
+//! What an entry rests on, as `update` takes it: existing evidence (--evidence), a new entry
+//! (--evidence-url and --evidence-title), or --unsourced with a --note saying why. Shared by
+//! the commands that record something dated on evidence (`funding`).
+
+use super::evidence::{Draft, EvidenceArgs};
+use super::update::check_cited;
+use crate::context::Context;
+use crate::error::{Error, Result};
+use crate::model::{Commitment, Edit};
+
+#[derive(Debug, clap::Args)]
+pub struct CiteArgs {
+    /// What happened and how sure we are.
+    #[arg(long)]
+    note: Option<String>,
+    /// Id of an evidence entry this rests on (repeatable; `source` cites the source document).
+    #[arg(long = "evidence", value_name = "EVIDENCE_ID")]
+    evidence: Vec<String>,
+    /// Record without evidence; --note must say why. Reports mark such entries.
+    #[arg(long, conflicts_with_all = ["evidence", "evidence_url"])]
+    unsourced: bool,
+    /// Web address of new evidence to add and cite.
+    #[arg(long, value_name = "URL", requires = "evidence_title")]
+    evidence_url: Option<String>,
+    /// Title of the new evidence.
+    #[arg(long, value_name = "TITLE", requires = "evidence_url")]
+    evidence_title: Option<String>,
+    /// Publisher of the new evidence.
+    #[arg(long, requires = "evidence_url")]
+    publisher: Option<String>,
+    /// Publication date of the new evidence (YYYY-MM-DD).
+    #[arg(long, value_name = "DATE", requires = "evidence_url")]
+    published: Option<String>,
+    /// Kind of the new evidence (official-statement, legislation, parliament, court, media,
+    /// ngo-report, dataset, other).
+    #[arg(long, requires = "evidence_url")]
+    kind: Option<String>,
+    /// A short, exact quotation from the new evidence.
+    #[arg(long, requires = "evidence_url")]
+    quote: Option<String>,
+    /// Id for the new evidence (default: from publisher and date).
+    #[arg(long, value_name = "ID", requires = "evidence_url")]
+    evidence_id: Option<String>,
+}
+
+/// The citation checked against the command line, before the ledger is read.
+pub struct Cite {
+    pub note: Option<String>,
+    pub unsourced: bool,
+    cited: Vec<String>,
+    draft: Option<Draft>,
+}
+
+impl Cite {
+    /// `what` names the entry in the complaint: "an amount".
+    pub fn from_args(ctx: &Context, a: CiteArgs, what: &str) -> Result<Self> {
+        let note = a
+            .note
+            .map(|n| n.trim().to_string())
+            .filter(|n| !n.is_empty());
+        if a.unsourced && note.is_none() {
+            return Err(Error::Argument(
+                "--unsourced needs a --note saying why there is no source".into(),
+            ));
+        }
+        if !a.unsourced && a.evidence.is_empty() && a.evidence_url.is_none() {
+            return Err(Error::Argument(format!(
+                "{what} must cite evidence: --evidence ID (see `commitments show`), or --evidence-url URL --evidence-title TITLE, or --unsourced with a --note saying why"
+            )));
+        }
+        let draft = match (a.evidence_url, a.evidence_title) {
+            (Some(url), Some(title)) => Some(Draft::from_args(
+                ctx,
+                EvidenceArgs::new(
+                    url,
+                    title,
+                    a.publisher,
+                    a.published,
+                    a.kind,
+                    a.quote,
+                    a.evidence_id,
+                ),
+                "evidence-",
+            )?),
+            _ => None,
+        };
+        Ok(Cite {
+            note,
+            unsourced: a.unsourced,
+            cited: a.evidence,
+            draft,
+        })
+    }
+
+    /// The ids the entry cites, and the edit adding the new evidence entry, if one was given.
+    pub fn resolve(self, c: &Commitment, index: usize) -> Result<(Vec<String>, Option<Edit>)> {
+        check_cited(c, &self.cited)?;
+        let mut cited = self.cited;
+        let edit = match self.draft {
+            Some(draft) => {
+                let evidence = draft.into_evidence(c)?;
+                cited.push(evidence.id.clone());
+                Some(Edit::AddEvidence {
+                    commitment: index,
+                    evidence,
+                })
+            }
+            None => None,
+        };
+        Ok((cited, edit))
+    }
+}
