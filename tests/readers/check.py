@@ -202,6 +202,10 @@ def markdown_checks():
         check(len(doc.tables) == 1 and len(word) == 1, f"{name}: report markdown has one table")
         header = ["Id", "Commitment", "Owner", "Status", "Since", "Latest evidence", "Due", "Flags"]
         for reader, table in (("cmark-gfm", doc.tables[0]), ("pandoc docx", word[0])):
+            # A ledger with funding on record has a Funding column before the flags.
+            if "Funding" in table[0]:
+                i = table[0].index("Funding")
+                table = [r[:i] + r[i + 1:] for r in table]
             check(table[0] == header, f"{name} {reader}: header row {table[0]}")
             check(len(table) == len(rows) + 1, f"{name} {reader}: {len(table) - 1} rows for {len(rows)} commitments")
             for cells, row in zip(table[1:], rows):
@@ -408,8 +412,9 @@ def xlsx_checks():
 
 
 def csv_checks():
-    fields = ["id", "title", "owner", "tags", "made", "status", "status_label", "since",
-              "latest_evidence", "last_checked", "due", "overdue", "stale", "unsourced", "gaps"]
+    fields = ["id", "title", "owner", "parent", "tags", "made", "status", "status_label", "since",
+              "latest_evidence", "last_checked", "due", "overdue", "stale", "unsourced", "gaps",
+              "funding_currency", "pledged", "allocated", "disbursed", "spent"]
     for ledger in (SHIPPED, REPORTS, INJECTION):
         name = os.path.basename(ledger)
         data = report_json(ledger, "report")["commitments"]
@@ -475,8 +480,8 @@ def csv_checks():
 # -------------------------------------------------------------------------------------- JSON
 
 # The documented field names (docs/reports.md). A rename breaks this on purpose.
-STATUS_ROW = {"id", "uuid", "title", "owner", "tags", "made", "status", "status_label", "since",
-              "latest_evidence", "due", "overdue", "stale", "last_checked", "unsourced", "gaps"}
+STATUS_ROW = {"id", "uuid", "title", "owner", "parent", "tags", "made", "status", "status_label", "since",
+              "latest_evidence", "due", "overdue", "stale", "last_checked", "unsourced", "gaps", "funding"}
 DOCUMENTED = {
     ("report",): ({"report", "ledger", "as_of", "stale_after_days", "statuses", "totals", "average_score",
                    "percent", "commitments"}, "commitments", STATUS_ROW),
@@ -485,7 +490,7 @@ DOCUMENTED = {
                                           {"id", "title", "owner", "overdue", "stale", "periods"}),
     ("report", "--by", "owner"): ({"report", "ledger", "by", "as_of", "stale_after_days", "statuses", "groups",
                                    "all"}, "groups", {"group", "commitments", "counts", "overdue", "stale",
-                                                      "average_score", "percent"}),
+                                                      "average_score", "percent", "funding"}),
     ("history", "--period", "quarterly"): ({"report", "ledger", "period", "from", "to", "stale_after_days",
                                             "statuses", "periods"}, "periods",
                                            {"label", "start", "end", "partial", "counts", "total", "new",
@@ -505,7 +510,7 @@ def json_checks():
             check(set(row) == row_keys, f"{args}: row fields {set(row) ^ row_keys}")
     change = report_json(SHIPPED, "changes", "--since", "2025-01-01")["commitments"][0]["changes"][0]
     check(set(change) == {"date", "kind", "recorded", "from", "from_label", "to", "to_label", "note", "unsourced",
-                          "sources"},
+                          "sources", "stage", "amount", "currency"},
           f"change fields {sorted(change)}")
     rows = json.loads(run(SHIPPED, "list", "--format", "json"))
     check(isinstance(rows, list) and set(rows[0]) == STATUS_ROW, "list --format json: a bare array of rows")
