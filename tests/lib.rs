@@ -4,6 +4,7 @@
 #[allow(dead_code)]
 mod harness;
 
+mod access_dates;
 mod bad_input;
 mod cli;
 mod concurrency;
@@ -17,6 +18,7 @@ mod git_team;
 mod help;
 mod import;
 mod input_rules;
+mod io_failures;
 mod lossless;
 mod manual;
 mod merge;
@@ -27,5 +29,7 @@ mod reports;
 mod scale;
 mod schema;
 mod shells;
+mod site;
+mod sources;
 mod undo;
 mod writable;

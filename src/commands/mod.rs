@@ -2,6 +2,7 @@
 //! are the `--help` text) and its `run`.
 
 mod add;
+mod bulletin;
 mod changes;
 mod check;
 mod cite;
@@ -24,6 +25,7 @@ mod retire;
 mod retract;
 mod schema;
 mod show;
+mod site;
 mod undo;
 mod update;
 
@@ -81,6 +83,8 @@ enum Command {
     Report(report::Args),
     History(history::Args),
     Changes(changes::Args),
+    Bulletin(bulletin::Args),
+    Site(site::Args),
     Check(check::Args),
     Import(import::Args),
     Schema(schema::Args),
@@ -110,6 +114,8 @@ impl Cli {
             Command::Report(a) => report::run(&ctx, a),
             Command::History(a) => history::run(&ctx, a),
             Command::Changes(a) => changes::run(&ctx, a),
+            Command::Bulletin(a) => bulletin::run(&ctx, a),
+            Command::Site(a) => site::run(&ctx, a),
             Command::Check(a) => check::run(&ctx, a),
             Command::Import(a) => import::run(&ctx, a),
             Command::Schema(a) => schema::run(&ctx, a),

@@ -33,7 +33,7 @@ fn missing_file_suggests_init() {
     let t = Test::new();
     t.then(&["-f", "elsewhere/ledger.yaml", "check"])
         .failure(3)
-        .stderr_has("elsewhere/ledger.yaml does not exist");
+        .stderr_has("the folder elsewhere does not exist, so there is no elsewhere/ledger.yaml");
 }
 
 #[test]
