@@ -261,22 +261,17 @@ fn main() {
                 keep.display()
             ));
         }
-        // Nothing may be left behind but the ledger, its lock and its undo journal, and after a
-        // kill the one half-written `.partial` file of each, which the next write replaces.
+        // Nothing may be left behind but the ledger and its undo journal, and after a kill the
+        // killed writer's own temporary files (`.commitments.yaml.PID-RANDOM.partial`), which
+        // the next write removes.
         for entry in std::fs::read_dir(&dir).expect("list the folder").flatten() {
             let name = entry.file_name().to_string_lossy().into_owned();
-            let partial = matches!(
-                name.as_str(),
-                ".commitments.yaml.partial" | "..commitments.yaml.undo.partial"
-            );
+            let partial = name.starts_with(".commitments.yaml.") && name.ends_with(".partial");
             if partial && killed {
                 partials += 1;
             } else if !matches!(
                 name.as_str(),
-                "commitments.yaml"
-                    | ".commitments.yaml.lock"
-                    | ".commitments.yaml.undo"
-                    | "scratch"
+                "commitments.yaml" | ".commitments.yaml.undo" | "scratch"
             ) {
                 fail(format!(
                     "after {} a stray file was left: {name}",
@@ -294,7 +289,7 @@ fn main() {
         "kill-writer: {kills} kills ({late_kills} aimed at the last fifth of a write); after each the ledger parsed and was \
          the state before the write {killed_old} times and the state after it {killed_new} times, never anything else \
          ({finished} more writes finished before their kill came, {} old and {} new states in all); \
-         {partials} half-written .partial files seen after kills, each replaced by the next write; final size {:.1} MB; {:.0} s",
+         {partials} temporary .partial files seen after kills, each removed by the next write; final size {:.1} MB; {:.0} s",
         old,
         new,
         size as f64 / 1048576.0,

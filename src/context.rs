@@ -141,12 +141,14 @@ pub enum ColorChoice {
 }
 
 impl ColorChoice {
-    /// Colour only on a terminal, and never when NO_COLOR is set (https://no-color.org).
+    /// `auto`: colour only on a terminal, and never when NO_COLOR is set. A flag is the
+    /// person asking for this one command, so `always` wins over NO_COLOR, as
+    /// https://no-color.org asks.
     fn enabled(self) -> bool {
         let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
         match self {
             ColorChoice::Never => false,
-            ColorChoice::Always => !no_color,
+            ColorChoice::Always => true,
             ColorChoice::Auto => !no_color && std::io::stdout().is_terminal(),
         }
     }

@@ -24,7 +24,8 @@ use clap::Parser as _;
 pub use error::{Error, Result};
 
 /// Runs the command line and returns the exit status: 0 success, 1 a problem with the
-/// ledger or an argument, 2 a usage error.
+/// ledger or the input, 2 a usage error, 3 a file or program that cannot be used (see
+/// [`error::Class`]).
 pub fn run(args: impl IntoIterator<Item = OsString>) -> ExitCode {
     // A bug must still end with a message, not a backtrace, and never with a half-written
     // file (writes are atomic, so a panic cannot tear the ledger).

@@ -427,7 +427,11 @@ fn evidence_prints_the_new_id_and_leaves_status_alone() {
     assert_eq!(e["publisher"], "Deutscher Bundestag");
     assert_eq!(e["url"], "https://www.bundestag.de/x");
     assert_eq!(e["published"], "2025-12-19");
-    assert_eq!(e["accessed"], TODAY, "accessed defaults to today");
+    assert_eq!(
+        e["accessed"],
+        serde_json::Value::Null,
+        "no access date unless asked (tests/access_dates.rs)"
+    );
     assert_eq!(e["kind"], "legislation");
     assert_eq!(e["quote"], "passed");
     t.then(&["check"]).success();
@@ -892,12 +896,12 @@ fn gap_records_what_was_not_found() {
         "a gap is not a status change"
     );
     assert_eq!(j["commitment"]["history"], before["commitment"]["history"]);
-    t.then(&["gap", "uk-cps-3m", "--note", "Still nothing"])
+    t.then(&["gap", "uk-cps-3m", "--note", "Still nothing", "--checked"])
         .success();
     let j = shown(&t, "uk-cps-3m");
     assert_eq!(
         j["commitment"]["gaps"][1]["checked"], TODAY,
-        "checked defaults to today"
+        "--checked alone means today"
     );
     t.then(&["show", "uk-cps-3m"])
         .success()
@@ -1187,6 +1191,37 @@ fn list_filters() {
     t.then(&["list", "--tag", "nothing"])
         .success()
         .stdout_has("No commitments match.");
+}
+
+#[test]
+fn list_filters_stale_unsourced_and_gap() {
+    let t = Test::new().sample();
+    let list = |args: &[&str]| {
+        let mut a = vec!["list", "--format", "json"];
+        a.extend_from_slice(args);
+        ids(&t.then(&a).success().json())
+    };
+    assert_eq!(list(&["--stale"]), ["de-smuggling-law", "uk-cps-3m"]);
+    // The limit is --stale-after's: with ten years, nothing is stale yet.
+    assert_eq!(
+        list(&["--stale", "--stale-after", "3650"]),
+        Vec::<String>::new()
+    );
+    assert_eq!(list(&["--unsourced"]), ["uk-cps-3m"]);
+    assert_eq!(list(&["--gap"]), ["fr-mobile-unit"]);
+    // The gap was checked on 2026-11-20: not yet recorded the day before.
+    assert_eq!(
+        list(&["--gap", "--as-of", "2026-11-19"]),
+        Vec::<String>::new()
+    );
+    // Filters combine: both at once.
+    assert_eq!(list(&["--stale", "--unsourced"]), ["uk-cps-3m"]);
+    assert_eq!(list(&["--stale", "--gap"]), Vec::<String>::new());
+    t.then(&["list", "--help"])
+        .success()
+        .stdout_has("--stale")
+        .stdout_has("--unsourced")
+        .stdout_has("--gap");
 }
 
 #[test]
@@ -1503,7 +1538,7 @@ fn file_option_and_env_choose_the_ledger() {
         .success()
         .stdout_has("elsewhere.yaml: ok");
     // The default file does not exist here.
-    t.then(&["check"]).failure(1).stderr_has("does not exist");
+    t.then(&["check"]).failure(3).stderr_has("does not exist");
 
     let t = t.env("COMMITMENTS_FILE", other_s);
     t.then(&["check"])
@@ -1627,20 +1662,25 @@ fn recorded_by_comes_from_by_else_commitments_user() {
 
 // ---------------------------------------------------------------- the shipped ledger
 
+/// The day the shipped ledger was last brought up to date (scripts/build-ledger): its latest
+/// searches are dated then, and `check` refuses dates after "today".
+const SHIPPED_AS_OF: &str = "2026-12-01";
+
 #[test]
 fn shipped_ledger_passes_check() {
     let path = shipped_ledger();
     Test::new()
+        .env("COMMITMENTS_TODAY", SHIPPED_AS_OF)
         .args(&["-f", &path, "check"])
         .run()
         .success()
-        .stdout_has("ok — 9 commitments");
+        .stdout_has("ok — 13 commitments");
 }
 
 #[test]
-fn shipped_ledger_report_shows_its_nine_commitments() {
+fn shipped_ledger_report_shows_its_thirteen_commitments() {
     let path = shipped_ledger();
-    let t = Test::new();
+    let t = Test::new().env("COMMITMENTS_TODAY", SHIPPED_AS_OF);
     let table = t.then(&["-f", &path, "report"]).success().stdout;
     let ids = [
         "fr-mobile-unit",
@@ -1652,11 +1692,15 @@ fn shipped_ledger_report_shows_its_nine_commitments() {
         "uk-sanctions-regime",
         "cq-intelligence-sharing",
         "uk-online-adverts",
+        "cq-protect-and-prosecute",
+        "cq-supply-routes",
+        "uk-cn-boat-engines",
+        "uk-fr-iraq",
     ];
     for id in ids {
         row(&table, id);
     }
-    assert!(table.contains("9 commitments"), "{table}");
+    assert!(table.contains("13 commitments"), "{table}");
     let j = t
         .then(&["-f", &path, "report", "--format", "json"])
         .success()
@@ -1674,15 +1718,13 @@ const ESC: &str = "\u{1b}";
 
 #[test]
 fn no_escape_sequences_with_no_color_or_off_a_terminal() {
-    // NO_COLOR set (the harness sets it), even with --color always.
+    // NO_COLOR set (the harness sets it).
     let t = Test::new().sample();
     for args in [
         &["report"][..],
         &["list"],
         &["show", "fr-mobile-unit"],
         &["check"],
-        &["report", "--color", "always"],
-        &["show", "fr-mobile-unit", "--color", "always"],
     ] {
         let out = t.then(args).success();
         assert!(
@@ -1715,6 +1757,44 @@ fn no_escape_sequences_with_no_color_or_off_a_terminal() {
         "expected colour with --color always:\n{}",
         out.stdout
     );
+}
+
+/// `--color auto` on a real terminal (a pseudo-terminal from util-linux's `script`): colour,
+/// unless NO_COLOR is set; `--color always` colours despite NO_COLOR, `never` never does.
+#[test]
+fn on_a_terminal_auto_honours_no_color_and_a_flag_wins() {
+    let t = Test::new().sample();
+    let on_terminal = |no_color: &str, color: &str| -> Option<String> {
+        let command = format!(
+            "'{}' --color {color} report",
+            env!("CARGO_BIN_EXE_commitments")
+        );
+        let out = std::process::Command::new("script")
+            .args(["-qec", &command, "/dev/null"])
+            .current_dir(t.dir.path())
+            .env("COMMITMENTS_TODAY", crate::harness::TODAY)
+            .env("NO_COLOR", no_color)
+            .env_remove("COMMITMENTS_FILE")
+            .stdin(std::process::Stdio::null())
+            .output()
+            .ok()?;
+        assert!(out.status.success(), "{out:?}");
+        Some(String::from_utf8_lossy(&out.stdout).into_owned())
+    };
+    // No `script` here: the pipe checks above stand.
+    let Some(auto) = on_terminal("", "auto") else {
+        return;
+    };
+    assert!(auto.contains(ESC), "no colour on a terminal:\n{auto}");
+    let auto_no_color = on_terminal("1", "auto").unwrap();
+    assert!(!auto_no_color.contains(ESC), "{auto_no_color}");
+    let always = on_terminal("1", "always").unwrap();
+    assert!(
+        always.contains(ESC),
+        "--color always lost to NO_COLOR:\n{always}"
+    );
+    let never = on_terminal("", "never").unwrap();
+    assert!(!never.contains(ESC), "{never}");
 }
 
 #[test]

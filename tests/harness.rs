@@ -194,3 +194,17 @@ impl Output {
 
 /// A small ledger in the shape of the shipped one, with comments and hand-made formatting.
 pub const SAMPLE: &str = include_str!("fixtures/sample.yaml");
+
+/// `commitments.yaml:LINE:COLUMN` of the first `needle` in `text` (1-based, columns in
+/// characters), as messages print it, so that expected positions follow the fixture instead
+/// of being hard-coded.
+#[track_caller]
+pub fn at(text: &str, needle: &str) -> String {
+    let i = text
+        .find(needle)
+        .unwrap_or_else(|| panic!("{needle:?} not in the text"));
+    let before = &text[..i];
+    let line = before.matches('\n').count() + 1;
+    let column = before.rsplit('\n').next().unwrap_or("").chars().count() + 1;
+    format!("commitments.yaml:{line}:{column}")
+}

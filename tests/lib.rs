@@ -4,18 +4,22 @@
 #[allow(dead_code)]
 mod harness;
 
+mod access_dates;
 mod bad_input;
 mod cli;
 mod concurrency;
 mod edit_props;
+mod exit_status;
 mod faithful;
 mod family;
 mod fuzz_corpus;
 mod git_team;
-mod hostile;
+mod help;
 mod import;
 mod input_rules;
+mod io_failures;
 mod lossless;
+mod manual;
 mod merge;
 mod merge_props;
 mod money;
@@ -24,5 +28,6 @@ mod reports;
 mod scale;
 mod schema;
 mod shells;
+mod sources;
 mod undo;
 mod writable;

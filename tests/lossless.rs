@@ -1021,7 +1021,7 @@ fn reading_commands_never_touch_the_file() {
 }
 
 #[test]
-fn the_lock_is_a_sidecar_and_the_ledger_is_replaced_whole() {
+fn a_write_leaves_only_the_ledger_and_its_undo_journal() {
     let t = Test::new()
         .sample()
         .args(&["gap", "uk-cps-3m", "--note", "n"]);
@@ -1030,19 +1030,15 @@ fn the_lock_is_a_sidecar_and_the_ledger_is_replaced_whole() {
         .unwrap()
         .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
         .collect();
+    // The lock is taken on the ledger itself (so `git clean` cannot take it away); the journal
+    // is there for `undo`; no temporary files are left behind.
     assert!(
-        names.contains(&".commitments.yaml.lock".to_string()),
+        names.contains(&".commitments.yaml.undo".to_string()),
         "{names:?}"
     );
-    // No temporary files left behind.
     let mut rest: Vec<&String> = names
         .iter()
-        .filter(|n| {
-            !matches!(
-                n.as_str(),
-                "commitments.yaml" | ".commitments.yaml.lock" | ".commitments.yaml.undo"
-            )
-        })
+        .filter(|n| !matches!(n.as_str(), "commitments.yaml" | ".commitments.yaml.undo"))
         .collect();
     rest.sort();
     assert!(rest.is_empty(), "left behind: {rest:?}");
@@ -1276,6 +1272,7 @@ fn new_entries_follow_a_four_space_layout() {
         "Law passed",
         "--published",
         "2025-12-19",
+        "--accessed",
     ])
     .success();
     let evidence = concat!(
@@ -1294,6 +1291,7 @@ fn new_entries_follow_a_four_space_layout() {
         "de-smuggling-law",
         "--note",
         "No date in force found.",
+        "--checked",
     ])
     .success();
     let gap = concat!(

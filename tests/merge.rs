@@ -861,5 +861,6 @@ fn git_setup_names_side_files_that_git_still_tracks() {
     assert!(repo.git(&["ls-files"]).contains(".commitments.yaml.undo"));
     repo.cli(&["git-setup"])
         .stdout_has(".gitignore: .*.lock .*.undo .*.partial")
-        .stdout_has("Git still tracks .commitments.yaml.lock, .commitments.yaml.undo: run `git rm --cached .commitments.yaml.lock .commitments.yaml.undo` and commit");
+        // Writes lock the ledger itself, so there is no lock file for git to track.
+        .stdout_has("Git still tracks .commitments.yaml.undo: run `git rm --cached .commitments.yaml.undo` and commit");
 }

@@ -398,10 +398,10 @@ fn colour_only_when_asked_and_never_with_no_color_or_in_files() {
     assert!(chart.contains("\x1b[32m░"), "delivered in green:\n{chart}");
     let plain = test.then(&["report"]).success().stdout;
     assert!(!plain.contains('\x1b'), "not a terminal: no colour");
+    // A flag wins over NO_COLOR (https://no-color.org); `never` wins over a terminal.
     let test = test.env("NO_COLOR", "1");
     assert!(
-        !test
-            .then(&["--color", "always", "report"])
+        test.then(&["--color", "always", "report"])
             .success()
             .stdout
             .contains('\x1b')
@@ -411,6 +411,46 @@ fn colour_only_when_asked_and_never_with_no_color_or_in_files() {
         .success();
     let file = std::fs::read_to_string(test.dir.path().join("r.txt")).unwrap();
     assert!(!file.contains('\x1b'), "{file}");
+}
+
+/// 2.5 points of 4 is 62.5%: people round that half up, to 63%, and the score 0.625 to
+/// 0.63 (Rust's formatting alone rounds half to even: 62%, 0.62).
+#[test]
+fn a_half_rounds_away_from_zero() {
+    let t = Test::new();
+    t.then(&["init"]).success();
+    for id in ["c-a", "c-b", "c-c", "c-d"] {
+        t.then(&[
+            "add",
+            id,
+            "--title",
+            "T",
+            "--owner",
+            "O",
+            "--made",
+            "2025-03-31",
+        ])
+        .success();
+    }
+    for (id, status) in [
+        ("c-a", "delivered"),
+        ("c-b", "delivered"),
+        ("c-c", "in-progress"),
+    ] {
+        t.then(&[
+            "update",
+            id,
+            "--status",
+            status,
+            "--unsourced",
+            "--note",
+            "n",
+        ])
+        .success();
+    }
+    t.then(&["report"])
+        .success()
+        .stdout_has("average score 0.63 (63%)");
 }
 
 #[test]

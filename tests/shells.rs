@@ -5,7 +5,7 @@ use std::process::{Command, Stdio};
 use crate::harness::*;
 
 /// Every subcommand, as `--help` lists them; completion and the manual must know each.
-fn subcommands() -> Vec<String> {
+pub(crate) fn subcommands() -> Vec<String> {
     let help = Test::new().args(&["--help"]).run().success().stdout;
     let commands: Vec<String> = help
         .split("Commands:")

@@ -172,7 +172,7 @@ fn undo_respects_a_read_only_file() {
         .success();
     let after = t.file();
     std::fs::set_permissions(t.path(), std::fs::Permissions::from_mode(0o444)).unwrap();
-    t.then(&["undo"]).failure(1).stderr_has("read-only");
+    t.then(&["undo"]).failure(3).stderr_has("read-only");
     assert_eq!(t.file(), after);
 }
 
@@ -189,7 +189,7 @@ fn init_forgets_a_journal_left_from_an_earlier_ledger() {
 
 /// Starts a write that stops, after it has read and prepared the file, at a FIFO the test
 /// holds; returns once the writer is waiting there, with the FIFO open for the test to close.
-fn paused_write(t: &Test) -> (std::process::Child, std::fs::File) {
+pub(crate) fn paused_write(t: &Test) -> (std::process::Child, std::fs::File) {
     let fifo = t.dir.path().join("pause");
     let made = Command::new("mkfifo").arg(&fifo).status().expect("mkfifo");
     assert!(made.success());
@@ -286,4 +286,64 @@ fn the_pause_hook_is_inert_without_a_fifo() {
         .args(&["gap", "fr-mobile-unit", "--note", "n"]);
     t.run().success();
     assert!(t.file().contains("note: n"));
+}
+
+/// A write killed after it wrote its undo record but before its new file was in place (here
+/// by the file-size limit, which stops a process with SIGXFSZ when the new ledger outgrows
+/// it) must not cost the undo of the write before it: the ledger is still what that write
+/// left, and `undo` takes it back. The old code had already put the killed write's record
+/// in the journal, and said "nothing to undo".
+#[test]
+fn undo_after_a_killed_write_undoes_the_last_write_that_landed() {
+    use std::os::unix::process::{CommandExt as _, ExitStatusExt as _};
+    let t = Test::new().sample();
+    t.then(&["gap", "uk-cps-3m", "--note", "First"]).success();
+    let after_first = t.file_bytes();
+    // The record (the old ledger and a short header) fits under the limit; the new ledger,
+    // with a long note, does not.
+    let limit = after_first.len() as u64 + 400;
+    let note = "A long note. ".repeat(60);
+    let mut killed = Command::new(env!("CARGO_BIN_EXE_commitments"));
+    killed
+        .args(["gap", "de-smuggling-law", "--note", &note])
+        .current_dir(t.dir.path())
+        .env("COMMITMENTS_USER", "tester")
+        .env("COMMITMENTS_TODAY", TODAY)
+        .env_remove("COMMITMENTS_FILE")
+        .stdin(Stdio::null())
+        .stderr(Stdio::null());
+    // SAFETY: setrlimit is async-signal-safe; nothing else runs between fork and exec.
+    unsafe {
+        killed.pre_exec(move || {
+            let l = rustix::process::Rlimit {
+                current: Some(limit),
+                maximum: Some(limit),
+            };
+            rustix::process::setrlimit(rustix::process::Resource::Fsize, l)
+                .map_err(std::io::Error::from)
+        });
+    }
+    let status = killed.status().unwrap();
+    assert_eq!(
+        status.signal(),
+        Some(25),
+        "SIGXFSZ was expected: {status:?}"
+    );
+    assert_eq!(
+        t.file_bytes(),
+        after_first,
+        "the killed write changed the file"
+    );
+
+    t.then(&["undo"])
+        .success()
+        .stdout_has("recorded a gap for `uk-cps-3m`");
+    assert_eq!(t.file(), SAMPLE);
+    let left: Vec<String> = std::fs::read_dir(t.dir.path())
+        .unwrap()
+        .flatten()
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|n| n != "commitments.yaml")
+        .collect();
+    assert!(left.is_empty(), "left behind: {left:?}");
 }

@@ -33,9 +33,11 @@ pub struct EvidenceArgs {
     /// When it was published (YYYY-MM-DD).
     #[arg(long, value_name = "DATE")]
     published: Option<String>,
-    /// When you read it (YYYY-MM-DD; default today).
-    #[arg(long, value_name = "DATE")]
-    accessed: Option<String>,
+    /// The day you read the page yourself (YYYY-MM-DD; `--accessed` alone means today). Leave
+    /// it out when you did not open the page, e.g. when copying from someone else's notes:
+    /// without it the entry has no access date.
+    #[arg(long, value_name = "DATE", num_args = 0..=1)]
+    accessed: Option<Option<String>>,
     /// official-statement, legislation, parliament, court, media, ngo-report, dataset or other.
     #[arg(long)]
     kind: Option<String>,
@@ -68,6 +70,11 @@ impl EvidenceArgs {
             quote,
             id,
         }
+    }
+
+    /// `--accessed` as `update` takes it: absent, alone (today) or with a date.
+    pub fn accessed(self, accessed: Option<Option<String>>) -> Self {
+        EvidenceArgs { accessed, ..self }
     }
 }
 
@@ -107,7 +114,7 @@ pub struct Draft {
     pub publisher: Option<String>,
     pub url: String,
     pub published: Option<Date>,
-    pub accessed: Date,
+    pub accessed: Option<Date>,
     pub kind: Option<EvidenceKind>,
     pub quote: Option<String>,
 }
@@ -139,8 +146,13 @@ impl Draft {
             )));
         }
         let published = optional_date("--published", a.published.as_deref())?;
-        let accessed = optional_date("--accessed", a.accessed.as_deref())?.unwrap_or(ctx.today);
-        for (name, date) in [("--published", published), ("--accessed", Some(accessed))] {
+        // An access date says someone read the page that day, so it is never filled in unasked.
+        let accessed = match a.accessed {
+            None => None,
+            Some(None) => Some(ctx.today),
+            Some(Some(d)) => optional_date("--accessed", Some(&d))?,
+        };
+        for (name, date) in [("--published", published), ("--accessed", accessed)] {
             if let Some(d) = date {
                 not_in_future(name, d, ctx.today)?;
             }
@@ -185,7 +197,7 @@ impl Draft {
             publisher: self.publisher,
             url: self.url,
             published: self.published,
-            accessed: Some(self.accessed),
+            accessed: self.accessed,
             kind: self.kind,
             quote: self.quote,
         })

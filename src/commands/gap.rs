@@ -5,6 +5,7 @@ use crate::context::Context;
 use crate::error::Result;
 use crate::model::{Edit, Gap};
 use crate::store::{self, Change};
+use std::io::Write as _;
 
 /// Record a gap: something searched for and not found (e.g. "no source confirms the unit was
 /// deployed"). Silence is a finding; it is not evidence of progress.
@@ -15,20 +16,26 @@ pub struct Args {
     /// What was looked for and not found, and where.
     #[arg(long)]
     note: String,
-    /// When it was last looked for (YYYY-MM-DD; default today).
-    #[arg(long, value_name = "DATE")]
-    checked: Option<String>,
+    /// The day the search was made (YYYY-MM-DD; `--checked` alone means today). Without it
+    /// the gap has no date: it is then shown in every report and does not count as a fresh
+    /// search, so give the date whenever you know it.
+    #[arg(long, value_name = "DATE", num_args = 0..=1)]
+    checked: Option<Option<String>>,
 }
 
 pub fn run(ctx: &Context, args: Args) -> Result<()> {
     let gap = Gap {
         note: non_empty("--note", &args.note)?,
-        checked: Some(not_in_future(
-            "--checked",
-            optional_date("--checked", args.checked.as_deref())?.unwrap_or(ctx.today),
-            ctx.today,
-        )?),
+        // A search date says when someone looked, so it is never filled in unasked.
+        checked: match args.checked {
+            None => None,
+            Some(None) => Some(ctx.today),
+            Some(Some(d)) => optional_date("--checked", Some(&d))?
+                .map(|d| not_in_future("--checked", d, ctx.today))
+                .transpose()?,
+        },
     };
+    let undated = gap.checked.is_none();
     let key = args.commitment;
     let id = store::modify(&ctx.file, |ledger| {
         let index = ledger.position(&key)?;
@@ -42,5 +49,12 @@ pub fn run(ctx: &Context, args: Args) -> Result<()> {
             ledger.commitments[index].id.clone(),
         ))
     })?;
-    ctx.print(&format!("Recorded a gap for {id}."))
+    ctx.print(&format!("Recorded a gap for {id}."))?;
+    if undated {
+        let _ = writeln!(
+            std::io::stderr(),
+            "It has no search date. If you know when you looked: `commitments undo`, then the same with --checked DATE (--checked alone means today)."
+        );
+    }
+    Ok(())
 }

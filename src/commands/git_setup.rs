@@ -38,7 +38,7 @@ pub fn run(ctx: &Context, _args: Args) -> Result<()> {
             "{} is not inside a git work tree; run `git init` there (or clone your team's repository) first, then `commitments git-setup`",
             shown(&dir)
         ))),
-        None => Err(Error::Argument(
+        None => Err(Error::Tool(
             "git is not installed, or not on PATH; install git first, then run `commitments git-setup`".into(),
         )),
     }
@@ -235,7 +235,7 @@ pub(super) fn git(dir: &Path, args: &[&str]) -> Result<String> {
         .map_err(|e| Error::io("run", "git", e))?;
     // `git config --get` of an unset key exits 1 with nothing said: that is an answer.
     if !out.status.success() && !out.stderr.is_empty() {
-        return Err(Error::Argument(format!(
+        return Err(Error::Tool(format!(
             "`git {}` failed: {}",
             args.join(" "),
             String::from_utf8_lossy(&out.stderr).trim()

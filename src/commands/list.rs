@@ -9,7 +9,9 @@ use crate::report::status::ListReport;
 use crate::report::status_rows;
 use crate::store;
 
-/// List commitments, optionally filtered by owner, status, tag or overdue.
+/// List commitments, optionally filtered by owner, status, tag, overdue, stale, unsourced or gap.
+///
+/// Filters combine: `--overdue --unsourced` lists those that are both.
 #[derive(Debug, clap::Args)]
 pub struct Args {
     /// Only those whose owner contains this text, ignoring case and accents (`ministere` finds
@@ -25,6 +27,16 @@ pub struct Args {
     /// Only those past their due date and not closed.
     #[arg(long)]
     overdue: bool,
+    /// Only those that are stale: nothing in the record (evidence, source, a gap's check)
+    /// newer than --stale-after days.
+    #[arg(long)]
+    stale: bool,
+    /// Only those whose status rests on an event recorded without evidence (--unsourced).
+    #[arg(long)]
+    unsourced: bool,
+    /// Only those with a gap recorded: something searched for and not found.
+    #[arg(long)]
+    gap: bool,
     /// Judge status and overdue on this date (YYYY-MM-DD; default today).
     #[arg(long, value_name = "DATE")]
     as_of: Option<String>,
@@ -58,6 +70,9 @@ pub fn run(ctx: &Context, args: Args) -> Result<()> {
                 .is_none_or(|t| r.tags.iter().any(|g| fold(g) == *t))
         })
         .filter(|r| !args.overdue || r.overdue)
+        .filter(|r| !args.stale || r.stale)
+        .filter(|r| !args.unsourced || r.unsourced)
+        .filter(|r| !args.gap || r.gaps > 0)
         .collect();
     let report = ListReport {
         ledger: &ledger,

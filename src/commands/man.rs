@@ -72,9 +72,115 @@ fn subcommand_page(sub: &clap::Command) -> clap::Command {
 }
 
 fn render(command: clap::Command) -> Result<Vec<u8>> {
+    let main = command.get_name() == "commitments" && command.get_display_name().is_none();
     let mut page = Vec::new();
     clap_mangen::Man::new(command)
         .render(&mut page)
         .map_err(|e| Error::io("write", "the manual page", e))?;
-    Ok(page)
+    // clap_mangen renders only what clap knows; the sections a manual page is expected to have
+    // beyond that go before VERSION, where man(7) puts them.
+    let page = String::from_utf8_lossy(&page).into_owned();
+    let extra = if main {
+        [EXAMPLES, ENVIRONMENT, EXIT_STATUS, FILES].concat()
+    } else {
+        [EXIT_STATUS, SEE_ALSO].concat()
+    };
+    let page = match page.find("\n.SH VERSION") {
+        Some(at) => format!("{}\n{}{}", &page[..at], extra.trim_end(), &page[at..]),
+        None => format!("{page}{extra}"),
+    };
+    Ok(page.into_bytes())
 }
+
+// The sections below are roff: `\-` is a hyphen that `man` must not turn into a dash or
+// break a line at, `.TP` a tagged paragraph, `.EX`/`.EE` an example kept as typed.
+
+const EXAMPLES: &str = r#".SH EXAMPLES
+Start a ledger in this folder and record a commitment:
+.PP
+.EX
+commitments init
+commitments add fr\-mobile\-unit \-\-title "Mobile customs unit" \-\-owner "Ministère de l'Intérieur" \-\-made 2025\-03\-31
+.EE
+.PP
+Cite evidence, then record a change of status that rests on it:
+.PP
+.EX
+commitments evidence fr\-mobile\-unit \-\-id decree \-\-url https://example.org/decree \-\-title "Decree of 2 May"
+commitments update fr\-mobile\-unit \-\-status in\-progress \-\-evidence decree
+.EE
+.PP
+See where every commitment stands, and the status report as a spreadsheet:
+.PP
+.EX
+commitments list
+commitments report \-o status.csv \-\-bom
+.EE
+.PP
+Check a ledger edited by hand, and take back the last change made with this program:
+.PP
+.EX
+commitments check
+commitments undo
+.EE
+"#;
+
+const ENVIRONMENT: &str = r#".SH ENVIRONMENT
+.TP
+\fBCOMMITMENTS_FILE\fR
+The ledger file, when \fB\-f\fR is not given (default: \fIcommitments.yaml\fR in the current folder).
+.TP
+\fBCOMMITMENTS_TODAY\fR
+The date taken as today, as YYYY\-MM\-DD, for reports and for refusing dates in the future.
+.TP
+\fBCOMMITMENTS_NOW\fR
+The time recorded for a change, as 2025\-04\-01T09:30:00Z, so that a rebuilt ledger is the same byte for byte.
+.TP
+\fBCOMMITMENTS_USER\fR
+Who is recording, when \fB\-\-by\fR is not given; else git's user.name, else \fBUSER\fR.
+.TP
+\fBNO_COLOR\fR
+When set and not empty, no colour with \fB\-\-color auto\fR (the default); \fB\-\-color always\fR still colours.
+.TP
+\fBCOLUMNS\fR
+The width tables are wrapped to, wherever the output goes; without it, the terminal's width, and no wrapping when piped.
+.TP
+\fBLC_ALL\fR, \fBLC_CTYPE\fR, \fBLANG\fR
+Tables are drawn with Unicode lines when the locale is UTF\-8, else in ASCII (as with \fB\-\-ascii\fR).
+"#;
+
+const EXIT_STATUS: &str = r#".SH "EXIT STATUS"
+.TP
+0
+Done.
+.TP
+1
+The ledger or the input is wrong: a problem in the file, an unknown id, a bad date or status, a CSV file that cannot be imported. The message says what and where; the file is unchanged.
+.TP
+2
+The command line itself is wrong: an unknown option or a missing argument.
+.TP
+3
+A file or a program cannot be used: the ledger or a CSV file does not exist, is a folder, is read\-only or cannot be read or written; git is not installed or fails. The file is unchanged.
+"#;
+
+const FILES: &str = r#".SH FILES
+.TP
+\fIcommitments.yaml\fR
+The ledger: plain YAML, meant to be edited by hand and kept in git.
+.TP
+\fI.commitments.yaml.lock\fR
+Held while a command writes, so that two writes never interleave.
+.TP
+\fI.commitments.yaml.undo\fR
+The last write made with this program, for \fBcommitments undo\fR.
+.TP
+\fI.commitments.yaml.partial\fR
+A new version being written; it replaces the ledger whole, or is left behind by a crash and can be deleted.
+.PP
+The side files sit beside the ledger and are named after it; \fBcommitments git\-setup\fR keeps them out of git.
+"#;
+
+const SEE_ALSO: &str = r#".SH "SEE ALSO"
+\fBcommitments\fR(1), for the environment, the files and examples.
+"#;

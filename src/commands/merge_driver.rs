@@ -306,13 +306,12 @@ fn text_merge(current: &str, base: &str, other: &str) -> Result<(String, bool)> 
             .args(&paths)
             .output()
             .map_err(|e| Error::io("run", "git merge-file", e))?;
-        let text = String::from_utf8(out.stdout).map_err(|_| {
-            Error::Argument("git merge-file produced text that is not UTF-8".into())
-        })?;
+        let text = String::from_utf8(out.stdout)
+            .map_err(|_| Error::Tool("git merge-file produced text that is not UTF-8".into()))?;
         match out.status.code() {
             Some(0) => Ok((text, true)),
             Some(n) if (1..=127).contains(&n) => Ok((text, false)),
-            _ => Err(Error::Argument(format!(
+            _ => Err(Error::Tool(format!(
                 "git merge-file failed: {}",
                 String::from_utf8_lossy(&out.stderr).trim()
             ))),

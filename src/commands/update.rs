@@ -14,7 +14,7 @@ use crate::store::{self, Change};
 pub struct Args {
     /// The commitment: its id, UUID, or the start of its UUID.
     commitment: String,
-    /// The status, e.g. in-progress (see docs/methodology.md).
+    /// The new status, one of the ledger's `statuses:` (by default announced, in-progress, partial, delivered, stalled or abandoned); any other is refused with the ledger's list.
     #[arg(long)]
     status: String,
     /// When it happened, according to the evidence (YYYY-MM-DD; default today).
@@ -48,6 +48,10 @@ pub struct Args {
     /// A short, exact quotation from the new evidence.
     #[arg(long, requires = "evidence_url")]
     quote: Option<String>,
+    /// The day you read the new evidence yourself (YYYY-MM-DD; `--accessed` alone means
+    /// today). Without it the entry has no access date.
+    #[arg(long, value_name = "DATE", num_args = 0..=1, requires = "evidence_url")]
+    accessed: Option<Option<String>>,
     /// Id for the new evidence (default: from publisher and date).
     #[arg(long, value_name = "ID", requires = "evidence_url")]
     evidence_id: Option<String>,
@@ -92,7 +96,8 @@ pub fn run(ctx: &Context, args: Args) -> Result<()> {
                 args.kind,
                 args.quote,
                 args.evidence_id,
-            ),
+            )
+            .accessed(args.accessed),
             "evidence-",
         )?),
         _ => None,

@@ -84,7 +84,18 @@ impl Table {
 /// Reads `path` as CSV with a header row. Quoted cells may hold the delimiter, quotes (doubled)
 /// and line breaks. A UTF-8 byte-order mark (Excel writes one) is dropped.
 pub fn read(path: &Path, delimiter: u8) -> Result<Result<Table, Vec<Problem>>> {
-    let bytes = crate::store::read(path)?;
+    // The ledger's reader would say "run `commitments init`" of a missing file, or call a
+    // folder a ledger: say what is wrong with the CSV file instead.
+    if path.is_dir() {
+        return Err(Error::Access(format!(
+            "{} is a folder; give the path of a CSV file",
+            path.display()
+        )));
+    }
+    let bytes = crate::store::read(path).map_err(|e| match e {
+        Error::Missing { path } => Error::NoSuchFile { path },
+        e => e,
+    })?;
     let bytes = bytes.strip_prefix(b"\xef\xbb\xbf").unwrap_or(&bytes);
     let name = path.file_name().map_or_else(
         || path.display().to_string(),

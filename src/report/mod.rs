@@ -232,10 +232,10 @@ pub fn summary(ledger: &Ledger, rows: &[StatusRow]) -> String {
 
 /// `0.28`: two decimals, as a table shows an average score.
 pub fn score_text(x: f64) -> String {
-    format!("{:.2}", x)
+    format!("{:.2}", (x * 100.0).round() / 100.0) // 0.625 is 0.63, not (half to even) 0.62
 }
 
 /// `28%`: whole percentages, as the G7 Research Group reports them.
 pub fn percent_text(x: f64) -> String {
-    format!("{:.0}%", x)
+    format!("{:.0}%", x.round()) // half away from zero: 62.5 is 63%, as people round
 }

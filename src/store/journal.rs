@@ -102,14 +102,7 @@ impl Entry {
 
     /// The journal's text before the old bytes.
     pub fn header(&self) -> Vec<u8> {
-        format!(
-            "{MAGIC}\nwritten: {}\nat: {}\nwhat: {}\nbefore: {}\n\n",
-            self.written,
-            self.at,
-            self.what,
-            self.before.len()
-        )
-        .into_bytes()
+        header(&self.written, &self.at, &self.what, self.before.len())
     }
 
     /// None for anything that is not a whole journal written by this program, so that a
@@ -145,14 +138,48 @@ impl Entry {
     }
 }
 
-/// The entry for `ledger`, if there is a readable one.
-pub fn read(ledger: &Path) -> Result<Option<Entry>> {
+/// The header of the record of a write that leaves `written` (its bytes) and found `before`
+/// bytes, made now; the old bytes follow it in the file. Built from parts so that a write
+/// need not copy the old bytes into an `Entry`.
+pub fn header_for(written: &[u8], what: &str, before: usize) -> Vec<u8> {
+    let at = Utc::now().to_rfc3339_opts(SecondsFormat::Secs, true);
+    header(&hash(written), &at, what, before)
+}
+
+fn header(written: &str, at: &str, what: &str, before: usize) -> Vec<u8> {
+    format!("{MAGIC}\nwritten: {written}\nat: {at}\nwhat: {what}\nbefore: {before}\n\n")
+        .into_bytes()
+}
+
+/// What is recorded for a ledger.
+pub enum Recorded {
+    Nothing,
+    /// A file is there but is not a whole journal.
+    Damaged,
+    Entry(Entry),
+}
+
+/// The entry for `ledger`.
+pub fn read(ledger: &Path) -> Result<Recorded> {
     let p = path(ledger);
     match std::fs::read(&p) {
-        Ok(bytes) => Ok(Entry::parse(&bytes)),
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
-        Err(e) => Err(Error::io("read the undo journal", p, e)),
+        Ok(bytes) => Ok(Entry::parse(&bytes).map_or(Recorded::Damaged, Recorded::Entry)),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(Recorded::Nothing),
+        Err(e) => Err(Error::io("read the undo record", p, e).unchanged(ledger)),
     }
+}
+
+/// The journal entry in `file` (a temporary file a killed writer left), if that is what it
+/// holds; only its first bytes are read when it is not.
+pub fn peek(file: &Path) -> Option<Entry> {
+    use std::io::Read as _;
+    let mut f = std::fs::File::open(file).ok()?;
+    let mut start = [0u8; MAGIC.len()];
+    f.read_exact(&mut start).ok()?;
+    if start != *MAGIC.as_bytes() {
+        return None;
+    }
+    Entry::parse(&std::fs::read(file).ok()?)
 }
 
 pub fn remove(ledger: &Path) -> Result<()> {
@@ -160,7 +187,7 @@ pub fn remove(ledger: &Path) -> Result<()> {
     match std::fs::remove_file(&p) {
         Ok(()) => Ok(()),
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(()),
-        Err(e) => Err(Error::io("remove the undo journal", p, e)),
+        Err(e) => Err(Error::io("remove the undo record", p, e)),
     }
 }
 

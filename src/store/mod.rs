@@ -3,6 +3,7 @@
 
 #[cfg(test)]
 mod differential;
+mod disk;
 mod edit;
 mod fast;
 mod file;
@@ -65,27 +66,73 @@ pub fn load(path: &Path) -> Result<Loaded> {
 pub(crate) fn read(path: &Path) -> Result<Vec<u8>> {
     let meta = match std::fs::metadata(path) {
         Ok(m) => m,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-            return Err(Error::Missing { path: path.into() });
-        }
-        Err(e) => return Err(Error::io("read", path, e)),
+        Err(e) => return Err(absent(path, e, false)),
     };
+    fit_to_read(path, &meta)?;
+    std::fs::read(path).map_err(|e| Error::io("read", path, e))
+}
+
+/// A folder, or a file too big to read, is refused before it is read.
+pub(crate) fn fit_to_read(path: &Path, meta: &std::fs::Metadata) -> Result<()> {
     if meta.is_dir() {
-        return Err(Error::Argument(format!(
-            "{} is a folder; give the path of the ledger file, e.g. {}/commitments.yaml",
-            path.display(),
-            path.display()
-        )));
+        return Err(Error::IsFolder { path: path.into() });
     }
     if meta.len() > MAX_FILE_BYTES {
         return Err(Error::Argument(format!(
-            "{} is {} MB; this program reads ledgers of up to {} MB",
+            "{} is {} MB; this program reads ledgers of up to {} MB; nothing was changed",
             path.display(),
             meta.len() / (1024 * 1024),
             MAX_FILE_BYTES / (1024 * 1024)
         )));
     }
-    std::fs::read(path).map_err(|e| Error::io("read", path, e))
+    Ok(())
+}
+
+/// Why the ledger at `path` could not be opened (`e`), in the words that fit: a broken link,
+/// a missing folder, a file where a folder should be, or no ledger yet. `init` is set when
+/// the ledger is about to be created, which changes the advice.
+pub(crate) fn absent(path: &Path, e: std::io::Error, init: bool) -> Error {
+    use std::io::ErrorKind as K;
+    if !matches!(e.kind(), K::NotFound | K::NotADirectory) {
+        return Error::io("open", path, e).unchanged(path);
+    }
+    if let Ok(m) = std::fs::symlink_metadata(path)
+        && m.file_type().is_symlink()
+    {
+        let target = std::fs::read_link(path).unwrap_or_default();
+        return Error::BrokenLink {
+            path: path.into(),
+            target,
+            init,
+        };
+    }
+    let folder = disk::folder(path);
+    // The nearest part of the path that exists says which it is.
+    for above in folder.ancestors() {
+        let above = if above.as_os_str().is_empty() {
+            Path::new(".")
+        } else {
+            above
+        };
+        match std::fs::metadata(above) {
+            Ok(m) if m.is_dir() => break,
+            Ok(_) => {
+                return Error::NotAFolder {
+                    path: path.into(),
+                    file: above.into(),
+                };
+            }
+            Err(_) => {}
+        }
+    }
+    if std::fs::metadata(folder).is_err() {
+        return Error::NoFolder {
+            path: path.into(),
+            folder: folder.into(),
+            init,
+        };
+    }
+    Error::Missing { path: path.into() }
 }
 
 /// Whether the file at `path` still holds exactly `bytes`: compared a block at a time, so a

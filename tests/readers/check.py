@@ -311,7 +311,7 @@ def json_checks():
     check(isinstance(rows, list) and set(rows[0]) == STATUS_ROW, "list --format json: a bare array of rows")
     # jq, as a shell script would read it.
     text = run(SHIPPED, "report", "--format", "json")
-    r = subprocess.run(["jq", "-e", '.commitments | length == 9 and all(.[]; .status_label | type == "string")'],
+    r = subprocess.run(["jq", "-e", '.commitments | length == 13 and all(.[]; .status_label | type == "string")'],
                        input=text, capture_output=True, text=True)
     check(r.returncode == 0, f"jq reads the report: {r.stdout}{r.stderr}")
     hostile = report_json(INJECTION, "report")["commitments"][0]
