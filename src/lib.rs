@@ -12,6 +12,7 @@ pub mod import;
 pub mod merge;
 pub mod model;
 pub mod report;
+pub mod site;
 pub mod store;
 pub mod synthetic;
 

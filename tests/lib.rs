@@ -28,6 +28,7 @@ mod reports;
 mod scale;
 mod schema;
 mod shells;
+mod site;
 mod sources;
 mod undo;
 mod writable;

@@ -160,13 +160,196 @@ fn changes_digest() {
     );
 }
 
+/// The bulletin: one document for the quarter, on a fixed "today".
+#[test]
+fn bulletin_for_a_quarter() {
+    snapshot!("bulletin_table", &["bulletin", "--period", "2025-Q3"]);
+    snapshot!(
+        "bulletin_markdown",
+        &["bulletin", "--period", "2025-Q3", "--format", "markdown"]
+    );
+    snapshot!(
+        "bulletin_html",
+        &["bulletin", "--period", "2025-Q3", "--format", "html"]
+    );
+}
+
+#[test]
+fn bulletin_periods_and_windows() {
+    let json = |args: &[&str]| -> serde_json::Value {
+        let mut a = vec!["bulletin", "--format", "json"];
+        a.extend(args);
+        serde_json::from_str(&out(&a)).unwrap()
+    };
+    let q3 = json(&["--period", "2025-Q3"]);
+    assert_eq!(
+        (q3["from"].as_str(), q3["to"].as_str()),
+        (Some("2025-07-01"), Some("2025-09-30"))
+    );
+    assert_eq!(q3["period"], "2025-Q3");
+    // The status table is the one at the period's end; what changed is `changes` for it.
+    let report: serde_json::Value = serde_json::from_str(&out(&[
+        "report",
+        "--as-of",
+        "2025-09-30",
+        "--format",
+        "json",
+    ]))
+    .unwrap();
+    assert_eq!(q3["commitments"], report["commitments"]);
+    let changes: serde_json::Value = serde_json::from_str(&out(&[
+        "changes",
+        "--since",
+        "2025-07-01",
+        "--until",
+        "2025-09-30",
+        "--format",
+        "json",
+    ]))
+    .unwrap();
+    assert_eq!(q3["changes"], changes["commitments"]);
+    let kinds: Vec<&str> = q3["changes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|g| g["changes"].as_array().unwrap())
+        .map(|c| c["kind"].as_str().unwrap())
+        .collect();
+    for kind in ["status", "evidence", "gap", "overdue"] {
+        assert!(kinds.contains(&kind), "{kind} missing from {kinds:?}");
+    }
+    let month = json(&["--period", "2025-08"]);
+    assert_eq!(
+        (month["from"].as_str(), month["to"].as_str()),
+        (Some("2025-08-01"), Some("2025-08-31"))
+    );
+    let year = json(&["--period", "2025"]);
+    assert_eq!(year["to"], "2025-12-31");
+    assert_eq!(
+        year["history"][0]["label"], "2025-Q1",
+        "a year's counts by quarter"
+    );
+    let window = json(&["--from", "2025-07-15", "--to", "2025-08-15"]);
+    assert_eq!(window["period"], "2025-07-15 to 2025-08-15");
+    // The current quarter runs to today.
+    assert_eq!(json(&["--period", "2026-Q4"])["to"], "2026-11-22");
+    t(REPORTS)
+        .args(&["bulletin", "--period", "2027-Q1"])
+        .run()
+        .failure(1)
+        .stderr_has("--period 2027-Q1 has not started yet (today is 2026-11-22)");
+    t(REPORTS)
+        .args(&["bulletin", "--period", "2025-07-15"])
+        .run()
+        .failure(1)
+        .stderr_has("give a month (2026-07), a quarter (2026-Q3) or a year (2026)");
+    t(REPORTS).args(&["bulletin"]).run().failure(2);
+}
+
 #[test]
 fn changes_in_an_empty_window() {
     t(REPORTS)
-        .args(&["changes", "--since", "2026-01-01", "--until", "2026-02-01"])
+        .args(&["changes", "--since", "2026-06-01", "--until", "2026-07-01"])
         .run()
         .success()
-        .stdout_has("No status changes and no new evidence dated 2026-01-01 to 2026-02-01.");
+        .stdout_has("Nothing changed, and nothing was found, from 2026-06-01 to 2026-07-01.");
+}
+
+fn changes_json(args: &[&str]) -> Vec<(String, String, String)> {
+    let mut a = vec!["changes"];
+    a.extend(args);
+    a.extend(["--format", "json"]);
+    let v: serde_json::Value = serde_json::from_str(&out(&a)).unwrap();
+    v["commitments"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|g| {
+            g["changes"].as_array().unwrap().iter().map(|c| {
+                (
+                    g["id"].as_str().unwrap().to_string(),
+                    c["date"].as_str().unwrap().to_string(),
+                    c["kind"].as_str().unwrap().to_string(),
+                )
+            })
+        })
+        .collect()
+}
+
+/// "Silence is a finding": a gap recorded in the window is a change, and so are a commitment
+/// becoming overdue (the day after its due date) and becoming stale.
+#[test]
+fn changes_include_gaps_and_newly_overdue_and_stale() {
+    let got = changes_json(&["--since", "2025-07-01", "--until", "2025-09-30"]);
+    let has = |id: &str, date: &str, kind: &str| {
+        got.contains(&(id.to_string(), date.to_string(), kind.to_string()))
+    };
+    assert!(has("fund", "2025-09-01", "gap"), "{got:?}");
+    assert!(has("unit", "2025-07-01", "overdue"), "{got:?}");
+    // Overdue before the window is not news in it.
+    let later = changes_json(&["--since", "2025-07-02", "--until", "2025-09-30"]);
+    assert!(
+        !later.iter().any(|c| c.2 == "overdue" && c.0 == "unit"),
+        "{later:?}"
+    );
+    // `fund`'s newest record is the gap checked 2025-09-01: stale 180 days later.
+    let stale = changes_json(&["--since", "2026-01-01", "--until", "2026-03-31"]);
+    assert!(
+        stale.contains(&("fund".into(), "2026-02-28".into(), "stale".into())),
+        "{stale:?}"
+    );
+    // Closed commitments never become stale (`taskforce` was abandoned 2025-09-15).
+    assert!(!stale.iter().any(|c| c.0 == "taskforce"), "{stale:?}");
+}
+
+/// What was found late reaches the next digest: an event dated in September but recorded in
+/// November is not in a window by date from October, and is with --recorded-since.
+#[test]
+fn changes_recorded_since_take_late_finds() {
+    let test = t(REPORTS);
+    test.then(&[
+        "update",
+        "law",
+        "--status",
+        "delivered",
+        "--date",
+        "2025-09-01",
+        "--unsourced",
+        "--note",
+        "Found late: confirmed in September.",
+    ])
+    .success();
+    let digest = |args: &[&str]| {
+        let mut a = vec!["changes", "--format", "json"];
+        a.extend(args);
+        let v: serde_json::Value = serde_json::from_str(&test.then(&a).success().stdout).unwrap();
+        v
+    };
+    let late = |v: &serde_json::Value| {
+        v["commitments"].as_array().unwrap().iter().any(|g| {
+            g["changes"].as_array().unwrap().iter().any(|c| {
+                c["note"] == "Found late: confirmed in September." && c["recorded"] == "2026-11-22"
+            })
+        })
+    };
+    assert!(!late(&digest(&["--since", "2026-10-01"])));
+    let both = digest(&["--since", "2026-10-01", "--recorded-since", "2026-11"]);
+    assert!(late(&both), "{both}");
+    assert_eq!(both["recorded_since"], "2026-11-01");
+    let only = digest(&["--recorded-since", "2026-11-22"]);
+    assert!(late(&only), "{only}");
+    assert_eq!(only["since"], serde_json::Value::Null);
+    // Evidence recorded (accessed) before the day is not taken by it.
+    let ids: Vec<&str> = only["commitments"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|g| g["id"].as_str().unwrap())
+        .collect();
+    assert_eq!(ids, ["law"], "{only}");
+    test.then(&["changes"])
+        .failure(2)
+        .stderr_has("--since <DATE>");
 }
 
 #[test]
@@ -230,6 +413,26 @@ fn rollups() {
     );
 }
 
+/// CSV is tidy: a spreadsheet's sum over the groups must not count everything twice, so the
+/// "All commitments" row is there only with --totals.
+#[test]
+fn rollup_csv_has_totals_only_when_asked() {
+    let plain = out(&["report", "--by", "owner", "--format", "csv"]);
+    assert!(!plain.contains("All commitments"), "{plain}");
+    let totals = out(&["report", "--by", "owner", "--format", "csv", "--totals"]);
+    assert_eq!(
+        totals,
+        format!("{plain}All commitments,4,0,1,0,1,1,1,2,2,0.4375,43.75,3000000,,,\r\n")
+    );
+    // People's tables keep the total: it is what they read first.
+    assert!(out(&["report", "--by", "owner"]).contains("All commitments"));
+    t(REPORTS)
+        .args(&["report", "--totals"])
+        .run()
+        .failure(2)
+        .stderr_has("--by");
+}
+
 #[test]
 fn flags_follow_the_stale_limit() {
     let v: serde_json::Value = serde_json::from_str(&out(&["report", "--format", "json"])).unwrap();
@@ -242,8 +445,9 @@ fn flags_follow_the_stale_limit() {
             .map(|c| c["id"].as_str().unwrap().to_string())
             .collect()
     };
-    // `law` has evidence from 2026-10-01; the rest have nothing newer than 2025-09.
-    assert_eq!(stale(&v), ["unit", "fund", "taskforce"]);
+    // `law` has evidence from 2026-10-01; the rest have nothing newer than 2025-09, but
+    // `taskforce` was abandoned: closed, so it needs no fresh look.
+    assert_eq!(stale(&v), ["unit", "fund"]);
     let overdue: Vec<&str> = v["commitments"]
         .as_array()
         .unwrap()
@@ -266,6 +470,122 @@ fn flags_follow_the_stale_limit() {
     .unwrap();
     assert_eq!(stale(&v), Vec::<String>::new());
     assert_eq!(v["stale_after_days"], 500);
+}
+
+/// Wherever a report takes a date it takes a period by name: `--as-of 2025-Q3` is the
+/// quarter's last day, `--since 2025-07` the month's first, `--to 2025` the year's last; a
+/// period not over yet ends today.
+#[test]
+fn periods_by_name_wherever_a_report_takes_a_date() {
+    let same = |named: &[&str], dated: &[&str]| {
+        let mut a = named.to_vec();
+        a.extend(["--format", "json"]);
+        let mut b = dated.to_vec();
+        b.extend(["--format", "json"]);
+        assert_eq!(out(&a), out(&b), "{named:?} is {dated:?}");
+    };
+    same(
+        &["report", "--as-of", "2025-Q3"],
+        &["report", "--as-of", "2025-09-30"],
+    );
+    same(
+        &["report", "--as-of", "2026-Q4"],
+        &["report", "--as-of", "2026-11-22"],
+    );
+    same(
+        &["list", "--as-of", "2025-06"],
+        &["list", "--as-of", "2025-06-30"],
+    );
+    same(
+        &["changes", "--since", "2025-07", "--until", "2025Q3"],
+        &["changes", "--since", "2025-07-01", "--until", "2025-09-30"],
+    );
+    same(
+        &[
+            "history",
+            "--from",
+            "2025",
+            "--to",
+            "2025",
+            "--period",
+            "quarterly",
+        ],
+        &[
+            "history",
+            "--from",
+            "2025-01-01",
+            "--to",
+            "2025-12-31",
+            "--period",
+            "quarterly",
+        ],
+    );
+    same(
+        &[
+            "report", "--period", "monthly", "--from", "2025-Q2", "--to", "2025-Q2",
+        ],
+        &[
+            "report",
+            "--period",
+            "monthly",
+            "--from",
+            "2025-04-01",
+            "--to",
+            "2025-06-30",
+        ],
+    );
+    let v: serde_json::Value =
+        serde_json::from_str(&out(&["report", "--as-of", "2025-Q3", "--format", "json"])).unwrap();
+    assert_eq!(v["as_of"], "2025-09-30");
+    t(REPORTS)
+        .args(&["report", "--as-of", "2025-13"])
+        .run()
+        .failure(2)
+        .stderr_has("`2025-13` names no month: there is no month 13");
+}
+
+/// Stale means "needs a fresh look": a delivered commitment needs none, however old its
+/// evidence, so it is not counted in any stale flag or stale total.
+#[test]
+fn a_closed_commitment_is_never_stale() {
+    // On 2026-09-30 `law` (delivered 2025-05-20) had nothing newer than 2025-05-20.
+    let v: serde_json::Value = serde_json::from_str(&out(&[
+        "report",
+        "--as-of",
+        "2026-09-30",
+        "--format",
+        "json",
+    ]))
+    .unwrap();
+    let law = v["commitments"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["id"] == "law")
+        .unwrap();
+    assert_eq!(law["status"], "delivered");
+    assert_eq!(law["last_checked"], "2025-05-20");
+    assert_eq!(law["stale"], false, "{law}");
+    let h: serde_json::Value = serde_json::from_str(&out(&[
+        "history",
+        "--period",
+        "yearly",
+        "--from",
+        "2026-01-01",
+        "--to",
+        "2026-09-30",
+        "--format",
+        "json",
+    ]))
+    .unwrap();
+    let period = &h["periods"][0];
+    let open_and_stale = v["commitments"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|c| c["stale"] == true)
+        .count();
+    assert_eq!(period["stale"], open_and_stale, "{period}");
 }
 
 #[test]
@@ -675,7 +995,14 @@ mod injection {
         let text = run(&["changes", "--since", "2025-01-01", "--format", "markdown"]);
         assert!(text.contains("\\<script\\>alert(2)\\</script\\>"), "{text}");
         assert!(text.contains("second \\| line"), "{text}");
-        assert!(text.contains("line one<br>line two"), "{text}");
+        // No raw HTML (cmark's safe mode would drop it): a text of several lines is listed
+        // under the table, each line ended by a hard break, its cell pointing to it.
+        assert!(!text.contains("<br>"), "{text}");
+        assert!(text.contains("| \\[1\\] |"), "{text}");
+        assert!(
+            text.contains("\n- \\[1\\] “line one\\\n  line two"),
+            "{text}"
+        );
         assert!(!text.contains('\x1b'));
         // Every table row has as many cells as the header.
         for line in text.lines().filter(|l| l.starts_with('|')) {
@@ -866,7 +1193,7 @@ fn notes_wrap_at_spaces_to_the_tables_width_and_only_when_there_is_one() {
         assert!(note.lines().count() > 1, "{note}");
         assert!(
             note.replace('\n', " ")
-                .contains(&format!("{flags} stale = nothing"))
+                .contains(&format!("{flags} stale = not in a closed status"))
         );
     }
     // Piped (as here) with no `COLUMNS`: nothing says how wide, so nothing is wrapped.

@@ -6,7 +6,7 @@ use super::report::span;
 use crate::context::Context;
 use crate::error::Result;
 use crate::report::history::History;
-use crate::report::period::Period;
+use crate::report::period::{Named, Period};
 use crate::store;
 
 /// Status counts over time: per month, quarter or year, how many commitments stood in each
@@ -17,19 +17,20 @@ pub struct Args {
     /// The length of each period.
     #[arg(long, value_enum, default_value = "monthly")]
     period: Period,
-    /// The first day covered (default: when the earliest commitment was made).
+    /// The first day covered (YYYY-MM-DD, or a period's first day: 2025-Q1, 2025-07, 2025;
+    /// default: when the earliest commitment was made).
     #[arg(long, value_name = "DATE")]
-    from: Option<String>,
-    /// The last day covered (default today).
+    from: Option<Named>,
+    /// The last day covered (YYYY-MM-DD, or a period's last day; default today).
     #[arg(long, value_name = "DATE")]
-    to: Option<String>,
+    to: Option<Named>,
     #[command(flatten)]
     output: OutputArgs,
 }
 
 pub fn run(ctx: &Context, args: Args) -> Result<()> {
     let ledger = store::load(&ctx.file)?.ledger;
-    let (from, to) = span(ctx, &ledger, args.from.as_deref(), args.to.as_deref())?;
+    let (from, to) = span(ctx, &ledger, args.from, args.to)?;
     let report = History::new(&ledger, args.period, from, to, args.output.stale_after);
     args.output.emit(ctx, &report)
 }

@@ -1,10 +1,11 @@
 //! `commitments list`: the commitments, filtered.
 
 use super::output::OutputArgs;
-use super::{optional_date, status_arg};
+use super::status_arg;
 use crate::context::Context;
 use crate::error::Result;
 use crate::model::fold;
+use crate::report::period::Named;
 use crate::report::status::ListReport;
 use crate::report::status_rows;
 use crate::store;
@@ -37,16 +38,17 @@ pub struct Args {
     /// Only those with a gap recorded: something searched for and not found.
     #[arg(long)]
     gap: bool,
-    /// Judge status and overdue on this date (YYYY-MM-DD; default today).
+    /// Judge status and overdue on this date (YYYY-MM-DD, or a period's last day: 2026-Q3;
+    /// default today).
     #[arg(long, value_name = "DATE")]
-    as_of: Option<String>,
+    as_of: Option<Named>,
     #[command(flatten)]
     output: OutputArgs,
 }
 
 pub fn run(ctx: &Context, args: Args) -> Result<()> {
     let ledger = store::load(&ctx.file)?.ledger;
-    let as_of = optional_date("--as-of", args.as_of.as_deref())?.unwrap_or(ctx.today);
+    let as_of = args.as_of.map_or(ctx.today, |w| w.last_day(ctx.today));
     let status = args
         .status
         .as_deref()

@@ -2,6 +2,7 @@
 //! are the `--help` text) and its `run`.
 
 mod add;
+mod bulletin;
 mod changes;
 mod check;
 mod cite;
@@ -21,6 +22,7 @@ mod output;
 mod report;
 mod schema;
 mod show;
+mod site;
 mod undo;
 mod update;
 
@@ -75,6 +77,8 @@ enum Command {
     Report(report::Args),
     History(history::Args),
     Changes(changes::Args),
+    Bulletin(bulletin::Args),
+    Site(site::Args),
     Check(check::Args),
     Import(import::Args),
     Schema(schema::Args),
@@ -101,6 +105,8 @@ impl Cli {
             Command::Report(a) => report::run(&ctx, a),
             Command::History(a) => history::run(&ctx, a),
             Command::Changes(a) => changes::run(&ctx, a),
+            Command::Bulletin(a) => bulletin::run(&ctx, a),
+            Command::Site(a) => site::run(&ctx, a),
             Command::Check(a) => check::run(&ctx, a),
             Command::Import(a) => import::run(&ctx, a),
             Command::Schema(a) => schema::run(&ctx, a),

@@ -10,11 +10,12 @@ use crate::report::render::{Format, Report, Style, ascii, render, table};
 
 #[derive(Debug, clap::Args)]
 pub struct OutputArgs {
-    /// table, markdown, csv, json or html (default: from the -o file's extension, else table).
+    /// table, markdown, csv, json, html, atom (changes), ics (due dates) or xlsx (a workbook,
+    /// with -o) (default: from the -o file's extension, else table).
     #[arg(long, value_enum)]
     pub format: Option<Format>,
     /// Write to FILE instead of standard output. Its extension (.txt, .md, .csv, .json,
-    /// .html) picks the format when --format is not given.
+    /// .html, .atom, .ics, .xlsx) picks the format when --format is not given.
     #[arg(short = 'o', long = "output", value_name = "FILE")]
     pub output: Option<PathBuf>,
     /// CSV: leave cells that start with = + - @ as they are, instead of prefixing ' so that
@@ -76,6 +77,16 @@ impl OutputArgs {
         };
         if format == Format::Table && self.output.is_none() {
             return ctx.print_streamed(|out| table::write(&report.document(false), style, out));
+        }
+        if format == Format::Xlsx
+            && let Some(path) = &self.output
+        {
+            self.refuse_ledger(ctx)?;
+            let name = report.document(false).subtitle;
+            let bytes = crate::report::render::xlsx::render(&report.sheet(), &name)?;
+            crate::store::replace(path, &bytes)?;
+            let _ = writeln!(std::io::stderr(), "Wrote {} (xlsx).", path.display());
+            return Ok(());
         }
         let text = render(report, format, style)?;
         match &self.output {

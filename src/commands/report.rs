@@ -2,13 +2,13 @@
 //! owner, tag or status.
 
 use super::output::OutputArgs;
-use super::{optional_date, window_end};
+use super::window_end;
 use crate::context::Context;
 use crate::error::{Error, Result};
 use crate::report::family::ParentRollup;
 use crate::report::matrix::Matrix;
 use crate::report::over_time::OverTime;
-use crate::report::period::{Period, earliest};
+use crate::report::period::{Named, Period, earliest};
 use crate::report::rollup::{By, Rollup};
 use crate::report::status::StatusReport;
 use crate::report::status_rows;
@@ -20,18 +20,20 @@ use crate::store;
 /// and average score per owner, tag, status or parent; with --matrix, pledges by owner.
 #[derive(Debug, clap::Args)]
 pub struct Args {
-    /// The date to report on (YYYY-MM-DD; default today).
+    /// The date to report on (YYYY-MM-DD, or a period: 2026-07, 2026-Q3, 2026 for its last
+    /// day; default today).
     #[arg(long, value_name = "DATE", conflicts_with = "period")]
-    as_of: Option<String>,
+    as_of: Option<Named>,
     /// One column per period, each the status at the period's end.
     #[arg(long, value_enum)]
     period: Option<Period>,
-    /// With --period: the first day covered (default: when the earliest commitment was made).
+    /// With --period: the first day covered (YYYY-MM-DD, or a period's first day: 2025-Q1;
+    /// default: when the earliest commitment was made).
     #[arg(long, value_name = "DATE", requires = "period")]
-    from: Option<String>,
-    /// With --period: the last day covered (default today).
+    from: Option<Named>,
+    /// With --period: the last day covered (YYYY-MM-DD, or a period's last day; default today).
     #[arg(long, value_name = "DATE", requires = "period")]
-    to: Option<String>,
+    to: Option<Named>,
     /// Roll up by owner, tag or status: counts, overdue, stale and average score per group
     /// (and funding per currency); by parent: each parent beside its children's counts and
     /// weighted average score.
@@ -41,6 +43,11 @@ pub struct Args {
     /// status on the date; rows and columns end with counts and the average score.
     #[arg(long, conflicts_with_all = ["period", "by"])]
     matrix: bool,
+    /// With --by, CSV: end with a row counting every commitment once ("All commitments").
+    /// Tables for people always have it; a spreadsheet gets it only when asked, so that its
+    /// own sums are not doubled.
+    #[arg(long, requires = "by")]
+    totals: bool,
     #[command(flatten)]
     output: OutputArgs,
 }
@@ -49,11 +56,11 @@ pub fn run(ctx: &Context, args: Args) -> Result<()> {
     let ledger = store::load(&ctx.file)?.ledger;
     let stale_after = args.output.stale_after;
     if let Some(period) = args.period {
-        let (from, to) = span(ctx, &ledger, args.from.as_deref(), args.to.as_deref())?;
+        let (from, to) = span(ctx, &ledger, args.from, args.to)?;
         let report = OverTime::new(&ledger, period, from, to, stale_after);
         return args.output.emit(ctx, &report);
     }
-    let as_of = optional_date("--as-of", args.as_of.as_deref())?.unwrap_or(ctx.today);
+    let as_of = args.as_of.map_or(ctx.today, |w| w.last_day(ctx.today));
     if args.matrix {
         return args.output.emit(ctx, &Matrix::new(&ledger, as_of));
     }
@@ -62,9 +69,11 @@ pub fn run(ctx: &Context, args: Args) -> Result<()> {
     }
     let rows = status_rows(&ledger, as_of, stale_after);
     match args.by {
-        Some(by) => args
-            .output
-            .emit(ctx, &Rollup::new(&ledger, by, as_of, stale_after, &rows)),
+        Some(by) => {
+            let mut rollup = Rollup::new(&ledger, by, as_of, stale_after, &rows);
+            rollup.totals = args.totals;
+            args.output.emit(ctx, &rollup)
+        }
         None => args.output.emit(
             ctx,
             &StatusReport {
@@ -82,11 +91,11 @@ pub fn run(ctx: &Context, args: Args) -> Result<()> {
 pub fn span(
     ctx: &Context,
     ledger: &crate::model::Ledger,
-    from: Option<&str>,
-    to: Option<&str>,
+    from: Option<Named>,
+    to: Option<Named>,
 ) -> Result<(crate::model::Date, crate::model::Date)> {
-    let to = optional_date("--to", to)?;
-    match optional_date("--from", from)? {
+    let to = to.map(|w| w.last_day(ctx.today));
+    match from.map(|w| w.start) {
         Some(from) => Ok((from, window_end(("--from", from), ("--to", to), ctx.today)?)),
         None => {
             let to = to.unwrap_or(ctx.today);

@@ -221,9 +221,15 @@ impl Commitment {
             .fold(self.made, Date::max)
     }
 
-    /// Stale on `date`: nothing in the record newer than `days` days (methodology §6).
-    pub fn is_stale(&self, date: Date, days: u32) -> bool {
-        (date - self.last_checked(date)).num_days() >= i64::from(days)
+    /// Stale on `date`: it needs a fresh look, because nothing in the record is newer than
+    /// `days` days (methodology §6). A commitment in a closed status (delivered, abandoned)
+    /// needs no fresh look, so it is never stale: counting it would inflate every stale count
+    /// with promises that are settled.
+    pub fn is_stale(&self, date: Date, days: u32, closed: impl Fn(&str) -> bool) -> bool {
+        match self.status_as_of(date) {
+            Some(s) if closed(s.status) => false,
+            _ => (date - self.last_checked(date)).num_days() >= i64::from(days),
+        }
     }
 
     pub fn uuid_string(&self) -> Option<String> {
@@ -327,22 +333,23 @@ mod tests {
 
     #[test]
     fn stale_counts_evidence_source_and_gaps_known_on_the_date() {
+        let open = |_: &str| false;
         let mut c = commitment(vec![event("2025-03-31", "announced")]);
         assert!(
-            !c.is_stale(d("2025-09-26"), 180),
+            !c.is_stale(d("2025-09-26"), 180, open),
             "179 days after it was made"
         );
         assert!(
-            c.is_stale(d("2025-09-27"), 180),
+            c.is_stale(d("2025-09-27"), 180, open),
             "180 days after it was made"
         );
         c.gaps.push(Gap {
             note: "searched".into(),
             checked: Some(d("2025-09-01")),
         });
-        assert!(!c.is_stale(d("2025-09-27"), 180));
+        assert!(!c.is_stale(d("2025-09-27"), 180, open));
         assert!(
-            c.is_stale(d("2025-08-31"), 30),
+            c.is_stale(d("2025-08-31"), 30, open),
             "a later check is not yet known"
         );
         c.evidence.push(Evidence {
@@ -357,6 +364,20 @@ mod tests {
         });
         assert_eq!(c.last_checked(d("2026-02-01")), d("2026-01-10"));
         assert_eq!(c.last_checked(d("2026-01-09")), d("2025-09-01"));
+    }
+
+    #[test]
+    fn a_closed_commitment_is_never_stale() {
+        let closed = |s: &str| s == "delivered";
+        let c = commitment(vec![
+            event("2025-03-31", "announced"),
+            event("2025-04-30", "delivered"),
+        ]);
+        assert!(
+            c.is_stale(d("2025-04-29"), 10, closed),
+            "open, with nothing newer than 10 days"
+        );
+        assert!(!c.is_stale(d("2026-12-31"), 10, closed), "delivered");
     }
 
     #[test]

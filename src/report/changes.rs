@@ -1,21 +1,23 @@
-//! `changes`: every status event and every new evidence entry dated within a window,
-//! grouped by commitment, with its sources — the digest a researcher pastes into a briefing.
+//! `changes`: every status event, new evidence entry and gap dated within a window, and the
+//! commitments that became overdue or stale in it, grouped by commitment, with sources — the
+//! digest a researcher pastes into a briefing.
 //!
-//! Dates are when things happened according to the evidence (methodology §4), not when they
-//! were recorded, so a digest "since our last briefing" also picks up events found and
-//! entered late.
+//! Dates are when things happened according to the evidence (methodology §4); with
+//! `--recorded-since`, entries recorded since a day come too, whenever they happened
+//! (`window.rs`), so that something found late reaches the next digest.
 
 use serde::Serialize;
 
+use super::anchors;
 use super::render::{Block, Document, Item, Link, Palette, Report, Sheet, json, ledger_title};
 use super::status::{cited_ids, flags_note};
+use super::window::Window;
 use super::{StatusInfo, statuses};
 use crate::model::{Commitment, Date, Event, Ledger, SOURCE_REF, Stage, TimelineItem, money};
 
 pub struct Changes<'a> {
     pub ledger: &'a Ledger,
-    pub since: Date,
-    pub until: Date,
+    pub window: Window,
     pub stale_after: u32,
     pub commitments: Vec<ChangeGroup>,
 }
@@ -38,8 +40,16 @@ pub struct ChangeGroup {
 #[derive(Debug, Clone, Serialize)]
 pub struct Change {
     pub date: Date,
-    /// `status` for a status event, `evidence` for a new evidence entry.
+    /// `status` for a status event, `evidence` for a new evidence entry, `gap` for a search
+    /// that found nothing, `overdue` and `stale` for becoming so.
     pub kind: &'static str,
+    /// When it was recorded, where the ledger says: an event's `recorded_at` day, evidence's
+    /// `accessed` day, a gap's `checked` day.
+    pub recorded: Option<Date>,
+    /// Where it is on the commitment's page (`report::anchors`), which also names it in the
+    /// Atom feed.
+    #[serde(skip)]
+    pub anchor: String,
     /// The status before the event (None for the commitment's first event).
     pub from: Option<String>,
     pub from_label: Option<String>,
@@ -69,19 +79,28 @@ pub struct SourceRef {
 }
 
 impl<'a> Changes<'a> {
-    pub fn new(ledger: &'a Ledger, since: Date, until: Date, stale_after: u32) -> Self {
+    pub fn new(ledger: &'a Ledger, window: Window, stale_after: u32) -> Self {
         let v = &ledger.vocabulary;
-        let in_window = |d: Date| since <= d && d <= until;
+        let closed = |k: &str| v.is_closed(k);
+        let until = window.until;
         let commitments = ledger
             .commitments
             .iter()
             .filter_map(|c| {
                 let now = c.status_as_of(until)?;
                 let before = previous_statuses(c);
-                let changes: Vec<Change> = c
+                let mut changes: Vec<Change> = c
                     .timeline()
                     .into_iter()
-                    .filter(|i| i.date().is_some_and(in_window))
+                    .filter(|i| match i {
+                        TimelineItem::Event(e) => window.event(e),
+                        TimelineItem::Funding(e) => {
+                            window.dated(e.date)
+                                || e.recorded_at
+                                    .is_some_and(|t| window.recorded(t.date_naive()))
+                        }
+                        TimelineItem::Evidence(ev) => window.evidence(ev),
+                    })
                     .map(|i| match i {
                         TimelineItem::Event(e) => {
                             let from = before
@@ -91,6 +110,8 @@ impl<'a> Changes<'a> {
                             Change {
                                 date: e.date,
                                 kind: "status",
+                                recorded: e.recorded_at.map(|t| t.date_naive()),
+                                anchor: anchors::event_anchor(c, e),
                                 from: from.map(String::from),
                                 from_label: from.map(|f| v.label(f).to_string()),
                                 to: Some(e.status.clone()),
@@ -106,6 +127,12 @@ impl<'a> Changes<'a> {
                         TimelineItem::Funding(e) => Change {
                             date: e.date,
                             kind: "funding",
+                            recorded: e.recorded_at.map(|t| t.date_naive()),
+                            anchor: format!(
+                                "funding-{}-{}",
+                                e.date,
+                                anchors::anchor_id(e.stage.label())
+                            ),
                             from: None,
                             from_label: None,
                             to: None,
@@ -118,14 +145,11 @@ impl<'a> Changes<'a> {
                             currency: Some(e.currency.clone()),
                         },
                         TimelineItem::Evidence(ev) => Change {
-                            date: ev.date().unwrap_or(since),
+                            date: ev.date().or(ev.accessed).unwrap_or(until),
                             kind: "evidence",
-                            from: None,
-                            from_label: None,
-                            to: None,
-                            to_label: None,
+                            recorded: ev.accessed,
+                            anchor: anchors::evidence_anchor(&ev.id),
                             note: None,
-                            unsourced: false,
                             sources: vec![SourceRef {
                                 id: ev.id.clone(),
                                 title: ev.title.clone(),
@@ -135,35 +159,88 @@ impl<'a> Changes<'a> {
                                 kind: ev.kind.map(|k| k.key()),
                                 quote: ev.quote.clone(),
                             }],
-                            stage: None,
-                            amount: None,
-                            currency: None,
+                            ..Change::fact("evidence", until)
                         },
                     })
                     .collect();
+                for (n, g) in c.gaps.iter().enumerate().filter(|(_, g)| window.gap(g)) {
+                    let day = g.checked.unwrap_or(until);
+                    changes.push(Change {
+                        recorded: g.checked,
+                        anchor: anchors::gap_anchor(n),
+                        note: Some(g.note.clone()),
+                        ..Change::fact("gap", day)
+                    });
+                }
+                if let Some(day) = window.newly_overdue(c, closed) {
+                    let due = c.due.map(|d| format!("Due {d}.")).unwrap_or_default();
+                    changes.push(Change {
+                        note: Some(due),
+                        anchor: format!("overdue-{day}"),
+                        ..Change::fact("overdue", day)
+                    });
+                }
+                if let Some(day) = window.newly_stale(c, stale_after, closed) {
+                    changes.push(Change {
+                        note: Some(format!(
+                            "Nothing in the record newer than {} ({stale_after} days).",
+                            c.last_checked(until)
+                        )),
+                        anchor: format!("stale-{day}"),
+                        ..Change::fact("stale", day)
+                    });
+                }
+                // By date; on one day the timeline's own order, then gaps and flags.
+                changes.sort_by_key(|ch| ch.date);
                 (!changes.is_empty()).then(|| ChangeGroup {
                     id: c.id.clone(),
                     title: c.title.clone(),
                     owner: c.owner.clone(),
                     status: now.status.to_string(),
                     status_label: v.label(now.status).to_string(),
-                    overdue: c.is_overdue(until, |k| v.is_closed(k)),
-                    stale: c.is_stale(until, stale_after),
+                    overdue: c.is_overdue(until, closed),
+                    stale: c.is_stale(until, stale_after, closed),
                     changes,
                 })
             })
             .collect();
         Changes {
             ledger,
-            since,
-            until,
+            window,
             stale_after,
             commitments,
         }
     }
 
-    /// "Announced → In progress", "In progress (confirmed)", or "Evidence".
-    fn what(change: &Change) -> String {
+    /// How many changes of `kind`.
+    pub fn count(&self, kind: &str) -> usize {
+        self.commitments
+            .iter()
+            .flat_map(|g| &g.changes)
+            .filter(|c| c.kind == kind)
+            .count()
+    }
+
+    /// "from 2025-10-01 to 2025-12-31", "entries recorded from 2026-01-05 to 2026-02-01", or
+    /// both.
+    pub fn window_text(&self) -> String {
+        let w = &self.window;
+        match (w.since, w.recorded_since) {
+            (Some(s), Some(r)) => format!("from {s} to {}, and entries recorded from {r}", w.until),
+            (Some(s), None) => format!("from {s} to {}", w.until),
+            (None, Some(r)) => format!("entries recorded from {r} to {}", w.until),
+            (None, None) => format!("to {}", w.until),
+        }
+    }
+
+    /// "Announced → In progress", "In progress (confirmed)", "New evidence", "Gap recorded".
+    pub fn what(change: &Change) -> String {
+        match change.kind {
+            "gap" => return "Gap recorded".into(),
+            "overdue" => return "Became overdue".into(),
+            "stale" => return "Became stale".into(),
+            _ => {}
+        }
         if let (Some(stage), Some(amount), Some(cur)) =
             (change.stage, change.amount, &change.currency)
         {
@@ -177,7 +254,7 @@ impl<'a> Changes<'a> {
         }
     }
 
-    fn detail(change: &Change) -> String {
+    pub fn detail(change: &Change) -> Vec<String> {
         let mut d = Vec::new();
         if let Some(n) = &change.note {
             d.push(n.clone());
@@ -197,10 +274,10 @@ impl<'a> Changes<'a> {
                 d.push(format!("“{q}”"));
             }
         }
-        d.join("\n")
+        d
     }
 
-    fn links(change: &Change) -> Vec<Link> {
+    pub fn links(change: &Change) -> Vec<Link> {
         change
             .sources
             .iter()
@@ -209,6 +286,28 @@ impl<'a> Changes<'a> {
                 url: s.url.clone(),
             })
             .collect()
+    }
+}
+
+impl Change {
+    /// A change that is not a status event: no statuses, no sources.
+    fn fact(kind: &'static str, date: Date) -> Change {
+        Change {
+            date,
+            kind,
+            recorded: None,
+            anchor: String::new(),
+            stage: None,
+            amount: None,
+            currency: None,
+            from: None,
+            from_label: None,
+            to: None,
+            to_label: None,
+            note: None,
+            unsourced: false,
+            sources: Vec::new(),
+        }
     }
 }
 
@@ -254,26 +353,28 @@ fn sources(c: &Commitment, evidence: &[String]) -> Vec<SourceRef> {
 struct ChangesJson<'a> {
     report: &'static str,
     ledger: Option<&'a str>,
-    since: Date,
+    since: Option<Date>,
     until: Date,
+    recorded_since: Option<Date>,
     stale_after_days: u32,
     statuses: Vec<StatusInfo>,
     commitments: &'a [ChangeGroup],
 }
 
-impl Report for Changes<'_> {
-    fn document(&self, _page: bool) -> Document {
-        let palette = Palette::new(&self.ledger.vocabulary);
+impl Changes<'_> {
+    /// A heading, a line and a table of changes for each commitment.
+    pub fn blocks(&self, palette: &Palette) -> Vec<Block> {
+        let until = self.window.until;
         let mut blocks = Vec::new();
         if self.commitments.is_empty() {
             blocks.push(Block::Note(format!(
-                "No status changes and no new evidence dated {} to {}.",
-                self.since, self.until
+                "Nothing changed, and nothing was found, {}.",
+                self.window_text()
             )));
         }
         for g in &self.commitments {
             blocks.push(Block::Heading(format!("{} — {}", g.id, g.title)));
-            let mut line = format!("{}. Status on {}: {}", g.owner, self.until, g.status_label);
+            let mut line = format!("{}. Status on {until}: {}", g.owner, g.status_label);
             for (on, f) in [(g.overdue, "overdue"), (g.stale, "stale")] {
                 if on {
                     line.push_str(&format!("; {f}"));
@@ -287,110 +388,164 @@ impl Report for Changes<'_> {
                 headers: ["Date", "Change", "Detail", "Sources"]
                     .map(String::from)
                     .to_vec(),
-                rows: g
-                    .changes
-                    .iter()
-                    .map(|ch| {
-                        let what = match &ch.to {
-                            Some(to)
-                                if ch.from.as_deref() != Some(to.as_str()) && ch.from.is_some() =>
-                            {
-                                // The new status carries its colour; the text says from what.
-                                Item::Status {
-                                    index: palette.index(to).unwrap_or(usize::MAX),
-                                    label: Self::what(ch),
-                                    mark: String::new(),
-                                }
-                            }
-                            _ => Item::text(Self::what(ch)),
-                        };
-                        vec![
-                            Item::date(Some(ch.date)),
-                            what,
-                            Item::text(Self::detail(ch)),
-                            Item::Links(Self::links(ch)),
-                        ]
-                    })
-                    .collect(),
+                rows: g.changes.iter().map(|ch| row(ch, palette)).collect(),
             }));
         }
-        let events: usize = self
-            .commitments
-            .iter()
-            .map(|g| g.changes.iter().filter(|c| c.kind == "status").count())
-            .sum();
-        let count = |kind: &str| -> usize {
-            self.commitments
-                .iter()
-                .map(|g| g.changes.iter().filter(|c| c.kind == kind).count())
-                .sum()
+        blocks
+    }
+
+    /// "2 status events, 1 new evidence entry, 1 gap recorded, 1 became overdue and 0
+    /// became stale, across 3 commitments."
+    pub fn summary(&self) -> String {
+        let n = |kind| self.count(kind);
+        let plural =
+            |k: usize, one: &str, many: &str| format!("{k} {}", if k == 1 { one } else { many });
+        let funding = match n("funding") {
+            0 => String::new(),
+            k => format!("{}, ", plural(k, "funding event", "funding events")),
         };
-        let evidence = count("evidence");
-        let funding = count("funding");
-        let money = if funding > 0 {
-            format!(
-                ", {funding} funding event{}",
-                if funding == 1 { "" } else { "s" }
-            )
-        } else {
-            String::new()
-        };
-        blocks.push(Block::Note(format!(
-            "{} status event{}{money} and {} new evidence entr{} across {} commitment{}. Dates are when things happened according to the evidence.",
-            events,
-            if events == 1 { "" } else { "s" },
-            evidence,
-            if evidence == 1 { "y" } else { "ies" },
-            self.commitments.len(),
-            if self.commitments.len() == 1 { "" } else { "s" },
-        )));
+        format!(
+            "{}, {funding}{}, {}, {} became overdue and {} became stale, across {}. Dates are when things happened according to the evidence{}.",
+            plural(n("status"), "status event", "status events"),
+            plural(n("evidence"), "new evidence entry", "new evidence entries"),
+            plural(n("gap"), "gap recorded", "gaps recorded"),
+            n("overdue"),
+            n("stale"),
+            plural(self.commitments.len(), "commitment", "commitments"),
+            if self.window.recorded_since.is_some() {
+                "; entries recorded in the window are included whenever they happened"
+            } else {
+                ""
+            }
+        )
+    }
+}
+
+/// One change as a table row: its date, what it was (a new status in its colour), its
+/// detail and its sources.
+fn row(ch: &Change, palette: &Palette) -> Vec<Item> {
+    let what = match &ch.to {
+        Some(to) if ch.from.as_deref() != Some(to.as_str()) && ch.from.is_some() => {
+            // The new status carries its colour; the text says from what.
+            Item::Status {
+                index: palette.index(to).unwrap_or(usize::MAX),
+                label: Changes::what(ch),
+                mark: String::new(),
+            }
+        }
+        _ => Item::text(Changes::what(ch)),
+    };
+    vec![
+        Item::date(Some(ch.date)),
+        what,
+        Item::List(Changes::detail(ch)),
+        Item::Links(Changes::links(ch)),
+    ]
+}
+
+impl Report for Changes<'_> {
+    fn document(&self, _page: bool) -> Document {
+        let palette = Palette::new(&self.ledger.vocabulary);
+        let mut blocks = self.blocks(&palette);
+        blocks.push(Block::Note(self.summary()));
         blocks.push(Block::Note(flags_note(self.stale_after)));
         Document {
             title: ledger_title(self.ledger),
-            subtitle: format!("Changes from {} to {}", self.since, self.until),
+            subtitle: format!("Changes {}", self.window_text()),
             palette,
             blocks,
         }
     }
 
+    /// Tidy: one row per change and source, each value in its own column. `change` numbers
+    /// the changes, so the rows of a change with two sources share it; a change that cites
+    /// nothing has one row with the source columns empty, and `unsourced` says so.
     fn sheet(&self) -> Sheet {
+        let yes = |b: bool| Item::text(if b { "yes" } else { "no" });
+        let opt = |t: &Option<String>| Item::text(t.clone().unwrap_or_default());
         let mut rows = Vec::new();
+        let mut n = 0;
         for g in &self.commitments {
             for ch in &g.changes {
-                rows.push(vec![
+                n += 1;
+                let head = [
+                    Item::text(n.to_string()),
                     Item::text(&g.id),
                     Item::text(&g.title),
                     Item::text(&g.owner),
                     Item::text(ch.date.to_string()),
                     Item::text(ch.kind),
-                    Item::text(ch.from_label.clone().unwrap_or_default()),
-                    Item::text(match ch.stage {
-                        Some(_) => Self::what(ch),
-                        None => ch.to_label.clone().unwrap_or_default(),
-                    }),
-                    Item::text(Self::detail(ch)),
+                    opt(&ch.from),
+                    opt(&ch.from_label),
+                    opt(&ch.to),
+                    opt(&ch.to_label),
+                    opt(&ch.note),
+                    yes(ch.unsourced),
+                ];
+                let money = [
                     Item::text(
-                        ch.sources
-                            .iter()
-                            .map(|s| s.title.clone())
-                            .collect::<Vec<_>>()
-                            .join("\n"),
+                        ch.stage
+                            .map(|st| st.label().to_string())
+                            .unwrap_or_default(),
                     ),
-                    Item::text(
-                        ch.sources
-                            .iter()
-                            .filter_map(|s| s.url.clone())
-                            .collect::<Vec<_>>()
-                            .join("\n"),
-                    ),
-                ]);
+                    Item::text(ch.amount.map(|a| a.to_string()).unwrap_or_default()),
+                    opt(&ch.currency),
+                ];
+                let sources: Vec<Vec<Item>> = ch
+                    .sources
+                    .iter()
+                    .map(|s| {
+                        vec![
+                            Item::text(&s.id),
+                            Item::text(&s.title),
+                            opt(&s.url),
+                            opt(&s.publisher),
+                            Item::text(s.kind.unwrap_or_default()),
+                            Item::text(s.published.map(|d| d.to_string()).unwrap_or_default()),
+                            opt(&s.quote),
+                        ]
+                    })
+                    .collect();
+                if sources.is_empty() {
+                    let mut row = head.to_vec();
+                    row.extend(vec![Item::text(""); 7]);
+                    row.extend(money.iter().cloned());
+                    rows.push(row);
+                }
+                for src in sources {
+                    let mut row = head.to_vec();
+                    row.extend(src);
+                    row.extend(money.iter().cloned());
+                    rows.push(row);
+                }
             }
         }
         Sheet {
             key_columns: 0,
             ids: false,
             headers: [
-                "id", "title", "owner", "date", "kind", "from", "to", "detail", "sources", "urls",
+                "change",
+                "id",
+                "title",
+                "owner",
+                "date",
+                "kind",
+                "from",
+                "from_label",
+                "to",
+                "to_label",
+                "note",
+                "unsourced",
+                "source",
+                "source_title",
+                "source_url",
+                "publisher",
+                "source_kind",
+                "published",
+                "quote",
+                "stage",
+                "amount",
+                "currency",
             ]
             .map(String::from)
             .to_vec(),
@@ -398,12 +553,17 @@ impl Report for Changes<'_> {
         }
     }
 
+    fn atom(&self) -> Option<String> {
+        Some(super::render::atom::render(self, None))
+    }
+
     fn json(&self) -> String {
         json(&ChangesJson {
             report: "changes",
             ledger: self.ledger.title.as_deref(),
-            since: self.since,
-            until: self.until,
+            since: self.window.since,
+            until: self.window.until,
+            recorded_since: self.window.recorded_since,
             stale_after_days: self.stale_after,
             statuses: statuses(self.ledger),
             commitments: &self.commitments,

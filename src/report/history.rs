@@ -62,7 +62,7 @@ impl<'a> History<'a> {
                     new += usize::from(m.new);
                     changed += usize::from(m.changed);
                     overdue += usize::from(c.is_overdue(span.end, |k| v.is_closed(k)));
-                    stale += usize::from(c.is_stale(span.end, stale_after));
+                    stale += usize::from(c.is_stale(span.end, stale_after, |k| v.is_closed(k)));
                 }
                 let average = (total > 0).then(|| score / total as f64);
                 HistoryRow {
@@ -124,7 +124,7 @@ impl<'a> History<'a> {
 
     /// Two tables rather than one of thirteen columns, so that each fits a terminal
     /// without breaking words: where things stood, then what moved and what is flagged.
-    fn tables(&self) -> [Sheet; 2] {
+    pub fn tables(&self) -> [Sheet; 2] {
         let statuses = self.ledger.vocabulary.statuses();
         let mut counts = vec!["Period".to_string()];
         counts.extend(statuses.iter().map(|s| s.label.clone()));
@@ -209,7 +209,7 @@ impl Report for History<'_> {
         let [counts, flow] = self.tables();
         let unit = unit(self.period);
         let mut notes = vec![format!(
-            "Counts are at the end of each {unit}; New = made during it; Changed = moved to another status during it; Overdue and Stale (nothing newer than {} days) are judged at its end; Progress = the average score as a percentage of the scale.",
+            "Counts are at the end of each {unit}; New = made during it; Changed = moved to another status during it; Overdue and Stale (not closed, and nothing newer than {} days) are judged at its end; Progress = the average score as a percentage of the scale.",
             self.stale_after
         )];
         if let Some(last) = self.rows.last().filter(|r| r.span.partial) {

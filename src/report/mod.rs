@@ -1,6 +1,8 @@
 //! From a ledger to what people read: the status of every commitment on a date, over
 //! periods, what changed in a window, and roll-ups by owner, tag or status.
 
+pub mod anchors;
+pub mod bulletin;
 pub mod changes;
 pub mod family;
 pub mod history;
@@ -10,6 +12,7 @@ pub mod period;
 pub mod render;
 pub mod rollup;
 pub mod status;
+pub mod window;
 
 use std::collections::BTreeMap;
 
@@ -73,7 +76,7 @@ impl StatusRow {
             latest_evidence: c.latest_evidence(as_of),
             due: c.due,
             overdue: c.is_overdue(as_of, |k| ledger.vocabulary.is_closed(k)),
-            stale: c.is_stale(as_of, stale_after),
+            stale: c.is_stale(as_of, stale_after, |k| ledger.vocabulary.is_closed(k)),
             last_checked: c.last_checked(as_of),
             unsourced: s.event.unsourced,
             gaps: c.gaps_as_of(as_of).count(),

@@ -60,7 +60,7 @@ impl<'a> OverTime<'a> {
                 title: c.title.clone(),
                 owner: c.owner.clone(),
                 overdue: c.is_overdue(to, |k| v.is_closed(k)),
-                stale: c.is_stale(to, stale_after),
+                stale: c.is_stale(to, stale_after, |k| v.is_closed(k)),
                 periods: spans
                     .iter()
                     .map(|span| {
@@ -89,12 +89,13 @@ impl<'a> OverTime<'a> {
         }
     }
 
-    fn flags(r: &OverTimeRow) -> String {
-        [(r.overdue, "overdue"), (r.stale, "stale")]
-            .into_iter()
-            .filter_map(|(on, f)| on.then_some(f))
-            .collect::<Vec<_>>()
-            .join("\n")
+    fn flags(r: &OverTimeRow) -> Item {
+        Item::List(
+            [(r.overdue, "overdue"), (r.stale, "stale")]
+                .into_iter()
+                .filter_map(|(on, f)| on.then_some(f.to_string()))
+                .collect(),
+        )
     }
 }
 
@@ -145,12 +146,12 @@ impl Report for OverTime<'_> {
                     Some(s) => palette.item(s, &mark(p)),
                     None => Item::text("—"),
                 }));
-                cells.push(Item::text(Self::flags(r)));
+                cells.push(Self::flags(r));
                 cells
             })
             .collect();
         let mut notes = vec![format!(
-            "Each column is the status at the end of the {}; + made during it, * moved to another status during it. Flags are as of {}: overdue (due date passed, not closed), stale (nothing newer than {} days).",
+            "Each column is the status at the end of the {}; + made during it, * moved to another status during it. Flags are as of {}: overdue (due date passed, not closed), stale (not closed, and nothing newer than {} days).",
             unit(self.period),
             self.to,
             self.stale_after
@@ -196,37 +197,62 @@ impl Report for OverTime<'_> {
         }
     }
 
+    /// Tidy: one row per commitment and period, each value in its own column (the status's
+    /// key and label apart, the marks and flags as yes/no columns), so a spreadsheet can
+    /// filter and pivot it. The flags are judged at the period's end.
     fn sheet(&self) -> Sheet {
-        let mut headers = vec!["id".to_string(), "title".to_string(), "owner".to_string()];
-        headers.extend(self.spans.iter().map(|s| s.label.clone()));
-        headers.extend(["overdue".to_string(), "stale".to_string()]);
-        let rows = self
-            .rows
+        let v = &self.ledger.vocabulary;
+        let by_id: std::collections::HashMap<&str, &crate::model::Commitment> = self
+            .ledger
+            .commitments
             .iter()
-            .map(|r| {
-                let mut cells = vec![
+            .map(|c| (c.id.as_str(), c))
+            .collect();
+        let yes = |b: bool| Item::text(if b { "yes" } else { "no" });
+        let mut rows = Vec::new();
+        for r in &self.rows {
+            let c = by_id.get(r.id.as_str());
+            for (p, span) in r.periods.iter().zip(&self.spans) {
+                let Some(status) = &p.status else { continue };
+                rows.push(vec![
                     Item::text(&r.id),
                     Item::text(&r.title),
                     Item::text(&r.owner),
-                ];
-                cells.extend(r.periods.iter().map(|p| {
-                    let label = p.status_label.clone().unwrap_or_default();
-                    let m = mark(p);
-                    Item::text(if m.is_empty() {
-                        label
-                    } else {
-                        format!("{label} {m}")
-                    })
-                }));
-                cells.push(Item::text(if r.overdue { "yes" } else { "no" }));
-                cells.push(Item::text(if r.stale { "yes" } else { "no" }));
-                cells
-            })
-            .collect();
+                    Item::text(&span.label),
+                    Item::text(span.start.to_string()),
+                    Item::text(span.end.to_string()),
+                    yes(span.partial),
+                    Item::text(status),
+                    Item::text(p.status_label.clone().unwrap_or_default()),
+                    yes(p.new),
+                    yes(p.changed),
+                    yes(c.is_some_and(|c| c.is_overdue(span.end, |k| v.is_closed(k)))),
+                    yes(c.is_some_and(|c| {
+                        c.is_stale(span.end, self.stale_after, |k| v.is_closed(k))
+                    })),
+                ]);
+            }
+        }
         Sheet {
             key_columns: 0,
             ids: false,
-            headers,
+            headers: [
+                "id",
+                "title",
+                "owner",
+                "period",
+                "start",
+                "end",
+                "partial",
+                "status",
+                "status_label",
+                "new",
+                "changed",
+                "overdue",
+                "stale",
+            ]
+            .map(String::from)
+            .to_vec(),
             rows,
         }
     }

@@ -39,6 +39,9 @@ pub struct Rollup<'a> {
     pub groups: Vec<Group>,
     /// Every commitment together.
     pub all: Group,
+    /// CSV: end with the `all` row (`--totals`). Off by default, so that every row of the
+    /// sheet is one group and a spreadsheet's own sums are not doubled.
+    pub totals: bool,
 }
 
 /// One group. Field names are the JSON output's (docs/reports.md).
@@ -110,6 +113,7 @@ impl<'a> Rollup<'a> {
             stale_after,
             groups,
             all,
+            totals: false,
         }
     }
 
@@ -135,7 +139,7 @@ impl<'a> Rollup<'a> {
                     (n > 0).then(|| format!("{n} {}", s.label.to_lowercase()))
                 })
                 .collect();
-            cells.push(Item::text(breakdown.join("\n")));
+            cells.push(Item::List(breakdown));
         }
         cells.extend([g.overdue, g.stale].map(|n| Item::text(n.to_string())));
         cells.push(Item::text(
@@ -288,7 +292,7 @@ impl Report for Rollup<'_> {
         let rows = self
             .groups
             .iter()
-            .chain(std::iter::once(&self.all))
+            .chain(self.totals.then_some(&self.all))
             .map(|g| {
                 let mut cells = vec![Item::text(&g.group), Item::text(g.commitments.to_string())];
                 cells.extend(

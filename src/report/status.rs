@@ -68,7 +68,7 @@ impl Report for StatusReport<'_> {
                     Item::date(Some(r.since)),
                     Item::date(r.latest_evidence),
                     Item::date(r.due),
-                    Item::text(r.flags().join("\n")),
+                    flags(r),
                 ];
                 if money {
                     cells.insert(6, Item::text(funding_cell(r.funding.as_ref())));
@@ -117,6 +117,14 @@ impl Report for StatusReport<'_> {
         status_sheet(&self.rows)
     }
 
+    fn ics(&self) -> Option<String> {
+        Some(super::render::ics::render(
+            self.ledger,
+            &self.rows,
+            self.as_of,
+        ))
+    }
+
     fn json(&self) -> String {
         let average = average_score(self.ledger, &self.rows);
         json(&StatusJson {
@@ -135,9 +143,13 @@ impl Report for StatusReport<'_> {
     }
 }
 
+fn flags(r: &StatusRow) -> Item {
+    Item::List(r.flags().into_iter().map(String::from).collect())
+}
+
 pub fn flags_note(stale_after: u32) -> String {
     format!(
-        "Flags: overdue = due date passed and not in a closed status; stale = nothing in the record (evidence, source, a search recorded as a gap) newer than {stale_after} days; unsourced = the current status cites no evidence; gap = something was searched for and not found."
+        "Flags: overdue = due date passed and not in a closed status; stale = not in a closed status, and nothing in the record (evidence, source, a search recorded as a gap) newer than {stale_after} days; unsourced = the current status cites no evidence; gap = something was searched for and not found."
     )
 }
 
@@ -267,7 +279,7 @@ impl Report for ListReport<'_> {
                     Item::text(&r.owner),
                     palette.item(&r.status, ""),
                     Item::date(r.due),
-                    Item::text(r.flags().join("\n")),
+                    flags(r),
                 ]
             })
             .collect();
@@ -299,6 +311,14 @@ impl Report for ListReport<'_> {
 
     fn sheet(&self) -> Sheet {
         status_sheet(&self.rows)
+    }
+
+    fn ics(&self) -> Option<String> {
+        Some(super::render::ics::render(
+            self.ledger,
+            &self.rows,
+            self.as_of,
+        ))
     }
 
     /// A bare array of rows, as `list --format json` has always written.
@@ -354,7 +374,7 @@ pub fn timelines(ledger: &Ledger, as_of: Date) -> Vec<Block> {
                 TimelineItem::Event(e) => vec![
                     Item::date(Some(e.date)),
                     palette.item(&e.status, ""),
-                    Item::text(event_detail(e)),
+                    Item::List(event_detail(e)),
                     Item::Links(cited(c, e)),
                 ],
                 TimelineItem::Funding(e) => {
@@ -386,7 +406,7 @@ pub fn timelines(ledger: &Ledger, as_of: Date) -> Vec<Block> {
                     vec![
                         Item::date(e.date()),
                         Item::text("Evidence"),
-                        Item::text(detail.join("\n")),
+                        Item::List(detail),
                         Item::Links(vec![Link {
                             text: e.title.clone(),
                             url: Some(e.url.clone()),
@@ -415,7 +435,7 @@ pub fn timelines(ledger: &Ledger, as_of: Date) -> Vec<Block> {
     blocks
 }
 
-fn event_detail(e: &Event) -> String {
+fn event_detail(e: &Event) -> Vec<String> {
     let mut d = Vec::new();
     if let Some(n) = &e.note {
         d.push(n.clone());
@@ -423,7 +443,7 @@ fn event_detail(e: &Event) -> String {
     if e.unsourced {
         d.push("UNSOURCED".into());
     }
-    d.join("\n")
+    d
 }
 
 /// The sources an event rests on, as links.

@@ -140,11 +140,6 @@ fn bad_dates_on_the_command_line() {
             "February 2026 has 28 days",
         ),
         (
-            &["report", "--as-of", "yesterday"],
-            "--as-of: `yesterday` is not a date",
-        ),
-        (&["list", "--as-of", "2025-04-31"], "April 2025 has 30 days"),
-        (
             &["gap", "uk-cps-3m", "--note", "n", "--checked", "2025-00-10"],
             "there is no month 0",
         ),
@@ -168,6 +163,22 @@ fn bad_dates_on_the_command_line() {
             t.file_bytes() == SAMPLE.as_bytes(),
             "{args:?} changed the file"
         );
+    }
+    // The reading commands' dates are typed where the arguments are read (they may also be
+    // periods), so a bad one is a usage error naming the option and what would do.
+    let reading: [(&[&str], &str); 3] = [
+        (
+            &["report", "--as-of", "yesterday"],
+            "'--as-of <DATE>': `yesterday` is not a date (YYYY-MM-DD) or a period: a month (2026-07), a quarter (2026-Q3) or a year (2026)",
+        ),
+        (&["list", "--as-of", "2025-04-31"], "April 2025 has 30 days"),
+        (
+            &["changes", "--since", "2025-Q5"],
+            "'--since <DATE>': `2025-Q5` names no quarter",
+        ),
+    ];
+    for (args, message) in reading {
+        t.then(args).failure(2).stderr_has(message);
     }
 }
 

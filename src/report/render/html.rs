@@ -17,6 +17,27 @@ use crate::model::is_web_url;
 pub const CSP: &str = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'";
 
 pub fn render(doc: &Document) -> String {
+    page(doc, &[])
+}
+
+/// A page of a published site: `render`'s page with a navigation bar of relative links
+/// (text, address) that the site made, never ledger addresses.
+pub fn page(doc: &Document, nav: &[(String, String)]) -> String {
+    let nav = if nav.is_empty() {
+        String::new()
+    } else {
+        let links: Vec<String> = nav
+            .iter()
+            .map(|(t, href)| {
+                format!(
+                    "<a href=\"{}\">{}</a>",
+                    encode_double_quoted_attribute(href),
+                    text(t)
+                )
+            })
+            .collect();
+        format!("<nav>{}</nav>\n", links.join(" · "))
+    };
     let mut body = String::new();
     for block in &doc.blocks {
         match block {
@@ -45,9 +66,9 @@ pub fn render(doc: &Document) -> String {
          <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
          <meta name=\"generator\" content=\"commitments\">\n\
          <title>{head_title}</title>\n<style>\n{style}</style>\n</head>\n<body>\n\
-         <header>\n<h1>{title}</h1>\n<p class=\"subtitle\">{subtitle}</p>\n</header>\n\
+         <header>\n{nav}<h1>{title}</h1>\n<p class=\"subtitle\">{subtitle}</p>\n</header>\n\
          <main>\n{body}</main>\n\
-         <footer>\n<p>Made with <code>commitments</code>. Statuses, scores and the evidence standard are defined in the ledger's methodology (docs/methodology.md).</p>\n</footer>\n\
+         <footer>\n<p>Made with <code>commitments</code> from the ledger's own record: every status cites its evidence, and the statuses, scores and flags are those stated on this page.</p>\n</footer>\n\
          </body>\n</html>\n",
         // <title> holds text only: a line break there would show as a literal <br>.
         head_title = encode_text(&clean(&doc.title).replace('\n', " ")),
@@ -62,15 +83,46 @@ fn text(s: &str) -> String {
     encode_text(&clean(s)).replace('\n', "<br>")
 }
 
+/// The most columns a table shows besides its key columns: with more, it would not fit a
+/// 1280-pixel screen or an A4 page, so it is split into several tables that each repeat the
+/// key columns (as the terminal does), rather than scrolled sideways out of sight.
+pub const MAX_COLUMNS: usize = 6;
+
 fn table(sheet: &Sheet, palette: &Palette) -> String {
-    let mut out = String::from("<div class=\"scroll\">\n<table>\n<thead>\n<tr>");
-    for h in &sheet.headers {
-        out.push_str(&format!("<th scope=\"col\">{}</th>", text(h)));
+    let keys = sheet.key_columns.min(sheet.headers.len());
+    let rest = sheet.headers.len() - keys;
+    if keys == 0 || rest <= MAX_COLUMNS {
+        let all: Vec<usize> = (0..sheet.headers.len()).collect();
+        return part(sheet, palette, &all);
+    }
+    // Parts as even as can be: 8 columns are 4 and 4, not 6 and 2.
+    let parts = rest.div_ceil(MAX_COLUMNS);
+    let size = rest.div_ceil(parts);
+    (0..parts)
+        .map(|p| {
+            let mut columns: Vec<usize> = (0..keys).collect();
+            columns.extend(
+                (keys + p * size..(keys + (p + 1) * size).min(sheet.headers.len()))
+                    .collect::<Vec<_>>(),
+            );
+            part(sheet, palette, &columns)
+        })
+        .collect()
+}
+
+/// One table of `sheet`'s `columns`.
+fn part(sheet: &Sheet, palette: &Palette, columns: &[usize]) -> String {
+    let mut out = String::from("<table>\n<thead>\n<tr>");
+    for &i in columns {
+        out.push_str(&format!(
+            "<th scope=\"col\">{}</th>",
+            text(&sheet.headers[i])
+        ));
     }
     out.push_str("</tr>\n</thead>\n<tbody>\n");
     for row in &sheet.rows {
         out.push_str("<tr>");
-        for item in row {
+        for item in columns.iter().filter_map(|&i| row.get(i)) {
             let class = if matches!(item, Item::Date(_)) {
                 " class=\"date\""
             } else {
@@ -80,13 +132,28 @@ fn table(sheet: &Sheet, palette: &Palette) -> String {
         }
         out.push_str("</tr>\n");
     }
-    out.push_str("</tbody>\n</table>\n</div>\n");
+    out.push_str("</tbody>\n</table>\n");
     out
 }
 
 fn cell(item: &Item, palette: &Palette) -> String {
     match item {
-        Item::Text(_) | Item::Date(_) => text(&item.plain()),
+        Item::Text(_) | Item::Date(_) | Item::List(_) => text(&item.plain()),
+        Item::Local {
+            text: t,
+            href,
+            anchor,
+        } => {
+            let id = anchor
+                .as_ref()
+                .map(|a| format!(" id=\"{}\"", encode_double_quoted_attribute(a)))
+                .unwrap_or_default();
+            format!(
+                "<a{id} href=\"{}\">{}</a>",
+                encode_double_quoted_attribute(href),
+                text(t)
+            )
+        }
         Item::Status { index, label, mark } => {
             let class = if *index < palette.statuses.len() {
                 format!(" s{index}")
@@ -128,9 +195,8 @@ fn stylesheet(palette: &Palette) -> String {
          h1 { font-size: 1.6rem; margin: 0 0 .25rem; }\n\
          h2 { font-size: 1.15rem; margin: 2rem 0 .5rem; border-bottom: 1px solid #d0d7de; padding-bottom: .2rem; }\n\
          .subtitle { color: #57606a; margin: 0 0 1rem; }\n\
-         .scroll { overflow-x: auto; }\n\
          table { border-collapse: collapse; width: 100%; font-size: .9rem; margin: .5rem 0 1rem; }\n\
-         th, td { border: 1px solid #d0d7de; padding: .3rem .5rem; text-align: left; vertical-align: top; }\n\
+         th, td { border: 1px solid #d0d7de; padding: .3rem .5rem; text-align: left; vertical-align: top; overflow-wrap: break-word; }\n\
          th { background: #f6f8fa; }\n\
          td:first-child { min-width: 12em; }\n\
          tbody tr:nth-child(even) { background: #fafbfc; }\n\
@@ -142,13 +208,13 @@ fn stylesheet(palette: &Palette) -> String {
          figure.chart svg { width: 100%; height: auto; max-width: 60rem; }\n\
          figcaption { color: #57606a; font-size: .9rem; }\n\
          ul.key { list-style: none; padding: 0; display: flex; flex-wrap: wrap; gap: .25rem 1rem; font-size: .9rem; }\n\
+         nav { font-size: .9rem; margin: 0 0 .75rem; }\n\
          footer { margin-top: 3rem; color: #57606a; font-size: .85rem; border-top: 1px solid #d0d7de; }\n\
          @media print {\n\
          \x20 @page { margin: 15mm; }\n\
          \x20 body { max-width: none; padding: 0; font-size: 10pt; color: #000; }\n\
-         \x20 .scroll { overflow: visible; }\n\
          \x20 table { font-size: 8.5pt; }\n\
-         \x20 td:first-child { min-width: 0; }\n\
+         \x20 td:first-child { min-width: 10em; }\n\
          \x20 a { color: #000; text-decoration: none; }\n\
          \x20 a[href]::after { content: \" <\" attr(href) \">\"; font-size: 8pt; overflow-wrap: anywhere; }\n\
          \x20 tr, figure, h2 { break-inside: avoid; }\n\

@@ -2,9 +2,14 @@
 //!
 //! Ledger text is escaped so that it reads as itself whatever it holds: a `|` in a title
 //! would otherwise end the cell, a `<script>` would be raw HTML, a `*` emphasis, a `[..](..)`
-//! a link. Line breaks inside a cell become `<br>`, the one way a GFM table cell holds more
-//! than one line (GitHub renders it; it is the only raw HTML this writer emits). Links are
-//! written only for http(s) addresses.
+//! a link. Links are written only for http(s) addresses.
+//!
+//! No raw HTML at all, so that every reader renders every value: cmark in safe mode drops raw
+//! HTML, and pandoc's Word output runs `<br>`-separated lines together. A GFM table cell holds
+//! one line, so cells are kept to one: a commitment's id and title (`Sheet::ids`) get a
+//! column each, several short values (flags, links) are joined with `; `, and a cell of text
+//! that has line breaks of its own (a note written on two lines) shows a reference, `[1]`,
+//! to a list under the table where the text keeps its lines.
 
 use super::{Block, Document, Item, Link, Sheet, Style, chart, clean};
 use crate::model::is_web_url;
@@ -19,7 +24,13 @@ pub fn render(doc: &Document, style: Style) -> String {
         out.push('\n');
         match block {
             Block::Heading(h) => out.push_str(&format!("## {}\n", inline(h))),
-            Block::Note(n) => out.push_str(&paragraph(n)),
+            // Each line of a note stays a line: a hard break (backslash) ends all but the last.
+            Block::Note(n) => {
+                let p = paragraph(n);
+                let lines: Vec<&str> = p.lines().collect();
+                out.push_str(&lines.join("\\\n"));
+                out.push('\n');
+            }
             Block::Table(sheet) => out.push_str(&table(sheet)),
             Block::Chart(c) => {
                 let body = chart::render(c, style.ascii, 80, None);
@@ -31,34 +42,88 @@ pub fn render(doc: &Document, style: Style) -> String {
     out
 }
 
-/// A GFM pipe table.
+/// A GFM pipe table, and under it the list of the cells too long for one line.
 pub fn table(sheet: &Sheet) -> String {
+    // The id and the title in a column each: the first column holds both, one per line.
+    let split = sheet.ids
+        && sheet
+            .rows
+            .iter()
+            .any(|r| r.first().is_some_and(|c| c.plain().contains('\n')));
     let row = |cells: Vec<String>| format!("| {} |\n", cells.join(" | "));
-    let mut out = row(sheet.headers.iter().map(|h| cell_text(h)).collect());
-    out.push_str(&row(sheet
-        .headers
-        .iter()
-        .map(|_| "---".to_string())
-        .collect()));
+    let mut headers: Vec<String> = sheet.headers.iter().map(|h| one_line(h)).collect();
+    if split {
+        headers.insert(0, "Id".into());
+    }
+    let mut out = row(headers.clone());
+    out.push_str(&row(headers.iter().map(|_| "---".to_string()).collect()));
+    let mut notes = Vec::new();
     for r in &sheet.rows {
-        out.push_str(&row(r.iter().map(item).collect()));
+        let mut cells = Vec::with_capacity(r.len() + 1);
+        for (i, it) in r.iter().enumerate() {
+            if i == 0 && split {
+                let text = clean(&it.plain());
+                let (id, title) = text.split_once('\n').unwrap_or((&text, ""));
+                cells.push(one_line(id));
+                cells.push(text_cell(title, &mut notes));
+            } else {
+                cells.push(item(it, &mut notes));
+            }
+        }
+        out.push_str(&row(cells));
+    }
+    if !notes.is_empty() {
+        out.push('\n');
+        for (n, text) in notes.iter().enumerate() {
+            let lines: Vec<&str> = text.lines().collect();
+            out.push_str(&format!("- \\[{}\\] {}\n", n + 1, lines.join("\\\n  ")));
+        }
     }
     out
 }
 
-fn item(item: &Item) -> String {
+fn item(item: &Item, notes: &mut Vec<String>) -> String {
     match item {
-        Item::Links(links) => links.iter().map(link).collect::<Vec<_>>().join("<br>"),
-        other => cell_text(&other.plain()),
+        Item::Links(links) => links.iter().map(link).collect::<Vec<_>>().join("; "),
+        Item::List(values) if values.iter().all(|v| !clean(v).trim().contains('\n')) => {
+            let mut out = String::new();
+            for v in values.iter().map(|v| one_line(v)).filter(|v| !v.is_empty()) {
+                // A sentence already ends itself: "found. UNSOURCED", not "found.; UNSOURCED".
+                if !out.is_empty() {
+                    out.push_str(if out.ends_with(['.', ';', ':', '!', '?']) {
+                        " "
+                    } else {
+                        "; "
+                    });
+                }
+                out.push_str(&v);
+            }
+            out
+        }
+        Item::List(values) => text_cell(&values.join("\n"), notes),
+        other => text_cell(&other.plain(), notes),
     }
+}
+
+/// A cell of text: itself when it is one line, else a reference to the list under the table
+/// (`notes`), where each of its lines is a paragraph line, escaped as one, joined by hard line
+/// breaks (a backslash at the end of a line: CommonMark's own, no HTML).
+fn text_cell(text: &str, notes: &mut Vec<String>) -> String {
+    let text = clean(text);
+    let text = text.trim();
+    if !text.contains('\n') {
+        return inline(text);
+    }
+    notes.push(paragraph(text).trim_end().to_string());
+    format!("\\[{}\\]", notes.len())
 }
 
 /// `[title](url)` for a web address; the title alone otherwise.
 fn link(l: &Link) -> String {
     match &l.url {
-        Some(u) if is_web_url(u) => format!("[{}]({})", cell_text(&l.text), destination(u)),
-        Some(u) => format!("{} ({})", cell_text(&l.text), cell_text(u)),
-        None => cell_text(&l.text),
+        Some(u) if is_web_url(u) => format!("[{}]({})", one_line(&l.text), destination(u)),
+        Some(u) => format!("{} ({})", one_line(&l.text), one_line(u)),
+        None => one_line(&l.text),
     }
 }
 
@@ -78,14 +143,10 @@ fn destination(url: &str) -> String {
     out
 }
 
-/// Text in a table cell: escaped, with line breaks as `<br>`.
-fn cell_text(text: &str) -> String {
-    clean(text)
-        .trim()
-        .lines()
-        .map(inline)
-        .collect::<Vec<_>>()
-        .join("<br>")
+/// Text known to be one line (a header, an id, a link's title): escaped, any line break
+/// read as a space.
+fn one_line(text: &str) -> String {
+    inline(&clean(text).trim().replace('\n', " "))
 }
 
 /// A paragraph: each line escaped, and a line that would start a heading, list, quote or
@@ -150,13 +211,34 @@ mod tests {
 
     #[test]
     fn cells_survive_pipes_markup_and_newlines() {
-        assert_eq!(cell_text("a | b"), "a \\| b");
+        let mut notes = Vec::new();
+        assert_eq!(text_cell("a | b", &mut notes), "a \\| b");
         assert_eq!(
-            cell_text("<script>x</script>"),
+            text_cell("<script>x</script>", &mut notes),
             "\\<script\\>x\\</script\\>"
         );
-        assert_eq!(cell_text("one\ntwo"), "one<br>two");
-        assert_eq!(cell_text("\x1b[31mred\x1b[0m"), "red");
+        assert_eq!(text_cell("\x1b[31mred\x1b[0m", &mut notes), "red");
+        assert!(notes.is_empty());
+        assert_eq!(text_cell("one\n- two", &mut notes), "\\[1\\]");
+        assert_eq!(notes, ["one\n\\- two"]);
+    }
+
+    #[test]
+    fn a_table_holds_no_html_and_one_line_a_cell() {
+        let sheet = Sheet {
+            headers: vec!["Commitment".into(), "Flags".into(), "Note".into()],
+            rows: vec![vec![
+                Item::text("law\nPass a law"),
+                Item::List(vec!["overdue".into(), "stale".into()]),
+                Item::text("line one\nline | two"),
+            ]],
+            key_columns: 1,
+            ids: true,
+        };
+        assert_eq!(
+            table(&sheet),
+            "| Id | Commitment | Flags | Note |\n| --- | --- | --- | --- |\n| law | Pass a law | overdue; stale | \\[1\\] |\n\n- \\[1\\] line one\\\n  line \\| two\n"
+        );
     }
 
     #[test]

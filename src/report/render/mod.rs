@@ -9,13 +9,16 @@
 //! This file also keeps the shared terminal pieces: tables that fit the terminal, colour
 //! only when wanted, and text made safe to print.
 
+pub mod atom;
 pub mod chart;
 pub mod csv;
 pub mod html;
+pub mod ics;
 pub mod json;
 pub mod markdown;
 mod svg;
 pub mod table;
+pub mod xlsx;
 
 use std::borrow::Cow;
 
@@ -39,6 +42,12 @@ pub enum Format {
     Json,
     /// One self-contained HTML page, to publish.
     Html,
+    /// An Atom feed of the changes (`changes`).
+    Atom,
+    /// An iCalendar file of the due dates (`list`, `report`).
+    Ics,
+    /// A workbook (with -o FILE.xlsx): the CSV's table with typed cells.
+    Xlsx,
 }
 
 impl Format {
@@ -51,6 +60,9 @@ impl Format {
             "csv" => Format::Csv,
             "json" => Format::Json,
             "html" | "htm" => Format::Html,
+            "atom" => Format::Atom,
+            "ics" => Format::Ics,
+            "xlsx" => Format::Xlsx,
             _ => return None,
         })
     }
@@ -62,6 +74,9 @@ impl Format {
             Format::Csv => "csv",
             Format::Json => "json",
             Format::Html => "html",
+            Format::Atom => "atom",
+            Format::Ics => "ics",
+            Format::Xlsx => "xlsx",
         }
     }
 }
@@ -90,6 +105,14 @@ pub trait Report {
     fn sheet(&self) -> Sheet;
     /// The JSON text (docs/reports.md lists the fields).
     fn json(&self) -> String;
+    /// The Atom feed, for a report of changes; None for the others.
+    fn atom(&self) -> Option<String> {
+        None
+    }
+    /// The iCalendar file of due dates, for a report of commitments; None for the others.
+    fn ics(&self) -> Option<String> {
+        None
+    }
 }
 
 /// Renders `report` in `format`.
@@ -107,6 +130,21 @@ pub fn render(report: &dyn Report, format: Format, style: Style) -> crate::Resul
         }
         Format::Json => report.json(),
         Format::Html => html::render(&report.document(true)),
+        Format::Atom => report.atom().ok_or_else(|| {
+            crate::Error::Argument(
+                "--format atom is the feed of `changes` (and `bulletin`); this report has no feed".into(),
+            )
+        })?,
+        Format::Xlsx => {
+            return Err(crate::Error::Argument(
+                "a workbook is not text: write it to a file, with -o FILE.xlsx".into(),
+            ));
+        }
+        Format::Ics => report.ics().ok_or_else(|| {
+            crate::Error::Argument(
+                "--format ics is the calendar of due dates of `list` and `report`; this report has none".into(),
+            )
+        })?,
     })
 }
 
@@ -160,6 +198,17 @@ pub enum Item {
         mark: String,
     },
     Links(Vec<Link>),
+    /// Several short values (flags, the parts of a detail): one per line where a cell can
+    /// hold lines, joined with `; ` where it cannot (a Markdown table).
+    List(Vec<String>),
+    /// Text that links within a published site (`site`): `href` is a relative address the
+    /// program made (`c/law.html`, `#evidence-bbc`), `anchor` an id the cell carries so that
+    /// other pages and feeds can link to it. Other formats show the text alone.
+    Local {
+        text: String,
+        href: String,
+        anchor: Option<String>,
+    },
     /// A date; `—` when there is none.
     Date(Option<Date>),
 }
@@ -182,6 +231,8 @@ impl Item {
             Item::Date(d) => Cow::Owned(d.map_or_else(|| "—".to_string(), |d| d.to_string())),
             Item::Status { label, mark, .. } if mark.is_empty() => Cow::Borrowed(label),
             Item::Status { label, mark, .. } => Cow::Owned(format!("{label} {mark}")),
+            Item::List(values) => Cow::Owned(values.join("\n")),
+            Item::Local { text, .. } => Cow::Borrowed(text),
             Item::Links(links) => Cow::Owned(
                 links
                     .iter()
@@ -219,38 +270,82 @@ pub struct StatusStyle {
     pub terminal: Option<Color>,
 }
 
+/// Colours for the statuses between the ends of a scale, in order along it: Okabe-Ito
+/// colours, which stay distinct for colour-blind readers, and none of them the green, red or
+/// grey of the ends. "Under way" (half way or more) starts in blue, "stalled" (below half
+/// way) in amber; a scale with more statuses than these gets the spares, so no two statuses
+/// ever share a colour (the label is printed beside it too: colour is never alone).
+const UNDER_WAY: [&str; 4] = ["#56b4e9", "#cc79a7", "#0072b2", "#f0e442"];
+const BELOW_HALF: [&str; 2] = ["#e69f00", "#d55e00"];
+const SPARE: [&str; 6] = [
+    "#009e73", "#7f4f9f", "#8c6d31", "#17becf", "#bcbd22", "#393b79",
+];
+
 impl Palette {
     pub fn new(vocabulary: &Vocabulary) -> Self {
         let (lo, hi) = vocabulary.score_range();
+        // How far along the scale, 0 to 1, whatever the scale's own numbers are.
+        let along = |score: f64| {
+            if hi > lo {
+                (score - lo) / (hi - lo)
+            } else {
+                0.0
+            }
+        };
+        // The statuses between the ends, in order along the scale, each given the next
+        // colour of its part of the scale.
+        let mut middle: Vec<(f64, usize)> = vocabulary
+            .statuses()
+            .iter()
+            .enumerate()
+            .map(|(i, s)| (along(s.score), i))
+            .filter(|&(p, _)| p > 0.0 && p < 1.0)
+            .collect();
+        middle.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
+        let mut assigned: Vec<Option<&str>> = vec![None; vocabulary.statuses().len()];
+        let (mut under, mut below) = (0, 0);
+        for &(p, i) in &middle {
+            assigned[i] = if p < 0.5 {
+                below += 1;
+                BELOW_HALF.get(below - 1).copied()
+            } else {
+                under += 1;
+                UNDER_WAY.get(under - 1).copied()
+            };
+        }
+        let mut used: Vec<String> = Vec::new();
+        let mut spare = SPARE.iter();
         let statuses = vocabulary
             .statuses()
             .iter()
-            .map(|s| {
-                // How far along the scale, 0 to 1, whatever the scale's own numbers are.
-                let p = if hi > lo {
-                    (s.score - lo) / (hi - lo)
-                } else {
-                    0.0
-                };
+            .enumerate()
+            .map(|(i, s)| {
+                let p = along(s.score);
                 // Closed at the bottom of the scale is a promise that ended unkept (abandoned,
                 // broken, withdrawn); closed part way (PolitiFact's Compromise) is not.
-                let (hex, terminal) = if s.closed && p <= 0.0 {
+                let (mut hex, terminal) = if s.closed && p <= 0.0 {
                     ("#c0392b".to_string(), Some(Color::Red))
                 } else if p >= 1.0 {
                     ("#1a7f37".to_string(), Some(Color::Green))
                 } else if p <= 0.0 {
                     ("#9e9e9e".to_string(), None)
                 } else if p < 0.5 {
-                    // Below half way: the "stalled" part of a scale, in amber.
-                    ("#e69f00".to_string(), Some(Color::Red))
+                    let hex =
+                        assigned[i].map_or_else(|| blend("#e69f00", "#d55e00", p), String::from);
+                    (hex, Some(Color::Red))
                 } else {
-                    // Under way: light blue, darker the further along (Okabe-Ito colours,
-                    // which stay distinct for colour-blind readers).
-                    (
-                        blend("#56b4e9", "#0072b2", (p - 0.5) * 2.0),
-                        Some(Color::Yellow),
-                    )
+                    let hex =
+                        assigned[i].map_or_else(|| blend("#56b4e9", "#0072b2", p), String::from);
+                    (hex, Some(Color::Yellow))
                 };
+                // Two statuses at the same place (two closed ends, say) still differ.
+                while used.contains(&hex) {
+                    match spare.next() {
+                        Some(h) => hex = (*h).to_string(),
+                        None => break,
+                    }
+                }
+                used.push(hex.clone());
                 StatusStyle {
                     key: s.key.clone(),
                     label: s.label.clone(),
@@ -450,14 +545,25 @@ mod tests {
     }
 
     #[test]
+    fn every_status_of_every_scale_has_its_own_colour() {
+        for name in crate::model::PRESETS {
+            let p = Palette::new(&Vocabulary::preset(name).unwrap());
+            let mut hexes: Vec<&str> = p.statuses.iter().map(|s| s.hex.as_str()).collect();
+            hexes.sort();
+            hexes.dedup();
+            assert_eq!(hexes.len(), p.statuses.len(), "{name}: {:?}", p.statuses);
+        }
+    }
+
+    #[test]
     fn palette_follows_the_scale() {
         let p = Palette::new(&Vocabulary::default());
         let hex = |k: &str| p.statuses[p.index(k).unwrap()].hex.clone();
         assert_eq!(hex("delivered"), "#1a7f37");
         assert_eq!(hex("abandoned"), "#c0392b");
         assert_eq!(hex("announced"), "#9e9e9e");
-        assert_ne!(hex("in-progress"), hex("partial"));
         assert_eq!(hex("in-progress"), "#56b4e9");
+        assert_eq!(hex("partial"), "#cc79a7", "not a second blue");
         assert_eq!(hex("stalled"), "#e69f00");
         let g7 = Palette::new(&Vocabulary::preset("g7").unwrap());
         assert_eq!(

@@ -92,6 +92,8 @@ fn ascii_sheet(sheet: &Sheet) -> Sheet {
                 })
                 .collect(),
         ),
+        Item::List(values) => Item::List(values.iter().map(|v| text(v)).collect()),
+        Item::Local { text: t, .. } => Item::Text(text(t)),
         Item::Date(Some(_)) => item.clone(),
         Item::Date(None) => Item::Text(text(&item.plain())),
     };
