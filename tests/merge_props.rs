@@ -268,6 +268,9 @@ fn apply(text: &str, op: &Op, side: &str) -> String {
                 description: None,
                 notes: None,
                 extra: Vec::new(),
+                corrections: Vec::new(),
+                retired: None,
+                retractions: Vec::new(),
             };
             store::edited_text(path, text, &ledger, &[Edit::AddCommitment(Box::new(c))]).ok()
         }
