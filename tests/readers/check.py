@@ -211,7 +211,9 @@ def markdown_checks():
             for cells, row in zip(table[1:], rows):
                 flags = [f for f, on in (("overdue", row["overdue"]), ("stale", row["stale"]),
                                          ("unsourced", row["unsourced"]), ("gap", row["gaps"] > 0)) if on]
-                want = [clean(row["id"]), clean(row["title"]), clean(row["owner"]), row["status_label"],
+                # A commitment with a parent is indented under it with an arrow.
+                lead = "→ " if row.get("parent") else ""
+                want = [lead + clean(row["id"]), clean(row["title"]), clean(row["owner"]), row["status_label"],
                         row["since"], row["latest_evidence"] or "—", row["due"] or "—", "; ".join(flags)]
                 check(cells == want, f"{name} {reader}: row {cells} != {want}")
         check("script" not in doc.tags and "img" not in doc.tags, f"{name}: markup ran in markdown")
