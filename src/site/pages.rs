@@ -32,7 +32,8 @@ pub fn status_table(rows: &[StatusRow], palette: &Palette, prefix: &str) -> Shee
             .map(|r| {
                 vec![
                     Item::Local {
-                        text: format!("{}\n{}", r.id, r.title),
+                        // Indented under its parent, as in every other status table.
+                        text: format!("{}\n{}", crate::report::tree_id(r), r.title),
                         href: format!("{prefix}c/{}.html", file_id(&r.id)),
                         anchor: None,
                     },
