@@ -158,6 +158,9 @@ fn edit_for(ledger: &Ledger, op: &Op, n: usize) -> Option<Edit> {
             description: None,
             notes: None,
             extra: Vec::new(),
+            corrections: Vec::new(),
+            retired: None,
+            retractions: Vec::new(),
         }))),
         Op::Evidence {
             target,

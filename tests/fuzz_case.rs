@@ -103,6 +103,9 @@ pub fn exercise(data: &[u8], dir: &Path) {
                 description: None,
                 notes: None,
                 extra: Vec::new(),
+                corrections: Vec::new(),
+                retired: None,
+                retractions: Vec::new(),
             }))
         }
     };

@@ -1324,3 +1324,87 @@ fn new_entries_follow_a_four_space_layout() {
     );
     t.then(&["check"]).success();
 }
+
+/// `correct` changes one value in place: on every variant of the hand-kept sample (CRLF, BOM,
+/// four-space indent, ...), every comment and blank line stays, every other line is kept, and
+/// only the corrected line and the new `corrections:` entry differ.
+#[test]
+fn a_correction_keeps_every_comment_and_every_other_line() {
+    for v in variants() {
+        let t = Test::new().ledger(&v.text);
+        let out = t.then(&[
+            "correct",
+            "fr-mobile-unit",
+            "owner=France (Ministère de l'Intérieur)",
+            "--reason",
+            "the ministry's own name",
+        ]);
+        let ctx = format!("correct on {}", v.name);
+        assert_eq!(out.code, Some(0), "{ctx}: {}", out.stderr);
+        let new = file_text(&t);
+        let comments =
+            |t: &str| -> Vec<String> { lines(t).into_iter().filter_map(comment).collect() };
+        assert_subsequence(
+            &comments(&v.text),
+            &comments(&new),
+            "the comment",
+            &ctx,
+            &new,
+        );
+        let kept: Vec<String> = lines(&v.text)
+            .into_iter()
+            .filter(|l| !l.contains("owner: France (Ministry of the Interior)"))
+            .map(String::from)
+            .collect();
+        let now: Vec<String> = lines(&new).into_iter().map(String::from).collect();
+        assert_subsequence(&kept, &now, "the line", &ctx, &new);
+        assert!(
+            new.contains("France (Ministère de l'Intérieur)"),
+            "{ctx}: letters as typed"
+        );
+        assert_eq!(new.starts_with(BOM), v.text.starts_with(BOM), "{ctx}");
+        t.then(&["check"]).success();
+    }
+}
+
+/// `retire` adds one mapping to the record: every line of every variant is kept.
+#[test]
+fn a_retirement_keeps_every_line() {
+    for v in variants() {
+        let t = Test::new().ledger(&v.text);
+        let out = t.then(&[
+            "retire",
+            "fr-mobile-unit",
+            "--reason",
+            "dropped by the ministère",
+        ]);
+        let ctx = format!("retire on {}", v.name);
+        assert_eq!(out.code, Some(0), "{ctx}: {}", out.stderr);
+        let new = file_text(&t);
+        assert_lossless(&v.text, &new, Some("fr-mobile-unit"), &ctx);
+        assert!(new.contains("dropped by the ministère"), "{ctx}");
+        t.then(&["check"]).success();
+    }
+}
+
+/// `retract` appends to the record: every line of every variant is kept.
+#[test]
+fn a_retraction_keeps_every_line() {
+    for v in variants() {
+        let t = Test::new().ledger(&v.text);
+        let out = t.then(&[
+            "retract",
+            "fr-mobile-unit",
+            "--event",
+            "2025-04-01",
+            "--reason",
+            "rapport erroné",
+        ]);
+        let ctx = format!("retract on {}", v.name);
+        assert_eq!(out.code, Some(0), "{ctx}: {}", out.stderr);
+        let new = file_text(&t);
+        assert_lossless(&v.text, &new, Some("fr-mobile-unit"), &ctx);
+        assert!(new.contains("rapport erroné"), "{ctx}");
+        t.then(&["check"]).success();
+    }
+}

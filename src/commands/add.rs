@@ -201,6 +201,9 @@ pub fn run(ctx: &Context, args: Args) -> Result<()> {
             description: None,
             notes: None,
             extra: Vec::new(),
+            corrections: Vec::new(),
+            retired: None,
+            retractions: Vec::new(),
         };
         Ok((
             Change {

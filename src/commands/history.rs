@@ -24,6 +24,10 @@ pub struct Args {
     /// The last day covered (YYYY-MM-DD, or a period's last day; default today).
     #[arg(long, value_name = "DATE")]
     to: Option<Named>,
+    /// Count retired commitments too; by default one retired by the last day covered is left
+    /// out of every period.
+    #[arg(long)]
+    include_retired: bool,
     #[command(flatten)]
     output: OutputArgs,
 }
@@ -31,6 +35,11 @@ pub struct Args {
 pub fn run(ctx: &Context, args: Args) -> Result<()> {
     let ledger = store::load(&ctx.file)?.ledger;
     let (from, to) = span(ctx, &ledger, args.from, args.to)?;
+    let ledger = if args.include_retired {
+        ledger
+    } else {
+        ledger.tracked_on(to)
+    };
     let report = History::new(&ledger, args.period, from, to, args.output.stale_after);
     args.output.emit(ctx, &report)
 }

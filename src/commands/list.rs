@@ -42,6 +42,10 @@ pub struct Args {
     /// default today).
     #[arg(long, value_name = "DATE")]
     as_of: Option<Named>,
+    /// List retired commitments too (`commitments retire`); by default one retired on or
+    /// before the date is left out.
+    #[arg(long)]
+    include_retired: bool,
     #[command(flatten)]
     output: OutputArgs,
 }
@@ -49,6 +53,11 @@ pub struct Args {
 pub fn run(ctx: &Context, args: Args) -> Result<()> {
     let ledger = store::load(&ctx.file)?.ledger;
     let as_of = args.as_of.map_or(ctx.today, |w| w.last_day(ctx.today));
+    let ledger = if args.include_retired {
+        ledger
+    } else {
+        ledger.tracked_on(as_of)
+    };
     let status = args
         .status
         .as_deref()

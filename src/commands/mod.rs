@@ -7,6 +7,7 @@ mod changes;
 mod check;
 mod cite;
 mod completions;
+mod correct;
 mod evidence;
 mod funding;
 mod gap;
@@ -20,6 +21,8 @@ mod man;
 mod merge_driver;
 mod output;
 mod report;
+mod retire;
+mod retract;
 mod schema;
 mod show;
 mod site;
@@ -72,6 +75,9 @@ enum Command {
     Update(update::Args),
     Funding(funding::Args),
     Gap(gap::Args),
+    Correct(correct::Args),
+    Retire(retire::Args),
+    Retract(retract::Args),
     Show(show::Args),
     List(list::Args),
     Report(report::Args),
@@ -100,6 +106,9 @@ impl Cli {
             Command::Update(a) => update::run(&ctx, a),
             Command::Funding(a) => funding::run(&ctx, a),
             Command::Gap(a) => gap::run(&ctx, a),
+            Command::Correct(a) => correct::run(&ctx, a),
+            Command::Retire(a) => retire::run(&ctx, a),
+            Command::Retract(a) => retract::run(&ctx, a),
             Command::Show(a) => show::run(&ctx, a),
             Command::List(a) => list::run(&ctx, a),
             Command::Report(a) => report::run(&ctx, a),

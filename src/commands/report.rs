@@ -48,6 +48,11 @@ pub struct Args {
     /// own sums are not doubled.
     #[arg(long, requires = "by")]
     totals: bool,
+    /// Count retired commitments too (`commitments retire`). By default a commitment retired
+    /// on or before the report's date (with --period: its last day) is left out of the rows
+    /// and the totals.
+    #[arg(long)]
+    include_retired: bool,
     #[command(flatten)]
     output: OutputArgs,
 }
@@ -55,12 +60,21 @@ pub struct Args {
 pub fn run(ctx: &Context, args: Args) -> Result<()> {
     let ledger = store::load(&ctx.file)?.ledger;
     let stale_after = args.output.stale_after;
+    let counted = |ledger: crate::model::Ledger, on| {
+        if args.include_retired {
+            ledger
+        } else {
+            ledger.tracked_on(on)
+        }
+    };
     if let Some(period) = args.period {
         let (from, to) = span(ctx, &ledger, args.from, args.to)?;
+        let ledger = counted(ledger, to);
         let report = OverTime::new(&ledger, period, from, to, stale_after);
         return args.output.emit(ctx, &report);
     }
     let as_of = args.as_of.map_or(ctx.today, |w| w.last_day(ctx.today));
+    let ledger = counted(ledger, as_of);
     if args.matrix {
         return args.output.emit(ctx, &Matrix::new(&ledger, as_of));
     }

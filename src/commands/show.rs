@@ -103,6 +103,15 @@ fn render(ctx: &Context, ledger: &Ledger, c: &Commitment, style: Style) -> Strin
         lines.extend(s.quote.as_ref().map(|q| format!("“{q}”")));
         field("Source", lines.join("\n"));
     }
+    if let Some(r) = &c.retired {
+        field(
+            "Retired",
+            format!(
+                "since {}: {} (no longer tracked; reports leave it out unless given --include-retired)",
+                r.date, r.reason
+            ),
+        );
+    }
     let status = match c.status_as_of(ctx.today) {
         Some(s) => {
             let mut text = format!(
@@ -147,6 +156,33 @@ fn render(ctx: &Context, ledger: &Ledger, c: &Commitment, style: Style) -> Strin
                 timeline.add_row(vec![
                     cell(&e.date.to_string(), style),
                     status_cell(&ledger.vocabulary, &e.status, ctx.color),
+                    cell(&detail.join("\n"), style),
+                ]);
+            }
+            TimelineItem::Retraction(r) => {
+                let mut detail = vec![r.reason.clone()];
+                detail.extend(recorded(r.recorded_by.as_deref(), r.recorded_at));
+                timeline.add_row(vec![
+                    cell(&r.date.to_string(), style),
+                    cell(&format!("retracted: {}", r.what()), style),
+                    cell(&detail.join("\n"), style),
+                ]);
+            }
+            TimelineItem::Retired(r) => {
+                let mut detail = vec![r.reason.clone()];
+                detail.extend(recorded(r.recorded_by.as_deref(), r.recorded_at));
+                timeline.add_row(vec![
+                    cell(&r.date.to_string(), style),
+                    cell("retired", style),
+                    cell(&detail.join("\n"), style),
+                ]);
+            }
+            TimelineItem::Correction(k) => {
+                let mut detail = vec![k.detail()];
+                detail.extend(recorded(k.recorded_by.as_deref(), k.recorded_at));
+                timeline.add_row(vec![
+                    cell(&k.date.to_string(), style),
+                    cell(&format!("corrected: {}", k.what()), style),
                     cell(&detail.join("\n"), style),
                 ]);
             }

@@ -636,6 +636,9 @@ pub(super) fn read_commitment<'a>(
             description,
             notes,
             extra,
+            corrections: Vec::new(),
+            retired: None,
+            retractions: Vec::new(),
         },
     })
 }

@@ -222,6 +222,30 @@ impl Merger {
             &t.description,
         );
         c.notes = self.field(&what, "notes", b.map(|b| &b.notes), &o.notes, &t.notes);
+        // The corrections list as a whole, like a field: one side's corrections come through
+        // the text merge with the values they changed; corrections made on both sides to the
+        // same commitment are a conflict for a person, never a guess.
+        c.corrections = self.field(
+            &what,
+            "corrections",
+            b.map(|b| &b.corrections),
+            &o.corrections,
+            &t.corrections,
+        );
+        c.retired = self.field(
+            &what,
+            "retired",
+            b.map(|b| &b.retired),
+            &o.retired,
+            &t.retired,
+        );
+        c.retractions = self.field(
+            &what,
+            "retractions",
+            b.map(|b| &b.retractions),
+            &o.retractions,
+            &t.retractions,
+        );
         c.extra = self.field(&what, "extra", b.map(|b| &b.extra), &o.extra, &t.extra);
         c.partners = self.field(
             &what,

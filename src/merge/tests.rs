@@ -105,3 +105,34 @@ fn funding_events_added_on_both_sides_are_all_kept() {
         [Edit::AddFunding { event, .. }] if event.stage == crate::model::Stage::Disbursed
     ));
 }
+
+#[test]
+fn a_correction_on_one_side_comes_through_and_on_both_sides_is_a_conflict() {
+    let base = ledger(SAMPLE);
+    let at = "    funding: {amount: 3000000, currency: GBP}\n";
+    let corrected = |due: &str, reason: &str| {
+        edited(
+            &format!("    due: 2026-03-31\n{at}"),
+            &format!(
+                "    due: {due}\n{at}    corrections:\n      - {{date: 2026-12-01, field: due, old: 2026-03-31, new: {due}, reason: {reason}}}\n"
+            ),
+        )
+    };
+    let theirs = corrected("2026-09-30", "the letter says September");
+    let m = three_way(&base, &base, &theirs);
+    assert!(m.conflicts.is_empty(), "{:?}", m.conflicts);
+    assert!(
+        m.theirs_changed,
+        "the text merge must carry the changed value"
+    );
+    let cps = m.merged.find("uk-cps-3m").unwrap();
+    assert_eq!(cps.corrections.len(), 1);
+    assert_eq!(cps.due.unwrap().to_string(), "2026-09-30");
+    let ours = corrected("2026-06-30", "the budget says June");
+    let m = three_way(&base, &ours, &theirs);
+    assert!(
+        m.conflicts.iter().any(|c| c.contains("`corrections`")),
+        "{:?}",
+        m.conflicts
+    );
+}

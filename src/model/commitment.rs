@@ -2,7 +2,7 @@
 
 use uuid::Uuid;
 
-use super::{Date, Event, Evidence, FundingEvent};
+use super::{Correction, Date, Event, Evidence, FundingEvent, Retirement, Retraction};
 
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct Funding {
@@ -81,6 +81,12 @@ pub struct Commitment {
     /// The team's own fields (`extra:`), in the file's order, each kept as written.
     #[serde(serialize_with = "in_order")]
     pub extra: Vec<(String, String)>,
+    /// Fields changed after they were written, each with its old value (`corrections:`).
+    pub corrections: Vec<Correction>,
+    /// No longer tracked, since when and why (`retired:`).
+    pub retired: Option<Retirement>,
+    /// Status events and evidence entries withdrawn as mistaken (`retractions:`).
+    pub retractions: Vec<Retraction>,
 }
 
 /// `extra` as a JSON object whose keys keep the file's order.
@@ -109,6 +115,12 @@ pub enum TimelineItem<'a> {
     Event(&'a Event),
     Evidence(&'a Evidence),
     Funding(&'a FundingEvent),
+    /// Dated by the day the correction was made.
+    Correction(&'a Correction),
+    /// The day it stopped being tracked.
+    Retired(&'a Retirement),
+    /// Dated by the day it was withdrawn.
+    Retraction(&'a Retraction),
 }
 
 impl TimelineItem<'_> {
@@ -117,6 +129,9 @@ impl TimelineItem<'_> {
             TimelineItem::Event(e) => Some(e.date),
             TimelineItem::Evidence(e) => e.date(),
             TimelineItem::Funding(e) => Some(e.date),
+            TimelineItem::Correction(k) => Some(k.date),
+            TimelineItem::Retired(r) => Some(r.date),
+            TimelineItem::Retraction(r) => Some(r.date),
         }
     }
 }
@@ -124,8 +139,13 @@ impl TimelineItem<'_> {
 impl Commitment {
     /// Events in date order. Events on the same day keep their order in the file, so the
     /// later entry wins: the file is the one place the status lives.
+    /// A retracted event is left out: it was recorded by mistake.
     pub fn events_in_order(&self) -> Vec<&Event> {
-        let mut events: Vec<&Event> = self.history.iter().collect();
+        let mut events: Vec<&Event> = self
+            .history
+            .iter()
+            .filter(|e| !self.is_retracted_event(e))
+            .collect();
         events.sort_by_key(|e| e.date);
         events
     }
@@ -155,6 +175,7 @@ impl Commitment {
     pub fn latest_evidence(&self, date: Date) -> Option<Date> {
         self.evidence
             .iter()
+            .filter(|e| !self.is_retracted_evidence(e))
             .filter_map(Evidence::date)
             .filter(|d| *d <= date)
             .max()
@@ -172,6 +193,9 @@ impl Commitment {
             .map(TimelineItem::Event)
             .chain(self.evidence.iter().map(TimelineItem::Evidence))
             .chain(self.funding_history.iter().map(TimelineItem::Funding))
+            .chain(self.corrections.iter().map(TimelineItem::Correction))
+            .chain(self.retired.iter().map(TimelineItem::Retired))
+            .chain(self.retractions.iter().map(TimelineItem::Retraction))
             .collect();
         // Evidence before the event that cites it on the same day reads naturally.
         items.sort_by_key(|i| {
@@ -279,6 +303,9 @@ mod tests {
             description: None,
             notes: None,
             extra: Vec::new(),
+            corrections: Vec::new(),
+            retired: None,
+            retractions: Vec::new(),
         }
     }
 

@@ -233,6 +233,9 @@ mod tests {
             description: None,
             notes: None,
             extra: Vec::new(),
+            corrections: Vec::new(),
+            retired: None,
+            retractions: Vec::new(),
         }
     }
 

@@ -1,9 +1,12 @@
 //! The whole ledger: a title, a status vocabulary and the commitments.
 
-use super::{Commitment, Event, Evidence, FundingEvent, Gap, Vocabulary};
+use super::{
+    Commitment, Correction, Event, Evidence, FundingEvent, Gap, Retirement, Retraction, Vocabulary,
+};
 
-/// One change to a ledger. Every write the CLI makes is a list of these: things are only ever
-/// added, so history is appended and never overwritten.
+/// One change to a ledger. Every write the CLI makes is a list of these: things are added, so
+/// history is appended and never overwritten; a correction replaces one value, and keeps the
+/// old one in the entry it appends.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Edit {
     AddCommitment(Box<Commitment>),
@@ -22,6 +25,21 @@ pub enum Edit {
     AddFunding {
         commitment: usize,
         event: FundingEvent,
+    },
+    /// A field's value replaced in place, and the correction that says so appended.
+    Correct {
+        commitment: usize,
+        correction: Correction,
+    },
+    /// `retired:` added to a commitment.
+    Retire {
+        commitment: usize,
+        retirement: Retirement,
+    },
+    /// A `retractions:` entry appended.
+    Retract {
+        commitment: usize,
+        retraction: Retraction,
     },
 }
 
@@ -131,6 +149,20 @@ impl Ledger {
                     .funding_history
                     .push(event.clone());
             }
+            Edit::Correct {
+                commitment,
+                correction,
+            } => self.commitments[*commitment].correct(correction),
+            Edit::Retire {
+                commitment,
+                retirement,
+            } => self.commitments[*commitment].retired = Some(retirement.clone()),
+            Edit::Retract {
+                commitment,
+                retraction,
+            } => self.commitments[*commitment]
+                .retractions
+                .push(retraction.clone()),
         }
     }
 

@@ -5,23 +5,27 @@
 
 mod amount;
 mod commitment;
+mod correction;
 mod date;
 mod event;
 mod evidence;
 mod family;
 mod funding;
 mod ledger;
+mod retraction;
 pub mod spelling;
 mod status;
 
 pub use amount::{AmountError, DecimalMark, is_currency_code, read_amount};
 pub use commitment::{Commitment, Funding, Gap, Source, StatusAsOf, TimelineItem};
+pub use correction::{Correction, FieldKind, Retirement, field_kind, field_names, judge};
 pub use date::{Date, DateError, parse_date};
 pub use event::{Event, SOURCE_REF};
 pub use evidence::{Evidence, EvidenceKind, evidence_id, free_id};
 pub use family::{DEFAULT_WEIGHT, Family, LinkError, Place, link_errors};
 pub use funding::{FundingAsOf, FundingEvent, Stage, money};
 pub use ledger::{Edit, Ledger, LookupError};
+pub use retraction::Retraction;
 pub use status::{PRESETS, StatusDef, Vocabulary};
 
 /// Whether a URL is one we will store and print as a link: http or https only, so that a

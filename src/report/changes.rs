@@ -41,7 +41,11 @@ pub struct ChangeGroup {
 pub struct Change {
     pub date: Date,
     /// `status` for a status event, `evidence` for a new evidence entry, `gap` for a search
-    /// that found nothing, `overdue` and `stale` for becoming so.
+    /// that found nothing, `overdue` and `stale` for becoming so, `funding` for a funding
+    /// event, `retraction` for a withdrawn event or evidence entry, `retired` for a
+    /// commitment no longer tracked (`note` says why), `correction` for a corrected field
+    /// (`from` and `to` are then the old and new values, and `note` names the field and the
+    /// reason).
     pub kind: &'static str,
     /// When it was recorded, where the ledger says: an event's `recorded_at` day, evidence's
     /// `accessed` day, a gap's `checked` day.
@@ -92,14 +96,20 @@ impl<'a> Changes<'a> {
                 let mut changes: Vec<Change> = c
                     .timeline()
                     .into_iter()
+                    // A withdrawn entry is not news; its retraction is.
                     .filter(|i| match i {
-                        TimelineItem::Event(e) => window.event(e),
+                        TimelineItem::Event(e) => !c.is_retracted_event(e) && window.event(e),
                         TimelineItem::Funding(e) => {
                             window.dated(e.date)
                                 || e.recorded_at
                                     .is_some_and(|t| window.recorded(t.date_naive()))
                         }
-                        TimelineItem::Evidence(ev) => window.evidence(ev),
+                        TimelineItem::Evidence(ev) => {
+                            !c.is_retracted_evidence(ev) && window.evidence(ev)
+                        }
+                        TimelineItem::Correction(k) => window.dated(k.date),
+                        TimelineItem::Retired(r) => window.dated(r.date),
+                        TimelineItem::Retraction(r) => window.dated(r.date),
                     })
                     .map(|i| match i {
                         TimelineItem::Event(e) => {
@@ -124,6 +134,30 @@ impl<'a> Changes<'a> {
                                 currency: None,
                             }
                         }
+                        TimelineItem::Retraction(r) => Change {
+                            recorded: r.recorded_at.map(|t| t.date_naive()),
+                            anchor: format!("retraction-{}", r.date),
+                            note: Some(format!("{}: {}", r.what(), r.reason)),
+                            ..Change::fact("retraction", r.date)
+                        },
+                        TimelineItem::Retired(r) => Change {
+                            recorded: r.recorded_at.map(|t| t.date_naive()),
+                            anchor: format!("retired-{}", r.date),
+                            note: Some(r.reason.clone()),
+                            ..Change::fact("retired", r.date)
+                        },
+                        TimelineItem::Correction(k) => Change {
+                            recorded: k.recorded_at.map(|t| t.date_naive()),
+                            anchor: format!(
+                                "correction-{}-{}",
+                                k.date,
+                                anchors::anchor_id(&k.what())
+                            ),
+                            from: k.old.clone(),
+                            to: Some(k.new.clone()),
+                            note: Some(format!("{}: {}", k.what(), k.reason)),
+                            ..Change::fact("correction", k.date)
+                        },
                         TimelineItem::Funding(e) => Change {
                             date: e.date,
                             kind: "funding",
@@ -245,6 +279,20 @@ impl<'a> Changes<'a> {
             (change.stage, change.amount, &change.currency)
         {
             return format!("{}: {}", stage.label(), money(cur, amount));
+        }
+        if change.kind == "retraction" {
+            return "Retracted: recorded by mistake".into();
+        }
+        if change.kind == "retired" {
+            return "Retired: no longer tracked".into();
+        }
+        if change.kind == "correction" {
+            let was = change
+                .from
+                .as_ref()
+                .map_or_else(|| "not set".to_string(), |f| format!("“{f}”"));
+            let now = change.to.clone().unwrap_or_default();
+            return format!("Corrected: {was} → “{now}”");
         }
         match (&change.from_label, &change.to_label) {
             (_, None) => "New evidence".into(),
@@ -425,7 +473,11 @@ impl Changes<'_> {
 /// detail and its sources.
 fn row(ch: &Change, palette: &Palette) -> Vec<Item> {
     let what = match &ch.to {
-        Some(to) if ch.from.as_deref() != Some(to.as_str()) && ch.from.is_some() => {
+        Some(to)
+            if ch.kind == "status"
+                && ch.from.as_deref() != Some(to.as_str())
+                && ch.from.is_some() =>
+        {
             // The new status carries its colour; the text says from what.
             Item::Status {
                 index: palette.index(to).unwrap_or(usize::MAX),

@@ -377,6 +377,24 @@ pub fn timelines(ledger: &Ledger, as_of: Date) -> Vec<Block> {
                     Item::List(event_detail(e)),
                     Item::Links(cited(c, e)),
                 ],
+                TimelineItem::Retraction(r) => vec![
+                    Item::date(Some(r.date)),
+                    Item::text(format!("Retracted: {}", r.what())),
+                    Item::text(r.reason.clone()),
+                    Item::Links(vec![]),
+                ],
+                TimelineItem::Retired(r) => vec![
+                    Item::date(Some(r.date)),
+                    Item::text("Retired"),
+                    Item::text(format!("No longer tracked: {}", r.reason)),
+                    Item::Links(vec![]),
+                ],
+                TimelineItem::Correction(k) => vec![
+                    Item::date(Some(k.date)),
+                    Item::text(format!("Corrected: {}", k.what())),
+                    Item::text(k.detail()),
+                    Item::Links(vec![]),
+                ],
                 TimelineItem::Funding(e) => {
                     let mut detail = vec![money(&e.currency, e.amount)];
                     detail.extend(e.note.clone());

@@ -207,6 +207,25 @@ pub fn commitment(ledger: &Ledger, c: &Commitment, row: &StatusRow, today: Date)
         .into_iter()
         .filter(|i| i.date().is_none_or(|d| d <= today))
         .map(|i| match i {
+            // Corrections, retractions and a retirement, listed on the day they were made.
+            TimelineItem::Correction(k) => vec![
+                Item::date(Some(k.date)),
+                Item::text(format!("Corrected: {}", k.what())),
+                Item::List(k.detail().lines().map(String::from).collect()),
+                Item::Links(vec![]),
+            ],
+            TimelineItem::Retraction(r) => vec![
+                Item::date(Some(r.date)),
+                Item::text(format!("Retracted: {}", r.what())),
+                Item::List(vec![r.reason.clone()]),
+                Item::Links(vec![]),
+            ],
+            TimelineItem::Retired(r) => vec![
+                Item::date(Some(r.date)),
+                Item::text("Retired"),
+                Item::List(vec![format!("No longer tracked: {}", r.reason)]),
+                Item::Links(vec![]),
+            ],
             TimelineItem::Funding(f) => {
                 let a = format!("funding-{}-{}", f.date, anchor_id(f.stage.label()));
                 let mut detail: Vec<String> = f.note.iter().cloned().collect();

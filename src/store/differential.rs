@@ -82,6 +82,49 @@ fn money_parents_and_own_fields_are_read_alike() {
     }
 }
 
+/// `corrections:` (issue 12, item 4): read alike by both readers, by the fast one itself,
+/// and refused alike when an entry is wrong.
+#[test]
+fn corrections_are_read_alike() {
+    let text = "version: 1\ncommitments:\n  - id: pledge\n    title: Un engagement écrit  # fixed\n    owner: All\n    made: 2025-03-31\n    evidence:\n      - id: un-press\n        title: Communiqué\n        url: https://example.org/b\n    history:\n      - date: 2025-03-31\n        status: announced\n        evidence:\n          - un-press\n    corrections:\n      - date: 2026-12-01\n        field: title\n        old: A pledge\n        new: Un engagement écrit\n        reason: \"Le titre était faux\"\n        recorded_by: Ana\n        recorded_at: 2026-12-01T10:00:00Z\n      - date: 2026-12-01\n        field: url\n        evidence: un-press\n        old: https://example.org/a\n        new: https://example.org/b\n        reason: moved\n    retired:\n      date: 2026-12-02\n      reason: \"Abandonné — fusionné\"\n      recorded_by: Ana\n    retractions:\n      - date: 2026-12-03\n        evidence: un-press\n        reason: « mauvaise page »\n";
+    assert!(agree(text), "the fast reader reads these records itself");
+    let l = parse(Path::new("x.yaml"), text).unwrap();
+    let k = &l.commitments[0].corrections;
+    assert_eq!(k.len(), 2);
+    assert_eq!(k[0].old.as_deref(), Some("A pledge"));
+    assert_eq!(k[0].reason, "Le titre était faux");
+    assert_eq!(k[1].evidence.as_deref(), Some("un-press"));
+    let r = l.commitments[0].retired.as_ref().unwrap();
+    assert_eq!(r.reason, "Abandonné — fusionné");
+    assert_eq!(l.commitments[0].retractions[0].reason, "« mauvaise page »");
+    for (from, to) in [
+        ("field: title", "field: colour"),
+        ("evidence: un-press\n", "evidence: nobody\n"),
+        ("        reason: \"Le titre était faux\"\n", ""),
+        ("date: 2026-12-01\n", "date: 2026-13-01\n"),
+        ("reason: moved\n", "reason: moved\n        extra_key: x\n"),
+        ("      date: 2026-12-02\n", ""),
+        ("      recorded_by: Ana\n", "      by: Ana\n"),
+        (
+            "        evidence: un-press\n        reason: «",
+            "        evidence: nope\n        reason: «",
+        ),
+        (
+            "        evidence: un-press\n        reason: «",
+            "        event: 2024-01-01\n        reason: «",
+        ),
+        (
+            "        evidence: un-press\n        reason: «",
+            "        reason: «",
+        ),
+    ] {
+        let bad = text.replacen(from, to, 1);
+        assert_ne!(bad, text, "{from}");
+        agree(&bad);
+        assert!(parse(Path::new("x.yaml"), &bad).is_err(), "{to}");
+    }
+}
+
 #[test]
 fn generated_ledgers_are_read_alike_and_fast() {
     for seed in 1..=12 {
@@ -506,6 +549,9 @@ mod splice {
             description: None,
             notes: None,
             extra: Vec::new(),
+            corrections: Vec::new(),
+            retired: None,
+            retractions: Vec::new(),
         }
     }
 

@@ -17,7 +17,10 @@ use yaml_edit::{Mapping, MappingBuilder, SequenceBuilder, YamlFile, YamlNode};
 
 use super::fast::Outline;
 use super::scalar::Text;
-use crate::model::{Commitment, Edit, Event, Evidence, FundingEvent, Gap};
+use crate::model::{
+    Commitment, Correction, Edit, Event, Evidence, FieldKind, FundingEvent, Gap, Retirement,
+    Retraction,
+};
 
 #[derive(Debug, thiserror::Error)]
 pub enum EditError {
@@ -47,7 +50,10 @@ pub fn target(edit: &Edit, records: usize) -> usize {
         Edit::AddEvidence { commitment, .. }
         | Edit::AddEvent { commitment, .. }
         | Edit::AddGap { commitment, .. }
-        | Edit::AddFunding { commitment, .. } => *commitment,
+        | Edit::AddFunding { commitment, .. }
+        | Edit::Correct { commitment, .. }
+        | Edit::Retire { commitment, .. }
+        | Edit::Retract { commitment, .. } => *commitment,
     }
 }
 
@@ -80,6 +86,18 @@ fn spliced(text: &str, outline: &Outline, edits: &[Edit]) -> Result<String, Edit
             Edit::AddFunding { event, .. } => Edit::AddFunding {
                 commitment: 0,
                 event,
+            },
+            Edit::Correct { correction, .. } => Edit::Correct {
+                commitment: 0,
+                correction,
+            },
+            Edit::Retire { retirement, .. } => Edit::Retire {
+                commitment: 0,
+                retirement,
+            },
+            Edit::Retract { retraction, .. } => Edit::Retract {
+                commitment: 0,
+                retraction,
             },
         };
         by_record.entry(i).or_default().push(local);
@@ -170,6 +188,34 @@ fn whole(text: &str, edits: &[Edit]) -> Result<String, EditError> {
                     funding_event(e),
                 )?;
             }
+            Edit::Correct {
+                commitment,
+                correction: k,
+            } => {
+                let rec = record(&root, *commitment)?;
+                replace_value(&rec, k)?;
+                append(&rec, "corrections", correction(k))?;
+            }
+            Edit::Retire {
+                commitment,
+                retirement: r,
+            } => {
+                let rec = record(&root, *commitment)?;
+                if rec.get("retired").is_some() {
+                    return Err(EditError::Other("the commitment is already retired".into()));
+                }
+                let m = retired(r).build_document();
+                let m = m.as_mapping().ok_or_else(|| {
+                    EditError::Other("internal: built entry is not a mapping".into())
+                })?;
+                rec.set("retired", m);
+            }
+            Edit::Retract {
+                commitment,
+                retraction: r,
+            } => {
+                append(&record(&root, *commitment)?, "retractions", retraction(r))?;
+            }
         }
     }
     Ok(super::restyle::restyle(text, file.to_string()))
@@ -220,6 +266,117 @@ fn append(parent: &Mapping, key: &str, item: MappingBuilder) -> Result<(), EditE
         }
     }
     Ok(())
+}
+
+/// Puts a correction's new value in its field, in place: only that value's text changes, and
+/// the comment after it, the key's place and the rest of the record stay as they were. A field
+/// that was not set is added before `history` (or at the end, if there is none).
+fn replace_value(rec: &Mapping, k: &Correction) -> Result<(), EditError> {
+    let (holder, key) = if let Some(eid) = &k.evidence {
+        let entry = rec
+            .get_sequence("evidence")
+            .and_then(|s| {
+                s.values().find_map(|n| {
+                    let m = n.as_mapping()?;
+                    let id = m.get("id")?.as_scalar()?.as_string();
+                    (id.trim() == eid).then(|| m.clone())
+                })
+            })
+            .ok_or_else(|| EditError::Other(format!("no evidence entry `{eid}` to correct")))?;
+        (entry, k.field.as_str())
+    } else if let Some(f) = k.field.strip_prefix("source.") {
+        let source = rec
+            .get_mapping("source")
+            .ok_or_else(|| EditError::Other("the commitment has no `source` to correct".into()))?;
+        (source, f)
+    } else {
+        (rec.clone(), k.field.as_str())
+    };
+    let plain = matches!(
+        crate::model::field_kind(&k.field, k.evidence.is_some()),
+        Some(FieldKind::Date | FieldKind::Kind)
+    );
+    let present = holder.get(key).is_some();
+    let put = |before: &str| {
+        if plain {
+            holder.insert_before(before, key, k.new.as_str())
+        } else {
+            holder.insert_before(before, key, Text(k.new.as_str()))
+        }
+    };
+    if present || !put("history") {
+        if plain {
+            holder.set(key, k.new.as_str());
+        } else {
+            holder.set(key, Text(k.new.as_str()));
+        }
+    }
+    Ok(())
+}
+
+fn retraction(r: &Retraction) -> MappingBuilder {
+    let mut m = MappingBuilder::new().pair("date", date(r.date));
+    if let Some(d) = r.event {
+        m = m.pair("event", date(d));
+    }
+    if let Some(s) = &r.status {
+        m = m.pair("status", Text(s.as_str()));
+    }
+    if let Some(e) = &r.evidence {
+        m = m.pair("evidence", Text(e.as_str()));
+    }
+    m = m.pair("reason", Text(r.reason.as_str()));
+    if let Some(b) = &r.recorded_by {
+        m = m.pair("recorded_by", Text(b.as_str()));
+    }
+    if let Some(t) = r.recorded_at {
+        m = m.pair(
+            "recorded_at",
+            t.to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
+        );
+    }
+    m
+}
+
+fn retired(r: &Retirement) -> MappingBuilder {
+    let mut m = MappingBuilder::new()
+        .pair("date", date(r.date))
+        .pair("reason", Text(r.reason.as_str()));
+    if let Some(b) = &r.recorded_by {
+        m = m.pair("recorded_by", Text(b.as_str()));
+    }
+    if let Some(t) = r.recorded_at {
+        m = m.pair(
+            "recorded_at",
+            t.to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
+        );
+    }
+    m
+}
+
+fn correction(k: &Correction) -> MappingBuilder {
+    let mut m = MappingBuilder::new()
+        .pair("date", date(k.date))
+        .pair("field", Text(k.field.as_str()));
+    if let Some(e) = &k.evidence {
+        m = m.pair("evidence", Text(e.as_str()));
+    }
+    if let Some(o) = &k.old {
+        m = m.pair("old", Text(o.as_str()));
+    }
+    m = m
+        .pair("new", Text(k.new.as_str()))
+        .pair("reason", Text(k.reason.as_str()));
+    if let Some(b) = &k.recorded_by {
+        m = m.pair("recorded_by", Text(b.as_str()));
+    }
+    if let Some(t) = k.recorded_at {
+        m = m.pair(
+            "recorded_at",
+            t.to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
+        );
+    }
+    m
 }
 
 /// A built entry as a mapping, which `SequenceBuilder::item` lays out as `- key: value`.

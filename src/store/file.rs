@@ -195,6 +195,93 @@ pub struct CommitmentFile {
     /// Fields of your own (archive_url, confidence, title_fr, ...): each a single value, kept as written.
     #[schemars(with = "Option<std::collections::BTreeMap<String, Scalar>>")]
     pub extra: Option<Spanned<ExtraFile>>,
+    /// Fields changed after they were written (`commitments correct`), each with its old value.
+    #[schemars(with = "Option<Vec<CorrectionFile>>")]
+    pub corrections: Option<Vec<Spanned<CorrectionFile>>>,
+    /// No longer tracked (`commitments retire`): kept and shown, left out of reports from this date on.
+    #[schemars(with = "Option<RetiredFile>")]
+    pub retired: Option<Spanned<RetiredFile>>,
+    /// Status events and evidence entries withdrawn as mistaken (`commitments retract`); the entries stay, reports leave them out.
+    #[schemars(with = "Option<Vec<RetractionFile>>")]
+    pub retractions: Option<Vec<Spanned<RetractionFile>>>,
+}
+
+/// A status event or an evidence entry withdrawn: which, when, why, who.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+#[schemars(transform = super::schema::require_retired)]
+pub struct RetractionFile {
+    /// The day it was withdrawn.
+    #[schemars(with = "DateText")]
+    pub date: Option<Field>,
+    /// The date of the status event withdrawn.
+    #[schemars(with = "Option<DateText>")]
+    pub event: Option<Field>,
+    /// With `event`: its status, when that day has several events.
+    #[schemars(with = "Option<StatusKey>")]
+    pub status: Option<Field>,
+    /// The id of the evidence entry withdrawn (instead of `event`).
+    #[schemars(with = "Option<EvidenceId>")]
+    pub evidence: Option<Field>,
+    /// Why it was a mistake.
+    #[schemars(with = "Required")]
+    pub reason: Option<Field>,
+    /// Who recorded it.
+    #[schemars(with = "Option<Scalar>")]
+    pub recorded_by: Option<Field>,
+    /// When it was recorded, in UTC.
+    #[schemars(with = "Option<Timestamp>")]
+    pub recorded_at: Option<Field>,
+}
+
+/// A commitment no longer tracked: since when, and why.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+#[schemars(transform = super::schema::require_retired)]
+pub struct RetiredFile {
+    /// The day it stopped being tracked.
+    #[schemars(with = "DateText")]
+    pub date: Option<Field>,
+    /// Why it is no longer tracked.
+    #[schemars(with = "Required")]
+    pub reason: Option<Field>,
+    /// Who recorded it.
+    #[schemars(with = "Option<Scalar>")]
+    pub recorded_by: Option<Field>,
+    /// When it was recorded, in UTC.
+    #[schemars(with = "Option<Timestamp>")]
+    pub recorded_at: Option<Field>,
+}
+
+/// A field changed after it was written: the day, the field, the old and new values, why, who.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+#[schemars(transform = super::schema::require_correction)]
+pub struct CorrectionFile {
+    /// The day the correction was made.
+    #[schemars(with = "DateText")]
+    pub date: Option<Field>,
+    /// The field changed: title, owner, made, due, description, notes, source.title (or another field of the source), or a field of the evidence entry named in `evidence`.
+    #[schemars(with = "Scalar")]
+    pub field: Option<Field>,
+    /// The id of the evidence entry whose field was changed, if it was one.
+    #[schemars(with = "Option<EvidenceId>")]
+    pub evidence: Option<Field>,
+    /// The value before the correction, as it was written; absent when the field was not set.
+    #[schemars(with = "Option<Scalar>")]
+    pub old: Option<Field>,
+    /// The value the correction wrote.
+    #[schemars(with = "Scalar")]
+    pub new: Option<Field>,
+    /// Why the value was wrong.
+    #[schemars(with = "Required")]
+    pub reason: Option<Field>,
+    /// Who recorded it.
+    #[schemars(with = "Option<Scalar>")]
+    pub recorded_by: Option<Field>,
+    /// When it was recorded, in UTC.
+    #[schemars(with = "Option<Timestamp>")]
+    pub recorded_at: Option<Field>,
 }
 
 /// `extra:`: a mapping of names to single values, in the file's order.

@@ -69,6 +69,15 @@ pub fn describe(ledger: &Ledger, edits: &[Edit]) -> String {
                 id(commitment)
             ),
             Edit::AddGap { commitment, .. } => format!("recorded a gap for `{}`", id(commitment)),
+            Edit::Correct {
+                commitment,
+                correction,
+            } => format!("corrected {} of `{}`", correction.field, id(commitment)),
+            Edit::Retire { commitment, .. } => format!("retired `{}`", id(commitment)),
+            Edit::Retract {
+                commitment,
+                retraction,
+            } => format!("retracted {} of `{}`", retraction.what(), id(commitment)),
             Edit::AddFunding { commitment, event } => format!(
                 "recorded {} {} from {} for `{}`",
                 event.stage.key(),

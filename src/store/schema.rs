@@ -291,3 +291,9 @@ pub fn require_event(s: &mut Schema) {
 pub fn require_gap(s: &mut Schema) {
     require(s, &["note"]);
 }
+pub fn require_correction(s: &mut Schema) {
+    require(s, &["date", "field", "new", "reason"]);
+}
+pub fn require_retired(s: &mut Schema) {
+    require(s, &["date", "reason"]);
+}

@@ -17,6 +17,9 @@ use crate::model::{
     link_errors, parse_date,
 };
 
+#[path = "corrections.rs"]
+mod corrections;
+
 pub const FORMAT_VERSION: u32 = 1;
 
 pub fn position<T>(s: &Spanned<T>) -> Option<Position> {
@@ -550,6 +553,9 @@ fn commitment(
     }
     let funding_history = funding_history(c, r, &evidence_ids, source.is_some(), made, &funding);
     let gaps = r.gaps.iter().flatten().filter_map(|g| gap(c, g)).collect();
+    let corrections = corrections::check(c, r, &evidence_ids);
+    let retired = corrections::retired(c, r);
+    let retractions = corrections::retractions(c, r, &history, &evidence_ids);
     // Before any `?` below, so that their problems are reported too.
     let partners = c.list(&r.partners, "partners");
     let tags = c.list(&r.tags, "tags");
@@ -578,6 +584,9 @@ fn commitment(
         description: c.text(&r.description),
         notes: c.text(&r.notes),
         extra,
+        corrections,
+        retired,
+        retractions,
     })
 }
 
