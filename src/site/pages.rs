@@ -62,7 +62,9 @@ pub fn link_rows(doc: &mut Document, prefix: &str) {
                 continue;
             };
             let text = first.plain().into_owned();
-            let id = text.split('\n').next().unwrap_or_default().to_string();
+            // The first line is the id, after the indent and arrow a child has (tree_id).
+            let first_line = text.split('\n').next().unwrap_or_default();
+            let id = first_line.trim_start().trim_start_matches("→ ").to_string();
             *first = Item::Local {
                 text,
                 href: format!("{prefix}c/{}.html", file_id(&id)),
