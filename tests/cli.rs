@@ -1682,34 +1682,80 @@ fn shipped_ledger_report_shows_its_thirteen_commitments() {
     let path = shipped_ledger();
     let t = Test::new().env("COMMITMENTS_TODAY", SHIPPED_AS_OF);
     let table = t.then(&["-f", &path, "report"]).success().stdout;
-    let ids = [
-        "fr-mobile-unit",
-        "de-smuggling-law",
-        "uk-it-finance-taskforce",
-        "uk-cps-3m",
-        "uk-bsc-30m",
-        "cq-follow-the-money",
-        "uk-sanctions-regime",
-        "cq-intelligence-sharing",
-        "uk-online-adverts",
-        "cq-protect-and-prosecute",
-        "cq-supply-routes",
-        "uk-cn-boat-engines",
-        "uk-fr-iraq",
+    // In table order: each communiqué pledge followed by the national actions under it (`→ `),
+    // then the commitments with no parent; with each one's status on the day.
+    let rows = [
+        ("cq-follow-the-money", None, "Announced"),
+        (
+            "uk-it-finance-taskforce",
+            Some("cq-follow-the-money"),
+            "Announced",
+        ),
+        (
+            "uk-sanctions-regime",
+            Some("cq-follow-the-money"),
+            "Delivered",
+        ),
+        ("cq-intelligence-sharing", None, "Announced"),
+        ("cq-protect-and-prosecute", None, "Announced"),
+        (
+            "de-smuggling-law",
+            Some("cq-protect-and-prosecute"),
+            "In progress",
+        ),
+        ("uk-cps-3m", Some("cq-protect-and-prosecute"), "In progress"),
+        ("cq-supply-routes", None, "Announced"),
+        (
+            "uk-cn-boat-engines",
+            Some("cq-supply-routes"),
+            "In progress",
+        ),
+        ("uk-fr-iraq", Some("cq-supply-routes"), "Announced"),
+        ("fr-mobile-unit", None, "Announced"),
+        ("uk-bsc-30m", None, "Announced"),
+        ("uk-online-adverts", None, "Announced"),
     ];
-    for id in ids {
-        row(&table, id);
+    let mut at = 0;
+    for (id, parent, status) in rows {
+        let start = match parent {
+            Some(_) => format!("│ → {id} "),
+            None => format!("│ {id} "),
+        };
+        let line = table
+            .lines()
+            .find(|l| l.starts_with(&start))
+            .unwrap_or_else(|| panic!("no row starting `{start}`:\n{table}"));
+        let cells: Vec<&str> = line.split(['│', '┆']).map(str::trim).collect();
+        assert_eq!(cells.get(3), Some(&status), "{id}: {line}");
+        // Rows come in the order above: a child right under its parent's group.
+        let pos = table.find(line).unwrap();
+        assert!(pos > at, "{id} out of order:\n{table}");
+        at = pos;
     }
     assert!(table.contains("13 commitments"), "{table}");
     let j = t
         .then(&["-f", &path, "report", "--format", "json"])
         .success()
         .json();
+    let ids: Vec<&str> = rows.iter().map(|r| r.0).collect();
     assert_eq!(self::ids(&j["commitments"]), ids);
-    // Every row rests on evidence: the spec asks that every status event cite a source.
-    for r in j["commitments"].as_array().unwrap() {
+    for (r, (id, parent, _)) in j["commitments"].as_array().unwrap().iter().zip(rows) {
+        // Every row rests on evidence: the spec asks that every status event cite a source.
         assert_eq!(r["unsourced"], false, "{r}");
+        let shown = shown_in(&t, &path, id);
+        assert_eq!(
+            shown["commitment"]["parent"].as_str(),
+            parent,
+            "{id}: {shown}"
+        );
     }
+}
+
+/// The commitment `id` of the ledger at `path`, as `show --format json` gives it.
+fn shown_in(t: &Test, path: &str, id: &str) -> Value {
+    t.then(&["-f", path, "show", id, "--format", "json"])
+        .success()
+        .json()
 }
 
 // ---------------------------------------------------------------- colour

@@ -272,3 +272,45 @@ fn every_report_writes_a_workbook() {
         .failure(1)
         .stderr_has("with -o FILE.xlsx");
 }
+
+/// Each commitment's page states that commitment's own status. With parents, the status table
+/// lists each parent followed by its children, not in the file's order; the pages were once paired
+/// with the table's rows by position, so a pledge's page showed another commitment's status.
+#[test]
+fn each_page_states_its_own_commitments_status_when_children_reorder_the_table() {
+    let shipped = include_str!("../commitments.yaml");
+    let t = Test::new()
+        .ledger(shipped)
+        .env("COMMITMENTS_TODAY", "2026-12-01");
+    t.then(&["site", "out"]).success();
+    let rows = t.then(&["report", "--format", "json"]).success().json();
+    let rows = rows["commitments"].as_array().unwrap();
+    assert!(
+        rows.iter().any(|r| r["parent"].is_string()),
+        "no parent in the shipped ledger"
+    );
+    // The index shows the grouping as the terminal table does: children under their parent.
+    let index = std::fs::read_to_string(t.dir.path().join("out/index.html")).unwrap();
+    assert!(index.contains(">→ uk-cps-3m<"), "{index}");
+    // The bulletins' rows link to the children's pages too, not to the indented text.
+    let bulletin = std::fs::read_to_string(t.dir.path().join("out/bulletin/2026-Q4.html")).unwrap();
+    let links = attrs(&bulletin, "href");
+    assert!(
+        links.contains(&"../c/uk-cps-3m.html".to_string()),
+        "{links:?}"
+    );
+    for l in links.iter().filter(|l| l.starts_with("../c/")) {
+        let file = l.trim_start_matches("../").split('#').next().unwrap();
+        assert!(t.dir.path().join("out").join(file).exists(), "{l} missing");
+    }
+    for r in rows {
+        let id = r["id"].as_str().unwrap();
+        let page = std::fs::read_to_string(t.dir.path().join(format!("out/c/{id}.html"))).unwrap();
+        let want = format!(
+            "Status on 2026-12-01: {} since {}",
+            r["status_label"].as_str().unwrap(),
+            r["since"].as_str().unwrap()
+        );
+        assert!(page.contains(&want), "{id}: wants `{want}`");
+    }
+}

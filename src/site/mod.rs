@@ -115,12 +115,12 @@ pub fn build(ledger: &Ledger, today: Date, stale_after: u32, dir: &Path) -> Resu
         &mut out,
     )?;
 
-    for (c, row) in ledger
-        .commitments
-        .iter()
-        .filter(|c| c.status_as_of(today).is_some())
-        .zip(&rows)
-    {
+    // Rows come in the table's order (each parent followed by its children), not the file's: a
+    // page takes the row of its own commitment, by id.
+    for row in &rows {
+        let Some(c) = ledger.commitments.iter().find(|c| c.id == row.id) else {
+            continue;
+        };
         let doc = pages::commitment(ledger, c, row, today);
         let path = format!("c/{}.html", file_id(&c.id));
         write(

@@ -32,7 +32,8 @@ pub fn status_table(rows: &[StatusRow], palette: &Palette, prefix: &str) -> Shee
             .map(|r| {
                 vec![
                     Item::Local {
-                        text: format!("{}\n{}", r.id, r.title),
+                        // Indented under its parent, as in every other status table.
+                        text: format!("{}\n{}", crate::report::tree_id(r), r.title),
                         href: format!("{prefix}c/{}.html", file_id(&r.id)),
                         anchor: None,
                     },
@@ -61,7 +62,9 @@ pub fn link_rows(doc: &mut Document, prefix: &str) {
                 continue;
             };
             let text = first.plain().into_owned();
-            let id = text.split('\n').next().unwrap_or_default().to_string();
+            // The first line is the id, after the indent and arrow a child has (tree_id).
+            let first_line = text.split('\n').next().unwrap_or_default();
+            let id = first_line.trim_start().trim_start_matches("→ ").to_string();
             *first = Item::Local {
                 text,
                 href: format!("{prefix}c/{}.html", file_id(&id)),

@@ -211,7 +211,9 @@ def markdown_checks():
             for cells, row in zip(table[1:], rows):
                 flags = [f for f, on in (("overdue", row["overdue"]), ("stale", row["stale"]),
                                          ("unsourced", row["unsourced"]), ("gap", row["gaps"] > 0)) if on]
-                want = [clean(row["id"]), clean(row["title"]), clean(row["owner"]), row["status_label"],
+                # A commitment with a parent is indented under it with an arrow.
+                lead = "→ " if row.get("parent") else ""
+                want = [lead + clean(row["id"]), clean(row["title"]), clean(row["owner"]), row["status_label"],
                         row["since"], row["latest_evidence"] or "—", row["due"] or "—", "; ".join(flags)]
                 check(cells == want, f"{name} {reader}: row {cells} != {want}")
         check("script" not in doc.tags and "img" not in doc.tags, f"{name}: markup ran in markdown")
@@ -266,7 +268,9 @@ def markdown_checks():
     check(len(doc.tables) == 1 + len(data["changes"]) + 2, f"bulletin: {len(doc.tables)} tables")
     check(word == doc.tables, "bulletin: pandoc's Word tables are cmark's")
     status = doc.tables[0]
-    check([r[0] for r in status[1:]] == [clean(c["id"]) for c in data["commitments"]], "bulletin: status rows")
+    # A commitment with a parent is indented under it with an arrow.
+    check([r[0] for r in status[1:]] == [("→ " if c.get("parent") else "") + clean(c["id"]) for c in data["commitments"]],
+          "bulletin: status rows")
     check([r[3] for r in status[1:]] == [c["status_label"] for c in data["commitments"]], "bulletin: statuses")
     for table, group in zip(doc.tables[1:], data["changes"]):
         check(len(table) == len(group["changes"]) + 1, f"bulletin {group['id']}: a row per change")
@@ -580,7 +584,8 @@ def html_checks():
             table = dom.tables[0]
             check(len(table) == len(data["commitments"]) + 1, f"status.html: {len(table) - 1} rows in the DOM")
             for cells, row in zip(table[1:], data["commitments"]):
-                check(cells[0] == row["id"] + "\n" + row["title"] and cells[2] == row["status_label"],
+                lead = "→ " if row.get("parent") else ""
+                check(cells[0] == lead + row["id"] + "\n" + row["title"] and cells[2] == row["status_label"],
                       f"status.html row {cells[:3]}")
             check("svg" in dom.tags and dom.tags.count("rect") > 0, "status.html: the SVG chart is in the DOM")
             evidence = {e["url"] for c in load_evidence(SHIPPED) for e in c}
