@@ -1,7 +1,7 @@
 //! `commitments show`: one commitment, its record and its whole timeline.
 
 use super::Format;
-use super::output::AsciiArg;
+use super::output::{AsciiArg, LangArg};
 use crate::context::Context;
 use crate::error::Result;
 use chrono::{DateTime, Utc};
@@ -20,10 +20,12 @@ pub struct Args {
     format: Format,
     #[command(flatten)]
     ascii: AsciiArg,
+    #[command(flatten)]
+    lang: LangArg,
 }
 
 pub fn run(ctx: &Context, args: Args) -> Result<()> {
-    let ledger = store::load(&ctx.file)?.ledger;
+    let ledger = args.lang.speak(store::load(&ctx.file)?.ledger);
     let c = ledger.find(&args.commitment)?;
     let status = c.status_as_of(ctx.today);
     match args.format {
