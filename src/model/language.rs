@@ -39,6 +39,15 @@ impl Language {
         }
     }
 
+    /// The language's name in English, for the program's own messages.
+    pub fn english_name(self) -> &'static str {
+        match self {
+            Language::En => "English",
+            Language::Fr => "French",
+            Language::De => "German",
+        }
+    }
+
     /// "en (English), fr (français) or de (Deutsch)": what a refusal offers instead.
     pub fn choices() -> String {
         let all: Vec<String> = Language::ALL

@@ -451,7 +451,7 @@ pub fn timelines(ledger: &Ledger, as_of: Date) -> Vec<Block> {
                     }
                     vec![
                         Item::date(e.date()),
-                        Item::text(tr!(lang, "evidence")),
+                        Item::text(tr!(lang, "evidence-entry")),
                         Item::List(detail),
                         Item::Links(vec![Link {
                             text: e.title.clone(),

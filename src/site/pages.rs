@@ -282,7 +282,7 @@ pub fn commitment(ledger: &Ledger, c: &Commitment, row: &StatusRow, today: Date)
                         href: format!("#{a}"),
                         anchor: Some(a),
                     },
-                    Item::text(tr!(lang, "evidence")),
+                    Item::text(tr!(lang, "evidence-entry")),
                     Item::List(
                         [e.publisher.clone(), e.kind.map(|k| k.key().to_string())]
                             .into_iter()

@@ -144,12 +144,15 @@ pub struct StatusFile {
 pub struct PerLanguageFile {
     /// English.
     #[schemars(with = "Option<Required>")]
+    #[serde(default, deserialize_with = "kept_null")]
     pub en: Option<Field>,
     /// French.
     #[schemars(with = "Option<Required>")]
+    #[serde(default, deserialize_with = "kept_null")]
     pub fr: Option<Field>,
     /// German.
     #[schemars(with = "Option<Required>")]
+    #[serde(default, deserialize_with = "kept_null")]
     pub de: Option<Field>,
 }
 

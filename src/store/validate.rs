@@ -363,10 +363,9 @@ fn head(c: &mut Checker, file: &LedgerFile) -> (Option<String>, Language, Vocabu
                         "reports are not written in this language",
                     )
                     .found(f.value.0.clone())
-                    .help(format!(
-                        "write `language: en`, `language: fr` or `language: de` ({}), or remove the line for English",
-                        Language::choices()
-                    )),
+                    .help(
+                        "write `language: en` (English), `language: fr` (français) or `language: de` (Deutsch), or remove the line for English",
+                    ),
                 );
                 Language::default()
             }
@@ -391,15 +390,23 @@ fn per_language(
     let mut out = Vec::new();
     for (language, f) in raw.value.each() {
         let field = format!("{name}: {language}");
-        if c.null(f, &field) {
+        if c.null_as(
+            f,
+            &format!("`{field}` has no value"),
+            &format!(
+                "give the {} text, or remove the line",
+                language.english_name()
+            ),
+            language.code(),
+        ) {
             continue;
         }
         match non_blank(f) {
             Some(t) => out.push((language, t)),
             None => c.push(
                 Problem::new(position(f), format!("`{field}` is blank")).help(format!(
-                    "give the text in {}, or remove the line",
-                    language.name()
+                    "give the {} text, or remove the line",
+                    language.english_name()
                 )),
             ),
         }

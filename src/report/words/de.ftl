@@ -19,6 +19,8 @@ sources = Quellen
 source = Quelle
 entry = Eintrag
 evidence = Belege
+# One evidence entry, as a timeline names it.
+evidence-entry = Beleg
 change = Änderung
 period = Zeitraum
 total = Gesamt
@@ -55,7 +57,7 @@ totals = Summen
 bulletins = Bulletins
 data = Daten
 method = Methode
-chart-key = Legende
+chart-key = Legende:
 all-commitments = Alle Zusagen
 default-title = Zusagen
 not-yet-made = noch nicht gegeben

@@ -21,6 +21,8 @@ sources = Sources
 source = Source
 entry = Entry
 evidence = Evidence
+# One evidence entry, as a timeline names it.
+evidence-entry = Evidence
 change = Change
 period = Period
 total = Total
@@ -57,7 +59,7 @@ totals = Totals
 bulletins = Bulletins
 data = Data
 method = Method
-chart-key = Key
+chart-key = Key:
 all-commitments = All commitments
 default-title = Commitments
 not-yet-made = not yet made

@@ -19,6 +19,8 @@ sources = Sources
 source = Source
 entry = Entrée
 evidence = Preuves
+# One evidence entry, as a timeline names it.
+evidence-entry = Preuve
 change = Changement
 period = Période
 total = Total
@@ -55,7 +57,7 @@ totals = Totaux
 bulletins = Bulletins
 data = Données
 method = Méthode
-chart-key = Légende
+chart-key = Légende :
 all-commitments = Tous les engagements
 default-title = Engagements
 not-yet-made = pas encore pris
@@ -133,7 +135,10 @@ n-gaps-recorded = { $n ->
     [one] { $n } lacune consignée
    *[other] { $n } lacunes consignées
 }
-became-overdue-and-stale = { $overdue } passés en retard et { $stale } à actualiser
+became-overdue-and-stale = { $overdue ->
+    [one] { $overdue } passé
+   *[other] { $overdue } passés
+} en retard et { $stale } à actualiser
 changes-summary = { $parts }, pour { $commitments }.
 dates-note = Les dates sont celles des faits selon les preuves.
 dates-note-recorded = Les dates sont celles des faits selon les preuves ; les entrées consignées pendant la période sont incluses quelle que soit la date des faits.
