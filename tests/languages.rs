@@ -111,6 +111,17 @@ fn the_ledgers_language_is_used_and_lang_overrides_it() {
     assert!(html.contains("<html lang=\"en\">"));
     assert!(html.contains("Latest evidence") && html.contains("In progress"));
     assert!(!html.contains("Engagement"));
+    let show = out(&ledger, &["show", "fund"]);
+    for word in [
+        "Responsable",
+        "Échéance",
+        "Financement",
+        "Promis GBP 3,000,000",
+        "SANS SOURCE",
+        "Lacunes",
+    ] {
+        assert!(show.contains(word), "{word} missing from show: {show}");
+    }
     let de = out(&ledger, &["list", "--lang", "de"]);
     assert!(
         de.contains("Verantwortlich") && de.contains("überfällig"),

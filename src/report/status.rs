@@ -178,6 +178,33 @@ pub fn funding_cell(f: Option<&FundingAsOf>, language: Language) -> String {
         .join("\n")
 }
 
+/// "Pledged GBP 3,000,000; nothing allocated, disbursed or spent on record", in `language`.
+pub fn funding_text(f: &FundingAsOf, language: Language) -> String {
+    let mut known = Vec::new();
+    let mut none = Vec::new();
+    for s in Stage::ALL {
+        let word = stage_word(s, language).to_lowercase();
+        match f.get(s) {
+            Some(a) => known.push(format!("{word} {}", money(&f.currency, a))),
+            None => none.push(word),
+        }
+    }
+    let mut parts = known;
+    if let Some((last, rest)) = none.split_last() {
+        let stages = if rest.is_empty() {
+            last.clone()
+        } else {
+            format!("{} {} {last}", rest.join(", "), tr!(language, "or"))
+        };
+        parts.push(tr!(language, "nothing-on-record", stages = stages));
+    }
+    let text = parts.join(&tr!(language, "separator"));
+    let mut c = text.chars();
+    c.next()
+        .map(|f| f.to_uppercase().chain(c).collect())
+        .unwrap_or_default()
+}
+
 /// An amount as a spreadsheet reads it: `3000000`, `2500000.5`; never `3e6`.
 pub fn number(x: f64) -> String {
     if x.fract() == 0.0 && x.abs() < 9.0e15 {
@@ -368,7 +395,7 @@ pub fn timelines(ledger: &Ledger, as_of: Date) -> Vec<Block> {
                 lang,
                 "record-funding-on",
                 date = as_of,
-                funding = f.display()
+                funding = funding_text(&f, lang)
             ));
         }
         record.push(tr!(

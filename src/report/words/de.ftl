@@ -75,6 +75,8 @@ stage-pledged = Zugesagt
 stage-allocated = Bewilligt
 stage-disbursed = Ausgezahlt
 stage-spent = Ausgegeben
+or = oder
+nothing-on-record = kein Betrag { $stages } erfasst
 
 ## Anmerkungen unter den Tabellen
 flags-note = Hinweise: überfällig = Fälligkeitsdatum verstrichen, Status nicht abgeschlossen; veraltet = Status nicht abgeschlossen, und nichts in der Akte (Beleg, Quelle, eine als Lücke vermerkte Suche) ist jünger als { $n } Tage; ohne Beleg = der aktuelle Status nennt keinen Beleg; Lücke = nach etwas wurde gesucht, es wurde nicht gefunden.
@@ -242,3 +244,32 @@ footer = Erstellt mit { $program } aus dem Register selbst: jeder Status nennt s
 ## Anmerkungen unter Zusammenfassungen
 tag-note = Eine Zusage mit mehreren Schlagwörtern wird unter jedem gezählt; die letzte Zeile zählt jede Zusage einmal.
 group-funding-note = Die Zahl jeder Gruppe ist die Summe der Zahlen ihrer Zusagen, je Währung.
+
+## show: eine Zusage im Terminal
+field = Feld
+value = Wert
+partners = Partner
+made = Gegeben am
+tags = Schlagwörter
+description = Beschreibung
+notes = Notizen
+what = Was
+child = Unterzusage
+retired-field = seit { $date }: { $reason } (wird nicht mehr verfolgt; Berichte lassen die Zusage weg, außer mit --include-retired)
+funding-as-of = { $funding } (Stand am { $date })
+status-since-as-of = { $status } seit { $since } (Stand am { $date })
+not-yet-made-on = am { $date } noch nicht gegeben
+rests-on = stützt sich auf: { $ids }
+recorded-by = erfasst von { $by }
+accessed-on = { $date } (abgerufen)
+undated = undatiert
+show-evidence = Beleg
+show-retired = eingestellt
+show-retracted = zurückgezogen: { $what }
+show-corrected = berichtigt: { $what }
+show-funding = Finanzierung: { $stage }
+children-n = Unterzusagen ({ $n }):
+gaps-heading = Lücken (gesucht, nicht gefunden):
+checked-on = (geprüft am { $date })
+weighted-average = gewichteter Durchschnittswert { $score }
+children-on = Unterzusagen am { $date }: { $n } ({ $counts }){ $average }.

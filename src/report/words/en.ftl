@@ -77,6 +77,8 @@ stage-pledged = Pledged
 stage-allocated = Allocated
 stage-disbursed = Disbursed
 stage-spent = Spent
+or = or
+nothing-on-record = nothing { $stages } on record
 
 ## Notes under tables
 flags-note = Flags: overdue = due date passed and not in a closed status; stale = not in a closed status, and nothing in the record (evidence, source, a search recorded as a gap) newer than { $n } days; unsourced = the current status cites no evidence; gap = something was searched for and not found.
@@ -244,3 +246,32 @@ footer = Made with { $program } from the ledger's own record: every status cites
 ## Notes under roll-ups
 tag-note = A commitment with several tags is counted under each of them; the last row counts each commitment once.
 group-funding-note = Each group's figure is the sum of its commitments' figures, per currency.
+
+## show: one commitment in the terminal
+field = Field
+value = Value
+partners = Partners
+made = Made
+tags = Tags
+description = Description
+notes = Notes
+what = What
+child = Child
+retired-field = since { $date }: { $reason } (no longer tracked; reports leave it out unless given --include-retired)
+funding-as-of = { $funding } (as of { $date })
+status-since-as-of = { $status } since { $since } (as of { $date })
+not-yet-made-on = not yet made on { $date }
+rests-on = rests on: { $ids }
+recorded-by = recorded by { $by }
+accessed-on = { $date } (accessed)
+undated = undated
+show-evidence = evidence
+show-retired = retired
+show-retracted = retracted: { $what }
+show-corrected = corrected: { $what }
+show-funding = funding: { $stage }
+children-n = Children ({ $n }):
+gaps-heading = Gaps (searched for, not found):
+checked-on = (checked { $date })
+weighted-average = weighted average score { $score }
+children-on = Children on { $date }: { $n } ({ $counts }){ $average }.

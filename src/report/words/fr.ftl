@@ -75,6 +75,8 @@ stage-pledged = Promis
 stage-allocated = Alloué
 stage-disbursed = Décaissé
 stage-spent = Dépensé
+or = ou
+nothing-on-record = aucun montant { $stages } consigné
 
 ## Notes sous les tableaux
 flags-note = Alertes : en retard = échéance dépassée sans que le statut soit clos ; à actualiser = statut non clos, et rien dans le dossier (preuve, source, recherche consignée comme lacune) de plus récent que { $n } jours ; sans source = le statut actuel ne cite aucune preuve ; lacune = une recherche n'a rien trouvé.
@@ -251,3 +253,32 @@ footer = Réalisé avec { $program } à partir du registre lui-même : chaque s
 ## Notes sous les agrégations
 tag-note = Un engagement portant plusieurs étiquettes est compté sous chacune d'elles ; la dernière ligne compte chaque engagement une seule fois.
 group-funding-note = Le chiffre de chaque groupe est la somme de ceux de ses engagements, par devise.
+
+## show : un engagement dans le terminal
+field = Champ
+value = Valeur
+partners = Partenaires
+made = Pris le
+tags = Étiquettes
+description = Description
+notes = Notes
+what = Objet
+child = Sous-engagement
+retired-field = depuis le { $date } : { $reason } (n'est plus suivi ; les rapports l'omettent sauf avec --include-retired)
+funding-as-of = { $funding } (au { $date })
+status-since-as-of = { $status } depuis le { $since } (au { $date })
+not-yet-made-on = pas encore pris au { $date }
+rests-on = repose sur : { $ids }
+recorded-by = consigné par { $by }
+accessed-on = { $date } (consulté)
+undated = non daté
+show-evidence = preuve
+show-retired = clôturé
+show-retracted = retiré : { $what }
+show-corrected = corrigé : { $what }
+show-funding = financement : { $stage }
+children-n = Sous-engagements ({ $n }) :
+gaps-heading = Lacunes (recherché, non trouvé) :
+checked-on = (vérifié le { $date })
+weighted-average = score moyen pondéré { $score }
+children-on = Sous-engagements au { $date } : { $n } ({ $counts }){ $average }.
