@@ -10,7 +10,7 @@ use crate::model::{Commitment, Language, Ledger, TimelineItem, money};
 use crate::report::changes::quoted;
 use crate::report::render::table::{width, wrap};
 use crate::report::render::{Style, cell, json, shown, status_cell, table};
-use crate::report::status::{funding_text, stage_word};
+use crate::report::status::{funding_text, kind_word, stage_word};
 use crate::store;
 use crate::tr;
 
@@ -223,10 +223,13 @@ fn render(ctx: &Context, ledger: &Ledger, c: &Commitment, style: Style) -> Strin
             }
             TimelineItem::Evidence(e) => {
                 let mut detail = vec![format!("[{}] {}", e.id, e.title)];
-                let by: Vec<String> = [e.publisher.clone(), e.kind.map(|k| k.key().to_string())]
-                    .into_iter()
-                    .flatten()
-                    .collect();
+                let by: Vec<String> = [
+                    e.publisher.clone(),
+                    e.kind.map(|k| kind_word(k.key(), lang)),
+                ]
+                .into_iter()
+                .flatten()
+                .collect();
                 if !by.is_empty() {
                     detail.push(by.join(", "));
                 }

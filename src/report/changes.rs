@@ -10,7 +10,7 @@ use serde::Serialize;
 
 use super::anchors;
 use super::render::{Block, Document, Item, Link, Palette, Report, Sheet, json, ledger_title};
-use super::status::{cited_ids, flags_note, stage_word};
+use super::status::{cited_ids, flags_note, kind_word, stage_word};
 use super::window::Window;
 use super::{StatusInfo, statuses};
 use crate::model::{
@@ -327,7 +327,7 @@ impl<'a> Changes<'a> {
             d.push(tr!(lang, "unsourced-mark"));
         }
         for s in change.sources.iter().filter(|_| change.kind == "evidence") {
-            let by: Vec<String> = [s.publisher.clone(), s.kind.map(String::from)]
+            let by: Vec<String> = [s.publisher.clone(), s.kind.map(|k| kind_word(k, lang))]
                 .into_iter()
                 .flatten()
                 .collect();

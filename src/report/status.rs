@@ -160,6 +160,12 @@ pub fn flags_note(stale_after: u32, language: Language) -> String {
     tr!(language, "flags-note", n = stale_after)
 }
 
+/// A kind of evidence as a person reads it: `media` in English (the key, as the file
+/// writes it), "Médias", "Medien".
+pub fn kind_word(key: &str, language: Language) -> String {
+    tr!(language, &format!("kind-{key}"))
+}
+
 /// A funding stage as a person reads it: "Pledged", "Promis".
 pub fn stage_word(stage: Stage, language: Language) -> String {
     tr!(language, &format!("stage-{}", stage.key()))
@@ -465,11 +471,13 @@ pub fn timelines(ledger: &Ledger, as_of: Date) -> Vec<Block> {
                 }
                 TimelineItem::Evidence(e) => {
                     let mut detail = vec![format!("[{}]", e.id)];
-                    let by: Vec<String> =
-                        [e.publisher.clone(), e.kind.map(|k| k.key().to_string())]
-                            .into_iter()
-                            .flatten()
-                            .collect();
+                    let by: Vec<String> = [
+                        e.publisher.clone(),
+                        e.kind.map(|k| kind_word(k.key(), lang)),
+                    ]
+                    .into_iter()
+                    .flatten()
+                    .collect();
                     if !by.is_empty() {
                         detail.push(by.join(", "));
                     }

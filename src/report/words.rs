@@ -189,6 +189,34 @@ mod tests {
         }
     }
 
+    /// Messages the program names by a key of the model (`stage-pledged`, `kind-media`,
+    /// `flag-stale`): one for every key there is.
+    #[test]
+    fn every_stage_kind_and_flag_has_its_words() {
+        let mut ids: Vec<String> = crate::model::Stage::ALL
+            .iter()
+            .map(|s| format!("stage-{}", s.key()))
+            .collect();
+        ids.extend(
+            crate::model::EvidenceKind::ALL
+                .iter()
+                .map(|k| format!("kind-{}", k.key())),
+        );
+        ids.extend(["overdue", "stale", "unsourced", "gap"].map(|f| format!("flag-{f}")));
+        for by in ["owner", "tag", "status", "parent"] {
+            ids.push(by.into());
+            ids.push(format!("by-{by}-as-of"));
+        }
+        for (language, _) in CATALOGUES {
+            for id in &ids {
+                assert!(
+                    bundles()[language as usize].has_message(id),
+                    "{language}.ftl lacks {id}"
+                );
+            }
+        }
+    }
+
     #[test]
     fn plurals_follow_each_language() {
         assert_eq!(

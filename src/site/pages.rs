@@ -8,7 +8,7 @@ use crate::report::bulletin::Bulletin;
 use crate::report::history::History;
 use crate::report::period::{Period, earliest};
 use crate::report::render::{Block, Document, Item, Link, Palette, Sheet, ledger_title};
-use crate::report::status::{cited, cited_ids, flags_note, stage_word, status_headers};
+use crate::report::status::{cited, cited_ids, flags_note, kind_word, stage_word, status_headers};
 use crate::report::{StatusRow, summary, totals};
 use crate::tr;
 
@@ -284,10 +284,13 @@ pub fn commitment(ledger: &Ledger, c: &Commitment, row: &StatusRow, today: Date)
                     },
                     Item::text(tr!(lang, "evidence-entry")),
                     Item::List(
-                        [e.publisher.clone(), e.kind.map(|k| k.key().to_string())]
-                            .into_iter()
-                            .flatten()
-                            .collect(),
+                        [
+                            e.publisher.clone(),
+                            e.kind.map(|k| kind_word(k.key(), lang)),
+                        ]
+                        .into_iter()
+                        .flatten()
+                        .collect(),
                     ),
                     Item::Local {
                         text: e.title.clone(),
@@ -337,7 +340,7 @@ pub fn commitment(ledger: &Ledger, c: &Commitment, row: &StatusRow, today: Date)
                             url: Some(e.url.clone()),
                         }]),
                         Item::date(e.published),
-                        Item::text(e.kind.map(|k| k.key()).unwrap_or_default()),
+                        Item::text(e.kind.map(|k| kind_word(k.key(), lang)).unwrap_or_default()),
                         Item::text(e.quote.clone().unwrap_or_default()),
                     ]
                 })

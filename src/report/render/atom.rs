@@ -80,6 +80,8 @@ pub fn render(changes: &Changes, pages: Option<&str>) -> String {
     entries.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2)));
     let mut feed = Feed::default();
     feed.set_title(Text::plain(clean(&shown)));
+    // Feed readers read the entries' words in the report's language.
+    feed.set_lang(Some(lang.code().to_string()));
     feed.set_id(urn(&format!("{name}\nfeed")));
     feed.set_updated(at(entries.first().map_or(changes.window.until, |e| e.0)));
     let mut author = Person::default();

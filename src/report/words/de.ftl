@@ -273,3 +273,13 @@ gaps-heading = Lücken (gesucht, nicht gefunden):
 checked-on = (geprüft am { $date })
 weighted-average = gewichteter Durchschnittswert { $score }
 children-on = Unterzusagen am { $date }: { $n } ({ $counts }){ $average }.
+
+## Arten von Belegen
+kind-official-statement = amtliche Erklärung
+kind-legislation = Gesetzgebung
+kind-parliament = Parlament
+kind-court = Gericht
+kind-media = Medien
+kind-ngo-report = NGO-Bericht
+kind-dataset = Datensatz
+kind-other = Sonstiges

@@ -275,3 +275,13 @@ gaps-heading = Gaps (searched for, not found):
 checked-on = (checked { $date })
 weighted-average = weighted average score { $score }
 children-on = Children on { $date }: { $n } ({ $counts }){ $average }.
+
+## Kinds of evidence (in English, the keys the file writes)
+kind-official-statement = official-statement
+kind-legislation = legislation
+kind-parliament = parliament
+kind-court = court
+kind-media = media
+kind-ngo-report = ngo-report
+kind-dataset = dataset
+kind-other = other

@@ -282,3 +282,13 @@ gaps-heading = Lacunes (recherché, non trouvé) :
 checked-on = (vérifié le { $date })
 weighted-average = score moyen pondéré { $score }
 children-on = Sous-engagements au { $date } : { $n } ({ $counts }){ $average }.
+
+## Types de preuves
+kind-official-statement = déclaration officielle
+kind-legislation = législation
+kind-parliament = Parlement
+kind-court = décision de justice
+kind-media = médias
+kind-ngo-report = rapport d'ONG
+kind-dataset = jeu de données
+kind-other = autre
