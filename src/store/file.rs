@@ -389,6 +389,12 @@ pub struct EvidenceFile {
 }
 
 /// On this date, per this evidence, the commitment stood here.
+///
+/// Its last five fields (note, evidence, unsourced, recorded_by, recorded_at) are spelled out
+/// again in `FundingEventFile` and partly in the other dated entries rather than shared
+/// through `#[serde(flatten)]`: serde does not support flatten together with
+/// `deny_unknown_fields`, which is what names a misspelt field with its line, and a flattened
+/// struct is read through a buffer that loses the positions each `Field` keeps.
 #[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 #[schemars(transform = super::schema::require_event)]
