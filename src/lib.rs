@@ -11,6 +11,7 @@ pub mod error;
 pub mod import;
 pub mod merge;
 pub mod model;
+pub mod problem;
 pub mod report;
 pub mod site;
 pub mod store;

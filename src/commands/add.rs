@@ -3,7 +3,7 @@
 
 use uuid::Uuid;
 
-use super::{date_arg, non_empty, optional_date};
+use super::{date_arg, non_empty, not_in_future, optional_date};
 use crate::context::Context;
 use crate::error::{Error, Result};
 use crate::model::{
@@ -88,13 +88,13 @@ pub fn run(ctx: &Context, args: Args) -> Result<()> {
         )));
     }
     let made = date_arg("--made", &args.made)?;
-    if made > ctx.today {
-        // The first event is dated `made`; like `update`, record only what has happened.
-        return Err(Error::Argument(format!(
-            "--made {made} is in the future (today is {}); add a commitment once it has been announced",
-            ctx.today
-        )));
-    }
+    // The first event is dated `made`; like `update`, record only what has happened.
+    not_in_future(
+        "--made",
+        made,
+        ctx.today,
+        "add a commitment once it has been announced",
+    )?;
     let due = optional_date("--due", args.due.as_deref())?;
     if let Some(d) = due
         && d < made

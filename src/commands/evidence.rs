@@ -154,7 +154,7 @@ impl Draft {
         };
         for (name, date) in [("--published", published), ("--accessed", accessed)] {
             if let Some(d) = date {
-                not_in_future(name, d, ctx.today)?;
+                not_in_future(name, d, ctx.today, "")?;
             }
         }
         Ok(Draft {

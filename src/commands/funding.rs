@@ -2,7 +2,7 @@
 //! disbursed, spent) on a date, on evidence.
 
 use super::cite::{Cite, CiteArgs};
-use super::date_arg;
+use super::{date_arg, not_in_future};
 use crate::context::Context;
 use crate::error::{Error, Result};
 use crate::model::{DecimalMark, Edit, FundingEvent, Stage, is_currency_code, money};
@@ -59,12 +59,7 @@ pub fn run(ctx: &Context, args: Args) -> Result<()> {
         Some(d) => date_arg("--date", d)?,
         None => ctx.today,
     };
-    if date > ctx.today {
-        return Err(Error::Argument(format!(
-            "--date {date} is in the future (today is {}); record what has happened",
-            ctx.today
-        )));
-    }
+    not_in_future("--date", date, ctx.today, "record what has happened")?;
     let cite = Cite::from_args(ctx, args.cite, "an amount")?;
     let recorded_at = ctx.now()?;
     let recorded_by = ctx.recorder(args.by.as_deref());

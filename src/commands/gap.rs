@@ -31,7 +31,7 @@ pub fn run(ctx: &Context, args: Args) -> Result<()> {
             None => None,
             Some(None) => Some(ctx.today),
             Some(Some(d)) => optional_date("--checked", Some(&d))?
-                .map(|d| not_in_future("--checked", d, ctx.today))
+                .map(|d| not_in_future("--checked", d, ctx.today, ""))
                 .transpose()?,
         },
     };

@@ -33,7 +33,7 @@ use std::path::PathBuf;
 
 use crate::context::{ColorChoice, Context};
 use crate::error::{Error, Result};
-use crate::model::{Date, Ledger, parse_date};
+use crate::model::{Date, Ledger, has_happened, parse_date};
 
 /// An accountability ledger: commitments, the evidence behind them, and their status over time.
 ///
@@ -146,15 +146,18 @@ fn optional_date(name: &str, text: Option<&str>) -> Result<Option<Date>> {
     text.map(|t| date_arg(name, t)).transpose()
 }
 
-/// A date of something that has happened (a publication, a reading, a search) cannot be
-/// after today; `check` says the same of such dates in the file (store::future).
-fn not_in_future(name: &str, date: Date, today: Date) -> Result<Date> {
-    if date > today {
-        return Err(Error::Argument(format!(
-            "{name} {date} is in the future (today is {today})"
-        )));
-    }
-    Ok(date)
+/// A date of something that has happened (a publication, a reading, a search, an event)
+/// cannot be after today (model::has_happened); `advice`, when not empty, says what to do
+/// instead. `check` says the same of such dates in the file (store::future).
+fn not_in_future(name: &str, date: Date, today: Date, advice: &str) -> Result<Date> {
+    has_happened(date, today).map_err(|e| {
+        let advice = if advice.is_empty() {
+            String::new()
+        } else {
+            format!("; {advice}")
+        };
+        Error::Argument(format!("{name} {e}{advice}"))
+    })
 }
 
 /// The end of a window from `start` (option `start_name`) to `end` (option `end_name`), which

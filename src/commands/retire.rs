@@ -1,7 +1,7 @@
 //! `commitments retire`: mark a commitment as no longer tracked. It stays in the file and is
 //! shown as retired; reports from that date on leave it out unless asked to include it.
 
-use super::date_arg;
+use super::{date_arg, not_in_future};
 use crate::context::Context;
 use crate::error::{Error, Result};
 use crate::model::{Edit, Retirement};
@@ -40,12 +40,12 @@ pub fn run(ctx: &Context, args: Args) -> Result<()> {
         Some(d) => date_arg("--date", d)?,
         None => ctx.today,
     };
-    if date > ctx.today {
-        return Err(Error::Argument(format!(
-            "--date {date} is in the future (today is {}); retire a commitment from today or an earlier day",
-            ctx.today
-        )));
-    }
+    not_in_future(
+        "--date",
+        date,
+        ctx.today,
+        "retire a commitment from today or an earlier day",
+    )?;
     let recorded_at = ctx.now()?;
     let recorded_by = ctx.recorder(args.by.as_deref());
     let key = args.commitment;

@@ -10,12 +10,12 @@ use super::file::{
     CommitmentFile, EventFile, EvidenceFile, Field, FundingEventFile, FundingFile, GapFile,
     LedgerFile, SourceFile, StatusFile,
 };
-use super::problem::{Position, Problem};
 use crate::model::{
     Commitment, Date, Event, Evidence, EvidenceKind, Funding, FundingEvent, Gap, Ledger, LinkError,
     SOURCE_REF, Source, Stage, StatusDef, Vocabulary, is_currency_code, is_slug, is_web_url,
     link_errors, parse_date,
 };
+use crate::problem::{Position, Problem};
 
 #[path = "corrections.rs"]
 mod corrections;
