@@ -103,7 +103,7 @@ fn a_bad_access_date_is_refused_and_the_ledger_left_alone() {
     args.extend(EVIDENCE);
     args.extend(["--accessed", "22/11/2026"]);
     t.then(&args)
-        .failure(1)
+        .failure(2)
         .stderr_has("--accessed")
         .stderr_has("YYYY-MM-DD")
         .stderr_lacks("panick");

@@ -3,13 +3,14 @@
 
 use uuid::Uuid;
 
-use super::{date_arg, non_empty, not_in_future, optional_date};
+use super::{non_empty, not_in_future};
 use crate::context::Context;
 use crate::error::{Error, Result};
 use crate::model::{
     AmountError, Commitment, DecimalMark, Edit, Event, Funding, SOURCE_REF, Source,
     is_currency_code, is_slug, is_web_url, read_amount,
 };
+use crate::model::{Date, parse_date};
 use crate::store::{self, Change};
 
 /// Add a commitment. Its history starts with the first status (announced) on the made date,
@@ -25,11 +26,11 @@ pub struct Args {
     #[arg(long)]
     owner: String,
     /// The day the commitment was announced (YYYY-MM-DD).
-    #[arg(long, value_name = "DATE")]
-    made: String,
+    #[arg(long, value_name = "DATE", value_parser = parse_date)]
+    made: Date,
     /// The deadline, if the owner set one (YYYY-MM-DD).
-    #[arg(long, value_name = "DATE")]
-    due: Option<String>,
+    #[arg(long, value_name = "DATE", value_parser = parse_date)]
+    due: Option<Date>,
     /// A tag for grouping (repeatable).
     #[arg(long = "tag", value_name = "TAG")]
     tags: Vec<String>,
@@ -50,8 +51,8 @@ pub struct Args {
     #[arg(long, value_name = "PUBLISHER", requires = "source_title")]
     source_publisher: Option<String>,
     /// Its publication date (YYYY-MM-DD).
-    #[arg(long, value_name = "DATE", requires = "source_title")]
-    source_date: Option<String>,
+    #[arg(long, value_name = "DATE", requires = "source_title", value_parser = parse_date)]
+    source_date: Option<Date>,
     /// Its web address (http or https).
     #[arg(long, value_name = "URL", requires = "source_title")]
     source_url: Option<String>,
@@ -87,7 +88,7 @@ pub fn run(ctx: &Context, args: Args) -> Result<()> {
             args.id
         )));
     }
-    let made = date_arg("--made", &args.made)?;
+    let made = args.made;
     // The first event is dated `made`; like `update`, record only what has happened.
     not_in_future(
         "--made",
@@ -95,7 +96,7 @@ pub fn run(ctx: &Context, args: Args) -> Result<()> {
         ctx.today,
         "add a commitment once it has been announced",
     )?;
-    let due = optional_date("--due", args.due.as_deref())?;
+    let due = args.due;
     if let Some(d) = due
         && d < made
     {
@@ -129,7 +130,7 @@ pub fn run(ctx: &Context, args: Args) -> Result<()> {
             Some(Source {
                 title: non_empty("--source-title", &title)?,
                 publisher: args.source_publisher,
-                date: optional_date("--source-date", args.source_date.as_deref())?,
+                date: args.source_date,
                 url: args.source_url.map(|u| u.trim().to_string()),
                 locator: args.source_locator,
                 quote: args.source_quote,

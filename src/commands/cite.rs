@@ -7,6 +7,7 @@ use super::evidence::{Draft, EvidenceArgs};
 use crate::context::Context;
 use crate::error::{Error, Result};
 use crate::model::{Commitment, Edit, SOURCE_REF};
+use crate::model::{Date, parse_date};
 
 #[derive(Debug, clap::Args)]
 pub struct CiteArgs {
@@ -29,8 +30,8 @@ pub struct CiteArgs {
     #[arg(long, requires = "evidence_url")]
     publisher: Option<String>,
     /// Publication date of the new evidence (YYYY-MM-DD).
-    #[arg(long, value_name = "DATE", requires = "evidence_url")]
-    published: Option<String>,
+    #[arg(long, value_name = "DATE", requires = "evidence_url", value_parser = parse_date)]
+    published: Option<Date>,
     /// Kind of the new evidence (official-statement, legislation, parliament, court, media,
     /// ngo-report, dataset, other).
     #[arg(long, requires = "evidence_url")]
@@ -40,8 +41,8 @@ pub struct CiteArgs {
     quote: Option<String>,
     /// The day you read the new evidence yourself (YYYY-MM-DD; `--accessed` alone means
     /// today). Without it the entry has no access date.
-    #[arg(long, value_name = "DATE", num_args = 0..=1, requires = "evidence_url")]
-    accessed: Option<Option<String>>,
+    #[arg(long, value_name = "DATE", num_args = 0..=1, requires = "evidence_url", value_parser = parse_date)]
+    accessed: Option<Option<Date>>,
     /// Id for the new evidence (default: from publisher and date).
     #[arg(long, value_name = "ID", requires = "evidence_url")]
     evidence_id: Option<String>,

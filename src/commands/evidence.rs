@@ -1,12 +1,12 @@
 //! `commitments evidence`: attach a source to a commitment without changing its status.
 
-use super::{non_empty, not_in_future, optional_date};
+use super::{non_empty, not_in_future};
 use crate::context::Context;
 use crate::error::{Error, Result};
 use crate::model::{
-    Commitment, Date, Edit, Evidence, EvidenceKind, SOURCE_REF, evidence_id, free_id, is_slug,
-    is_web_url,
+    Commitment, Edit, Evidence, EvidenceKind, SOURCE_REF, evidence_id, free_id, is_slug, is_web_url,
 };
+use crate::model::{Date, parse_date};
 use crate::store::{self, Change};
 
 /// Add an evidence entry to a commitment (its status does not change). Prints the entry's id,
@@ -31,13 +31,13 @@ pub struct EvidenceArgs {
     #[arg(long)]
     publisher: Option<String>,
     /// When it was published (YYYY-MM-DD).
-    #[arg(long, value_name = "DATE")]
-    published: Option<String>,
+    #[arg(long, value_name = "DATE", value_parser = parse_date)]
+    published: Option<Date>,
     /// The day you read the page yourself (YYYY-MM-DD; `--accessed` alone means today). Leave
     /// it out when you did not open the page, e.g. when copying from someone else's notes:
     /// without it the entry has no access date.
-    #[arg(long, value_name = "DATE", num_args = 0..=1)]
-    accessed: Option<Option<String>>,
+    #[arg(long, value_name = "DATE", num_args = 0..=1, value_parser = parse_date)]
+    accessed: Option<Option<Date>>,
     /// official-statement, legislation, parliament, court, media, ngo-report, dataset or other.
     #[arg(long)]
     kind: Option<String>,
@@ -55,7 +55,7 @@ impl EvidenceArgs {
         url: String,
         title: String,
         publisher: Option<String>,
-        published: Option<String>,
+        published: Option<Date>,
         kind: Option<String>,
         quote: Option<String>,
         id: Option<String>,
@@ -73,7 +73,7 @@ impl EvidenceArgs {
     }
 
     /// `--accessed` as `update` takes it: absent, alone (today) or with a date.
-    pub fn accessed(self, accessed: Option<Option<String>>) -> Self {
+    pub fn accessed(self, accessed: Option<Option<Date>>) -> Self {
         EvidenceArgs { accessed, ..self }
     }
 }
@@ -145,12 +145,12 @@ impl Draft {
                 "`{id}` is not a usable evidence id: use lowercase letters, digits and hyphens (and not `source`)"
             )));
         }
-        let published = optional_date("--published", a.published.as_deref())?;
+        let published = a.published;
         // An access date says someone read the page that day, so it is never filled in unasked.
         let accessed = match a.accessed {
             None => None,
             Some(None) => Some(ctx.today),
-            Some(Some(d)) => optional_date("--accessed", Some(&d))?,
+            Some(Some(d)) => Some(d),
         };
         for (name, date) in [("--published", published), ("--accessed", accessed)] {
             if let Some(d) = date {

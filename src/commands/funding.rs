@@ -2,9 +2,10 @@
 //! disbursed, spent) on a date, on evidence.
 
 use super::cite::{Cite, CiteArgs};
-use super::{date_arg, not_in_future};
+use super::not_in_future;
 use crate::context::Context;
 use crate::error::{Error, Result};
+use crate::model::{Date, parse_date};
 use crate::model::{DecimalMark, Edit, FundingEvent, Stage, is_currency_code, money};
 use crate::store::{self, Change};
 
@@ -31,8 +32,8 @@ pub struct Args {
     #[arg(long)]
     currency: String,
     /// When it happened, according to the evidence (YYYY-MM-DD; default today).
-    #[arg(long, value_name = "DATE")]
-    date: Option<String>,
+    #[arg(long, value_name = "DATE", value_parser = parse_date)]
+    date: Option<Date>,
     #[command(flatten)]
     cite: CiteArgs,
     /// Who is recording this (default: $COMMITMENTS_USER, else git's user.name).
@@ -55,10 +56,7 @@ pub fn run(ctx: &Context, args: Args) -> Result<()> {
             args.currency
         )));
     }
-    let date = match &args.date {
-        Some(d) => date_arg("--date", d)?,
-        None => ctx.today,
-    };
+    let date = args.date.unwrap_or(ctx.today);
     not_in_future("--date", date, ctx.today, "record what has happened")?;
     let cite = Cite::from_args(ctx, args.cite, "an amount")?;
     let recorded_at = ctx.now()?;

@@ -1,8 +1,9 @@
 //! `commitments gap`: record that something was searched for and not found.
 
-use super::{non_empty, not_in_future, optional_date};
+use super::{non_empty, not_in_future};
 use crate::context::Context;
 use crate::error::Result;
+use crate::model::{Date, parse_date};
 use crate::model::{Edit, Gap};
 use crate::store::{self, Change};
 use std::io::Write as _;
@@ -19,8 +20,8 @@ pub struct Args {
     /// The day the search was made (YYYY-MM-DD; `--checked` alone means today). Without it
     /// the gap has no date: it is then shown in every report and does not count as a fresh
     /// search, so give the date whenever you know it.
-    #[arg(long, value_name = "DATE", num_args = 0..=1)]
-    checked: Option<Option<String>>,
+    #[arg(long, value_name = "DATE", num_args = 0..=1, value_parser = parse_date)]
+    checked: Option<Option<Date>>,
 }
 
 pub fn run(ctx: &Context, args: Args) -> Result<()> {
@@ -30,9 +31,7 @@ pub fn run(ctx: &Context, args: Args) -> Result<()> {
         checked: match args.checked {
             None => None,
             Some(None) => Some(ctx.today),
-            Some(Some(d)) => optional_date("--checked", Some(&d))?
-                .map(|d| not_in_future("--checked", d, ctx.today, ""))
-                .transpose()?,
+            Some(Some(d)) => Some(not_in_future("--checked", d, ctx.today, "")?),
         },
     };
     let undated = gap.checked.is_none();

@@ -33,7 +33,7 @@ use std::path::PathBuf;
 
 use crate::context::{ColorChoice, Context};
 use crate::error::{Error, Result};
-use crate::model::{Date, Ledger, has_happened, parse_date};
+use crate::model::{Date, Ledger, has_happened};
 
 /// An accountability ledger: commitments, the evidence behind them, and their status over time.
 ///
@@ -135,15 +135,6 @@ pub enum Format {
     #[default]
     Table,
     Json,
-}
-
-/// A date given on the command line, with the option's name in any complaint.
-fn date_arg(name: &str, text: &str) -> Result<Date> {
-    parse_date(text).map_err(|e| Error::Argument(format!("{name}: {e}")))
-}
-
-fn optional_date(name: &str, text: Option<&str>) -> Result<Option<Date>> {
-    text.map(|t| date_arg(name, t)).transpose()
 }
 
 /// A date of something that has happened (a publication, a reading, a search, an event)

@@ -1,9 +1,10 @@
 //! `commitments retire`: mark a commitment as no longer tracked. It stays in the file and is
 //! shown as retired; reports from that date on leave it out unless asked to include it.
 
-use super::{date_arg, not_in_future};
+use super::not_in_future;
 use crate::context::Context;
 use crate::error::{Error, Result};
+use crate::model::{Date, parse_date};
 use crate::model::{Edit, Retirement};
 use crate::store::{self, Change};
 
@@ -21,8 +22,8 @@ pub struct Args {
     #[arg(long)]
     reason: String,
     /// From when it is no longer tracked (YYYY-MM-DD; default today).
-    #[arg(long, value_name = "DATE")]
-    date: Option<String>,
+    #[arg(long, value_name = "DATE", value_parser = parse_date)]
+    date: Option<Date>,
     /// Who is recording this (default: $COMMITMENTS_USER, else git's user.name).
     #[arg(long, value_name = "NAME")]
     by: Option<String>,
@@ -36,10 +37,7 @@ pub fn run(ctx: &Context, args: Args) -> Result<()> {
                 .into(),
         ));
     }
-    let date = match &args.date {
-        Some(d) => date_arg("--date", d)?,
-        None => ctx.today,
-    };
+    let date = args.date.unwrap_or(ctx.today);
     not_in_future(
         "--date",
         date,

@@ -2,9 +2,10 @@
 //! date, on evidence.
 
 use super::cite::{Cite, CiteArgs};
-use super::{date_arg, not_in_future, status_arg};
+use super::{not_in_future, status_arg};
 use crate::context::Context;
 use crate::error::{Error, Result};
+use crate::model::{Date, parse_date};
 use crate::model::{Edit, Event};
 use crate::store::{self, Change};
 
@@ -18,8 +19,8 @@ pub struct Args {
     #[arg(long)]
     status: String,
     /// When it happened, according to the evidence (YYYY-MM-DD; default today).
-    #[arg(long, value_name = "DATE")]
-    date: Option<String>,
+    #[arg(long, value_name = "DATE", value_parser = parse_date)]
+    date: Option<Date>,
     #[command(flatten)]
     cite: CiteArgs,
     /// Who is recording this (default: $COMMITMENTS_USER, else git's user.name).
@@ -28,10 +29,7 @@ pub struct Args {
 }
 
 pub fn run(ctx: &Context, args: Args) -> Result<()> {
-    let date = match &args.date {
-        Some(d) => date_arg("--date", d)?,
-        None => ctx.today,
-    };
+    let date = args.date.unwrap_or(ctx.today);
     not_in_future("--date", date, ctx.today, "record what has happened")?;
     let cite = Cite::from_args(ctx, args.cite, "a status change")?;
     let recorded_at = ctx.now()?;

@@ -96,7 +96,7 @@ fn bad_dates_on_the_command_line() {
                 "--evidence",
                 "source",
             ],
-            "--date: `2025-02-30` is not a real date: February 2025 has 28 days",
+            "'--date <DATE>': `2025-02-30` is not a real date: February 2025 has 28 days",
         ),
         (
             &[
@@ -109,7 +109,7 @@ fn bad_dates_on_the_command_line() {
                 "--evidence",
                 "source",
             ],
-            "--date: `31/03/2025` is not a date in the form YYYY-MM-DD",
+            "'--date <DATE>': `31/03/2025` is not a date in the form YYYY-MM-DD",
         ),
         (
             &[
@@ -122,7 +122,7 @@ fn bad_dates_on_the_command_line() {
                 "--made",
                 "2025-3-31",
             ],
-            "--made: `2025-3-31` is not a date",
+            "'--made <DATE>': `2025-3-31` is not a date",
         ),
         (
             &[
@@ -154,18 +154,19 @@ fn bad_dates_on_the_command_line() {
                 "--published",
                 "2025/06/01",
             ],
-            "--published: `2025/06/01`",
+            "'--published <DATE>': `2025/06/01`",
         ),
     ];
+    // Dates are typed where the arguments are read, so a bad one is a usage error naming the
+    // option and what would do, before the ledger is opened.
     for (args, message) in cases {
-        t.then(args).failure(1).stderr_has(message);
+        t.then(args).failure(2).stderr_has(message);
         assert!(
             t.file_bytes() == SAMPLE.as_bytes(),
             "{args:?} changed the file"
         );
     }
-    // The reading commands' dates are typed where the arguments are read (they may also be
-    // periods), so a bad one is a usage error naming the option and what would do.
+    // The reading commands' dates may also be periods.
     let reading: [(&[&str], &str); 3] = [
         (
             &["report", "--as-of", "yesterday"],
