@@ -6,7 +6,7 @@
 use super::evidence::{Draft, EvidenceArgs};
 use crate::context::Context;
 use crate::error::{Error, Result};
-use crate::model::{Commitment, Edit, SOURCE_REF};
+use crate::model::{Commitment, Edit, EvidenceKind, SOURCE_REF};
 use crate::model::{Date, parse_date};
 
 #[derive(Debug, clap::Args)]
@@ -32,10 +32,9 @@ pub struct CiteArgs {
     /// Publication date of the new evidence (YYYY-MM-DD).
     #[arg(long, value_name = "DATE", requires = "evidence_url", value_parser = parse_date)]
     published: Option<Date>,
-    /// Kind of the new evidence (official-statement, legislation, parliament, court, media,
-    /// ngo-report, dataset, other).
-    #[arg(long, requires = "evidence_url")]
-    kind: Option<String>,
+    /// Kind of the new evidence.
+    #[arg(long, value_enum, requires = "evidence_url")]
+    kind: Option<EvidenceKind>,
     /// A short, exact quotation from the new evidence.
     #[arg(long, requires = "evidence_url")]
     quote: Option<String>,

@@ -38,9 +38,9 @@ pub struct EvidenceArgs {
     /// without it the entry has no access date.
     #[arg(long, value_name = "DATE", num_args = 0..=1, value_parser = parse_date)]
     accessed: Option<Option<Date>>,
-    /// official-statement, legislation, parliament, court, media, ngo-report, dataset or other.
-    #[arg(long)]
-    kind: Option<String>,
+    /// What kind of source it is.
+    #[arg(long, value_enum)]
+    kind: Option<EvidenceKind>,
     /// A short, exact quotation.
     #[arg(long)]
     quote: Option<String>,
@@ -56,7 +56,7 @@ impl EvidenceArgs {
         title: String,
         publisher: Option<String>,
         published: Option<Date>,
-        kind: Option<String>,
+        kind: Option<EvidenceKind>,
         quote: Option<String>,
         id: Option<String>,
     ) -> Self {
@@ -129,15 +129,7 @@ impl Draft {
                 a.url
             )));
         }
-        let kind = match a.kind.as_deref() {
-            None => None,
-            Some(k) => Some(EvidenceKind::parse(k.trim()).ok_or_else(|| {
-                Error::Argument(format!(
-                    "--kind `{k}` is not an evidence kind; use one of: {}",
-                    EvidenceKind::keys()
-                ))
-            })?),
-        };
+        let kind = a.kind;
         if let Some(id) = &a.id
             && (!is_slug(id) || id == SOURCE_REF)
         {

@@ -156,9 +156,9 @@ pub fn flags_note(stale_after: u32) -> String {
 /// One line per stage on record: "Pledged GBP 3,000,000".
 pub fn funding_cell(f: Option<&FundingAsOf>) -> String {
     let Some(f) = f else { return String::new() };
-    Stage::ALL
-        .into_iter()
-        .filter_map(|s| {
+    Stage::all()
+        .iter()
+        .filter_map(|&s| {
             f.get(s)
                 .map(|a| format!("{} {}", s.label(), money(&f.currency, a)))
         })

@@ -159,7 +159,7 @@ impl JsonSchema for Kind {
         "Kind".into()
     }
     fn json_schema(_: &mut SchemaGenerator) -> Schema {
-        let keys: Vec<&str> = EvidenceKind::ALL.iter().map(|k| k.key()).collect();
+        let keys: Vec<&str> = EvidenceKind::all().iter().map(|k| k.key()).collect();
         json_schema!({"type": "string", "enum": keys, "description": "what sort of source it is"})
     }
 }
@@ -172,7 +172,7 @@ impl JsonSchema for StageKey {
         "StageKey".into()
     }
     fn json_schema(_: &mut SchemaGenerator) -> Schema {
-        let keys: Vec<&str> = Stage::ALL.iter().map(|s| s.key()).collect();
+        let keys: Vec<&str> = Stage::all().iter().map(|s| s.key()).collect();
         json_schema!({"type": "string", "enum": keys, "description": "how far the money has gone"})
     }
 }

@@ -939,7 +939,10 @@ fn funding_event(
     let stage = c
         .required(&e.stage, "stage", raw, "a funding event")
         .and_then(|text| {
-            let stage = Stage::ALL.into_iter().find(|s| s.key() == text.trim());
+            let stage = Stage::all()
+                .iter()
+                .copied()
+                .find(|s| s.key() == text.trim());
             if stage.is_none() {
                 c.push(
                     Problem::new(
