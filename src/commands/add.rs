@@ -4,6 +4,8 @@
 use uuid::Uuid;
 
 use super::{non_empty, not_in_future};
+use clap_complete::ArgValueCandidates;
+
 use crate::context::Context;
 use crate::error::{Error, Result};
 use crate::model::{
@@ -36,7 +38,7 @@ pub struct Args {
     tags: Vec<String>,
     /// The commitment this one serves, by id or UUID: the communiqué pledge a national action
     /// comes under. `show PARENT` then lists it, and `report --by parent` rolls it up.
-    #[arg(long, value_name = "PARENT_ID")]
+    #[arg(long, value_name = "PARENT_ID", add = ArgValueCandidates::new(super::completions::commitment_ids))]
     parent: Option<String>,
     /// How much it counts in its parent's roll-up (default 1), e.g. 2 or 0.5.
     #[arg(long, requires = "parent", allow_hyphen_values = true)]

@@ -1,6 +1,8 @@
 //! `commitments evidence`: attach a source to a commitment without changing its status.
 
 use super::{non_empty, not_in_future};
+use clap_complete::ArgValueCandidates;
+
 use crate::context::Context;
 use crate::error::{Error, Result};
 use crate::model::{
@@ -14,6 +16,7 @@ use crate::store::{self, Change};
 #[derive(Debug, clap::Args)]
 pub struct Args {
     /// The commitment: its id, UUID, or the start of its UUID.
+    #[arg(add = ArgValueCandidates::new(super::completions::commitment_ids))]
     commitment: String,
     #[command(flatten)]
     evidence: EvidenceArgs,

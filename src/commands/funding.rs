@@ -3,6 +3,8 @@
 
 use super::cite::{Cite, CiteArgs};
 use super::not_in_future;
+use clap_complete::ArgValueCandidates;
+
 use crate::context::Context;
 use crate::error::{Error, Result};
 use crate::model::{Date, parse_date};
@@ -15,6 +17,7 @@ use crate::store::{self, Change};
 #[derive(Debug, clap::Args)]
 pub struct Args {
     /// The commitment: its id, UUID, or the start of its UUID.
+    #[arg(add = ArgValueCandidates::new(super::completions::commitment_ids))]
     commitment: String,
     /// How far the money has gone: pledged (promised in public), allocated (set aside in a
     /// budget), disbursed (paid out) or spent (reported as spent on what was promised).

@@ -1,6 +1,8 @@
 //! `commitments gap`: record that something was searched for and not found.
 
 use super::{non_empty, not_in_future};
+use clap_complete::ArgValueCandidates;
+
 use crate::context::Context;
 use crate::error::Result;
 use crate::model::{Date, parse_date};
@@ -13,6 +15,7 @@ use std::io::Write as _;
 #[derive(Debug, clap::Args)]
 pub struct Args {
     /// The commitment: its id, UUID, or the start of its UUID.
+    #[arg(add = ArgValueCandidates::new(super::completions::commitment_ids))]
     commitment: String,
     /// What was looked for and not found, and where.
     #[arg(long)]

@@ -147,6 +147,9 @@ The width tables are wrapped to, wherever the output goes; without it, the termi
 .TP
 \fBLC_ALL\fR, \fBLC_CTYPE\fR, \fBLANG\fR
 Tables are drawn with Unicode lines when the locale is UTF\-8, else in ASCII (as with \fB\-\-ascii\fR).
+.TP
+\fBCOMPLETE\fR
+Set by the shell's tab\-completion code (\fBcommitments completions\fR \fISHELL\fR) when it asks for completions: bash, zsh, fish, powershell or elvish. The program then prints completions instead of running the command.
 "#;
 
 const EXIT_STATUS: &str = r#".SH "EXIT STATUS"

@@ -31,6 +31,8 @@ mod update;
 
 use std::path::PathBuf;
 
+pub use completions::answer as complete;
+
 use crate::context::{ColorChoice, Context};
 use crate::error::{Error, Result};
 use crate::model::{Date, Ledger, has_happened};

@@ -2,6 +2,8 @@
 //! shown as retired; reports from that date on leave it out unless asked to include it.
 
 use super::not_in_future;
+use clap_complete::ArgValueCandidates;
+
 use crate::context::Context;
 use crate::error::{Error, Result};
 use crate::model::{Date, parse_date};
@@ -17,6 +19,7 @@ use crate::store::{self, Change};
 #[derive(Debug, clap::Args)]
 pub struct Args {
     /// The commitment: its id, UUID, or the start of its UUID.
+    #[arg(add = ArgValueCandidates::new(super::completions::commitment_ids))]
     commitment: String,
     /// Why it is no longer tracked (kept in the file).
     #[arg(long)]

@@ -2,6 +2,8 @@
 
 use super::Format;
 use super::output::AsciiArg;
+use clap_complete::ArgValueCandidates;
+
 use crate::context::Context;
 use crate::error::Result;
 use chrono::{DateTime, Utc};
@@ -15,6 +17,7 @@ use crate::store;
 #[derive(Debug, clap::Args)]
 pub struct Args {
     /// The commitment: its id, UUID, or the start of its UUID.
+    #[arg(add = ArgValueCandidates::new(super::completions::commitment_ids))]
     commitment: String,
     #[arg(long, value_enum, default_value_t)]
     format: Format,

@@ -3,6 +3,8 @@
 
 use super::cite::{Cite, CiteArgs};
 use super::{not_in_future, status_arg};
+use clap_complete::ArgValueCandidates;
+
 use crate::context::Context;
 use crate::error::{Error, Result};
 use crate::model::{Date, parse_date};
@@ -14,9 +16,10 @@ use crate::store::{self, Change};
 #[derive(Debug, clap::Args)]
 pub struct Args {
     /// The commitment: its id, UUID, or the start of its UUID.
+    #[arg(add = ArgValueCandidates::new(super::completions::commitment_ids))]
     commitment: String,
     /// The new status, one of the ledger's `statuses:` (by default announced, in-progress, partial, delivered, stalled or abandoned); any other is refused with the ledger's list.
-    #[arg(long)]
+    #[arg(long, value_name = "STATUS", add = ArgValueCandidates::new(super::completions::statuses))]
     status: String,
     /// When it happened, according to the evidence (YYYY-MM-DD; default today).
     #[arg(long, value_name = "DATE", value_parser = parse_date)]
