@@ -30,6 +30,7 @@ mod reports;
 mod scale;
 mod schema;
 mod shells;
+mod show;
 mod site;
 mod sources;
 mod undo;

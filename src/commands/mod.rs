@@ -131,14 +131,6 @@ impl Cli {
     }
 }
 
-/// Output formats shared by the reading commands.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
-pub enum Format {
-    #[default]
-    Table,
-    Json,
-}
-
 /// A date of something that has happened (a publication, a reading, a search, an event)
 /// cannot be after today (model::has_happened); `advice`, when not empty, says what to do
 /// instead. `check` says the same of such dates in the file (store::future).

@@ -22,7 +22,8 @@ pub fn write(doc: &Document, style: Style, out: &mut dyn fmt::Write) -> fmt::Res
     // `COLUMNS` wherever the output goes (scripts and tests set it to get a fixed width),
     // else the terminal's; piped or written to a file without `COLUMNS`, nothing is wrapped.
     let width = width();
-    out.write_str(&shown(&doc.title, style))?;
+    // Wrapped like the notes: a record's title (`show`) is a commitment's whole title.
+    out.write_str(&wrap(&shown(&doc.title, style), width))?;
     out.write_char('\n')?;
     if !doc.subtitle.is_empty() {
         out.write_str(&shown(&doc.subtitle, style))?;
