@@ -84,3 +84,37 @@ fn show_writes_a_file_in_the_format_its_name_asks_for() {
         .failure(1)
         .stderr_has("this report has no feed");
 }
+
+/// A title and a gap in Chinese (two columns a character, no spaces) fit the terminal: the
+/// heading and the gap are wrapped by their width on screen, not their count of characters.
+#[test]
+fn show_fits_cjk_text_to_the_terminal() {
+    let title = "法国将组建一支专门的机动部队以应对小船从海岸出发的情况并与英国分享情报";
+    let gap = "没有任何公开来源确认该部队已经部署到沿海地区或者开始执行巡逻任务";
+    let ledger = SAMPLE
+        .replace(
+            "France to launch a specialist mobile unit to respond to small-boat launches",
+            title,
+        )
+        .replace("No source confirms the unit was deployed.", gap);
+    assert!(ledger.contains(title) && ledger.contains(gap));
+    let out = Test::new()
+        .ledger(&ledger)
+        .env("COLUMNS", "60")
+        .args(&["show", "fr-mobile-unit"])
+        .run()
+        .success()
+        .stdout;
+    for line in out.lines() {
+        assert!(
+            textwrap::core::display_width(line) <= 60,
+            "wider than 60 columns: {line:?}\n{out}"
+        );
+    }
+    let joined: String = out.lines().map(str::trim).collect();
+    assert!(
+        joined.contains(&format!("fr-mobile-unit — {title}")),
+        "{out}"
+    );
+    assert!(joined.contains(gap), "{out}");
+}
