@@ -99,21 +99,30 @@ fn bash_offers(t: &Test, words: &[&str]) -> Vec<String> {
         words[words.len() - 1],
         words[words.len() - 2],
     );
-    let out = Command::new("bash")
-        .args(["--norc", "-c", &probe])
+    shell_lines(t, "bash", &["--norc", "-c", &probe])
+        .into_iter()
+        .map(|l| l.trim_end().to_string())
+        .filter(|l| !l.is_empty())
+        .collect()
+}
+
+/// The lines `program args` prints, run in the test's folder with no ledger named in the
+/// environment; it must succeed.
+fn shell_lines(t: &Test, program: &str, args: &[&str]) -> Vec<String> {
+    let out = Command::new(program)
+        .args(args)
         .current_dir(t.dir.path())
         .env_remove("COMMITMENTS_FILE")
         .output()
-        .expect("run bash");
+        .unwrap_or_else(|e| panic!("run {program}: {e}"));
     assert!(
         out.status.success(),
-        "{}",
+        "{program}: {}",
         String::from_utf8_lossy(&out.stderr)
     );
     String::from_utf8_lossy(&out.stdout)
         .lines()
-        .map(|l| l.trim_end().to_string())
-        .filter(|l| !l.is_empty())
+        .map(str::to_string)
         .collect()
 }
 
@@ -266,19 +275,9 @@ fn fish_completes_ids_and_the_ledgers_statuses() {
             "{} completions fish | source; complete -C '{line}'",
             env!("CARGO_BIN_EXE_commitments")
         );
-        let out = Command::new("fish")
-            .args(["--no-config", "-c", &script])
-            .current_dir(t.dir.path())
-            .env_remove("COMMITMENTS_FILE")
-            .output()
-            .expect("run fish");
-        assert!(
-            out.status.success(),
-            "{}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-        String::from_utf8_lossy(&out.stdout)
-            .lines()
+        shell_lines(&t, "fish", &["--no-config", "-c", &script])
+            .into_iter()
+            // fish prints each value, a tab, and its description.
             .map(|l| l.split('\t').next().unwrap_or("").to_string())
             .collect()
     };
