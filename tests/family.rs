@@ -42,7 +42,7 @@ fn add_with_a_parent_writes_it_and_show_lists_the_child_under_it() {
     t.then(&["check"]).success();
     t.then(&["show", "communique-smuggling"])
         .success()
-        .stdout_has("Children (4)\n")
+        .stdout_has("Children (4):")
         .stdout_has("be-smuggling-law")
         .stdout_has("Children on 2026-11-22: 4 (2 announced, 1 in progress, 1 delivered)")
         .stdout_has("The parent's own status is its own");

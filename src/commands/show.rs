@@ -2,7 +2,7 @@
 
 use clap_complete::ArgValueCandidates;
 
-use super::output::Destination;
+use super::output::{Destination, LangArg};
 use crate::context::Context;
 use crate::error::Result;
 use crate::report::record::Record;
@@ -16,10 +16,12 @@ pub struct Args {
     commitment: String,
     #[command(flatten)]
     output: Destination,
+    #[command(flatten)]
+    lang: LangArg,
 }
 
 pub fn run(ctx: &Context, args: Args) -> Result<()> {
-    let ledger = store::load(&ctx.file)?.ledger;
+    let ledger = args.lang.speak(store::load(&ctx.file)?.ledger);
     let commitment = ledger.find(&args.commitment)?;
     let record = Record {
         ledger: &ledger,
