@@ -567,6 +567,22 @@ mod tests {
         );
     }
 
+    /// French puts a no-break space before `:` and inside « »: the line is never broken
+    /// there, and the space stays a no-break space (the old loop split at every whitespace
+    /// character and joined with plain spaces).
+    #[test]
+    fn no_break_spaces_are_kept_and_not_broken_at() {
+        let fr = "Chaque statut repose sur des preuves citées\u{a0}: une déclaration, une loi ou un rapport, et «\u{a0}sans source\u{a0}» le signale.";
+        let wrapped = wrap(fr, Some(40));
+        assert_eq!(wrapped.replace('\n', " "), fr, "{wrapped}");
+        for line in wrapped.lines() {
+            assert!(
+                !line.ends_with("citées") && !line.starts_with(':'),
+                "{wrapped}"
+            );
+        }
+    }
+
     #[test]
     fn an_id_of_the_longest_allowed_kind_is_whole_at_80_columns() {
         let id = "a".repeat(64);
