@@ -1,6 +1,8 @@
 //! `commitments correct`: change a field that was written wrong, keeping the old value in a
 //! dated correction entry that says who changed it and why.
 
+use clap_complete::ArgValueCandidates;
+
 use crate::context::Context;
 use crate::error::{Error, Result};
 use crate::model::{Correction, Edit, FieldKind, field_kind, field_names, judge};
@@ -18,6 +20,7 @@ use crate::store::{self, Change};
 #[derive(Debug, clap::Args)]
 pub struct Args {
     /// The commitment: its id, UUID, or the start of its UUID.
+    #[arg(add = ArgValueCandidates::new(super::completions::commitment_ids))]
     commitment: String,
     /// The field and its new value, e.g. title="UK–France returns pilot" or due=2026-06-30.
     #[arg(value_name = "FIELD=VALUE")]

@@ -20,7 +20,7 @@ mod status;
 pub use amount::{AmountError, DecimalMark, is_currency_code, read_amount};
 pub use commitment::{Commitment, Funding, Gap, Source, StatusAsOf, TimelineItem};
 pub use correction::{Correction, FieldKind, Retirement, field_kind, field_names, judge};
-pub use date::{Date, DateError, parse_date};
+pub use date::{Date, DateError, InFuture, has_happened, parse_date};
 pub use event::{Event, SOURCE_REF};
 pub use evidence::{Evidence, EvidenceKind, evidence_id, free_id};
 pub use family::{DEFAULT_WEIGHT, Family, LinkError, Place, link_errors};

@@ -9,6 +9,7 @@ pub mod history;
 pub mod matrix;
 pub mod over_time;
 pub mod period;
+pub mod record;
 pub mod render;
 pub mod rollup;
 pub mod status;

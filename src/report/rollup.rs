@@ -305,7 +305,7 @@ impl Report for Rollup<'_> {
         headers.extend(["overdue", "stale", "average_score", "percent"].map(String::from));
         let currencies = currencies(&[&self.all]);
         for cur in &currencies {
-            headers.extend(Stage::ALL.map(|s| format!("{}_{cur}", s.key())));
+            headers.extend(Stage::all().iter().map(|s| format!("{}_{cur}", s.key())));
         }
         let number = |x: Option<f64>| Item::text(x.map(|x| x.to_string()).unwrap_or_default());
         let rows = self
@@ -326,7 +326,7 @@ impl Report for Rollup<'_> {
                 cells.push(number(g.percent));
                 for cur in &currencies {
                     let f = g.funding.iter().find(|f| &f.currency == cur);
-                    cells.extend(Stage::ALL.map(|s| {
+                    cells.extend(Stage::all().iter().map(|&s| {
                         Item::text(
                             f.and_then(|f| f.get(s))
                                 .map(money_number)

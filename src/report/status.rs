@@ -174,9 +174,9 @@ pub fn stage_word(stage: Stage, language: Language) -> String {
 /// One line per stage on record: "Pledged GBP 3,000,000".
 pub fn funding_cell(f: Option<&FundingAsOf>, language: Language) -> String {
     let Some(f) = f else { return String::new() };
-    Stage::ALL
-        .into_iter()
-        .filter_map(|s| {
+    Stage::all()
+        .iter()
+        .filter_map(|&s| {
             f.get(s)
                 .map(|a| format!("{} {}", stage_word(s, language), money(&f.currency, a)))
         })
@@ -188,7 +188,7 @@ pub fn funding_cell(f: Option<&FundingAsOf>, language: Language) -> String {
 pub fn funding_text(f: &FundingAsOf, language: Language) -> String {
     let mut known = Vec::new();
     let mut none = Vec::new();
-    for s in Stage::ALL {
+    for &s in Stage::all() {
         let word = stage_word(s, language).to_lowercase();
         match f.get(s) {
             Some(a) => known.push(format!("{word} {}", money(&f.currency, a))),

@@ -326,32 +326,14 @@ fn retraction(r: &Retraction) -> MappingBuilder {
         m = m.pair("evidence", Text(e.as_str()));
     }
     m = m.pair("reason", Text(r.reason.as_str()));
-    if let Some(b) = &r.recorded_by {
-        m = m.pair("recorded_by", Text(b.as_str()));
-    }
-    if let Some(t) = r.recorded_at {
-        m = m.pair(
-            "recorded_at",
-            t.to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
-        );
-    }
-    m
+    recorded(m, &r.recorded_by, r.recorded_at)
 }
 
 fn retired(r: &Retirement) -> MappingBuilder {
-    let mut m = MappingBuilder::new()
+    let m = MappingBuilder::new()
         .pair("date", date(r.date))
         .pair("reason", Text(r.reason.as_str()));
-    if let Some(b) = &r.recorded_by {
-        m = m.pair("recorded_by", Text(b.as_str()));
-    }
-    if let Some(t) = r.recorded_at {
-        m = m.pair(
-            "recorded_at",
-            t.to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
-        );
-    }
-    m
+    recorded(m, &r.recorded_by, r.recorded_at)
 }
 
 fn correction(k: &Correction) -> MappingBuilder {
@@ -367,16 +349,7 @@ fn correction(k: &Correction) -> MappingBuilder {
     m = m
         .pair("new", Text(k.new.as_str()))
         .pair("reason", Text(k.reason.as_str()));
-    if let Some(b) = &k.recorded_by {
-        m = m.pair("recorded_by", Text(b.as_str()));
-    }
-    if let Some(t) = k.recorded_at {
-        m = m.pair(
-            "recorded_at",
-            t.to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
-        );
-    }
-    m
+    recorded(m, &k.recorded_by, k.recorded_at)
 }
 
 /// A built entry as a mapping, which `SequenceBuilder::item` lays out as `- key: value`.
@@ -520,16 +493,7 @@ fn event(e: &Event) -> MappingBuilder {
     if let Some(n) = &e.note {
         m = m.pair("note", Text(n.as_str()));
     }
-    if let Some(b) = &e.recorded_by {
-        m = m.pair("recorded_by", Text(b.as_str()));
-    }
-    if let Some(t) = e.recorded_at {
-        m = m.pair(
-            "recorded_at",
-            t.to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
-        );
-    }
-    m
+    recorded(m, &e.recorded_by, e.recorded_at)
 }
 
 /// A whole amount is written as digits (`3000000`), not as `3000000.0`.
@@ -557,22 +521,31 @@ fn funding_event(e: &FundingEvent) -> MappingBuilder {
     if let Some(n) = &e.note {
         m = m.pair("note", Text(n.as_str()));
     }
-    if let Some(b) = &e.recorded_by {
-        m = m.pair("recorded_by", Text(b.as_str()));
-    }
-    if let Some(t) = e.recorded_at {
-        m = m.pair(
-            "recorded_at",
-            t.to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
-        );
-    }
-    m
+    recorded(m, &e.recorded_by, e.recorded_at)
 }
 
 fn gap(g: &Gap) -> MappingBuilder {
     let mut m = MappingBuilder::new().pair("note", Text(g.note.as_str()));
     if let Some(d) = g.checked {
         m = m.pair("checked", date(d));
+    }
+    m
+}
+
+/// Who recorded an entry and when, the last two fields of every dated entry, written when known.
+fn recorded(
+    mut m: MappingBuilder,
+    by: &Option<String>,
+    at: Option<chrono::DateTime<chrono::Utc>>,
+) -> MappingBuilder {
+    if let Some(b) = by {
+        m = m.pair("recorded_by", Text(b.as_str()));
+    }
+    if let Some(t) = at {
+        m = m.pair(
+            "recorded_at",
+            t.to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
+        );
     }
     m
 }

@@ -11,7 +11,6 @@ mod future;
 mod hints;
 mod journal;
 mod parser_words;
-mod problem;
 mod restyle;
 mod scalar;
 mod schema;
@@ -22,12 +21,13 @@ mod yaml_words;
 
 use std::path::{Path, PathBuf};
 
+pub use crate::problem::{Position, Problem, shortened_quotes};
 pub use file::LedgerFile as FileFormat;
+pub use file::json_schema_text;
 pub use future::future_dates;
 pub use journal::Entry as JournalEntry;
-pub use problem::{Position, Problem, shortened_quotes};
 pub use scalar::double_quoted;
-pub use schema::{SCHEMA_PATH, json_schema_text, modeline};
+pub use schema::{SCHEMA_PATH, modeline};
 pub use validate::FORMAT_VERSION;
 pub use write::{Change, create, modify, replace, undo};
 

@@ -10,12 +10,12 @@ use super::file::{
     CommitmentFile, EventFile, EvidenceFile, Field, FundingEventFile, FundingFile, GapFile,
     LedgerFile, PerLanguageFile, SourceFile, StatusFile,
 };
-use super::problem::{Position, Problem};
 use crate::model::{
     Commitment, Date, Event, Evidence, EvidenceKind, Funding, FundingEvent, Gap, Language, Ledger,
     LinkError, SOURCE_REF, Source, Stage, StatusDef, Vocabulary, is_currency_code, is_slug,
     is_web_url, link_errors, parse_date,
 };
+use crate::problem::{Position, Problem};
 
 #[path = "corrections.rs"]
 mod corrections;
@@ -795,25 +795,7 @@ fn event(
     made: Option<Date>,
 ) -> Option<Event> {
     let e = &raw.value;
-    let date = match &e.date {
-        None => {
-            c.push(
-                Problem::new(position(raw), "a history event has no `date`")
-                    .help("add `date: YYYY-MM-DD`, the day it happened according to the evidence"),
-            );
-            None
-        }
-        some => c.date(some, "date"),
-    };
-    if let (Some(d), Some(m), Some(f)) = (date, made, &e.date)
-        && d < m
-    {
-        c.push(
-            Problem::new(position(f), format!("this event ({d}) is dated before the commitment was made ({m})"))
-                .found(f.value.0.clone())
-                .help("a status can only be recorded from the `made` date on; cite earlier sources as evidence instead"),
-        );
-    }
+    let date = Dated::Status.date(c, raw, &e.date, made);
     let status = c.required(&e.status, "status", raw, "a history event");
     if let (Some(s), Some(f)) = (&status, &e.status)
         && vocabulary.get(s).is_none()
@@ -824,39 +806,14 @@ fn event(
                 .help(format!("one of: {}", vocabulary.keys().join(", "))),
         );
     }
-    let cited = citations(c, &e.evidence, evidence_ids, has_source);
-    let unsourced = c.bool(&e.unsourced, "unsourced");
-    let note = c.text(&e.note);
-    if cited.is_empty() && !unsourced {
-        c.push(
-            Problem::new(position(raw), "this status event cites no evidence").help(
-                "add `evidence: [<evidence id>]`, or `unsourced: true` with a `note` saying why",
-            ),
-        );
-    }
-    if unsourced && note.is_none() {
-        c.push(
-            Problem::new(
-                e.unsourced.as_ref().and_then(position),
-                "an unsourced event must have a `note` saying why",
-            )
-            .help("add `note:` explaining why there is no source"),
-        );
-    }
-    let recorded_at =
-        e.recorded_at
-            .as_ref()
-            .and_then(|f| match DateTime::parse_from_rfc3339(f.value.0.trim()) {
-                Ok(t) => Some(t.with_timezone(&Utc)),
-                Err(_) => {
-                    c.push(
-                        Problem::new(position(f), "`recorded_at` is not a timestamp")
-                            .found(f.value.0.clone())
-                            .help("use RFC 3339 in UTC, e.g. 2025-04-01T09:30:00Z"),
-                    );
-                    None
-                }
-            });
+    let (cited, unsourced, note) = Dated::Status.footing(
+        c,
+        raw,
+        (&e.evidence, &e.unsourced, &e.note),
+        evidence_ids,
+        has_source,
+    );
+    let recorded_at = c.timestamp(&e.recorded_at);
     Some(Event {
         date: date?,
         status: status?,
@@ -866,6 +823,100 @@ fn event(
         recorded_by: c.text(&e.recorded_by),
         recorded_at,
     })
+}
+
+/// A dated entry that rests on evidence: a status event or a funding event. Both keep the same
+/// two rules (dated on or after `made`; evidence cited, or a note saying why there is none),
+/// checked once here in each one's own words.
+#[derive(Clone, Copy)]
+enum Dated {
+    Status,
+    Funding,
+}
+
+impl Dated {
+    /// The entry's date, which it must have and which is not before the commitment was made.
+    fn date<T>(
+        self,
+        c: &mut Checker,
+        raw: &Spanned<T>,
+        field: &Option<Field>,
+        made: Option<Date>,
+    ) -> Option<Date> {
+        let date =
+            match field {
+                None => {
+                    let missing = match self {
+                        Dated::Status => "a history event has no `date`",
+                        Dated::Funding => "a funding event has no `date`",
+                    };
+                    c.push(Problem::new(position(raw), missing).help(
+                        "add `date: YYYY-MM-DD`, the day it happened according to the evidence",
+                    ));
+                    None
+                }
+                some => c.date(some, "date"),
+            };
+        if let (Some(d), Some(m), Some(f)) = (date, made, field)
+            && d < m
+        {
+            let (what, help) = match self {
+                Dated::Status => (
+                    "this event",
+                    "a status can only be recorded from the `made` date on; cite earlier sources as evidence instead",
+                ),
+                Dated::Funding => (
+                    "this funding event",
+                    "money can only be recorded from the `made` date on",
+                ),
+            };
+            c.push(
+                Problem::new(
+                    position(f),
+                    format!("{what} ({d}) is dated before the commitment was made ({m})"),
+                )
+                .found(f.value.0.clone())
+                .help(help),
+            );
+        }
+        date
+    }
+
+    /// What the entry rests on: its citations, whether it is unsourced, and its note.
+    fn footing<T>(
+        self,
+        c: &mut Checker,
+        raw: &Spanned<T>,
+        (evidence, unsourced, note): (&Option<Vec<Field>>, &Option<Field>, &Option<Field>),
+        evidence_ids: &HashSet<String>,
+        has_source: bool,
+    ) -> (Vec<String>, bool, Option<String>) {
+        let cited = citations(c, evidence, evidence_ids, has_source);
+        let is_unsourced = c.bool(unsourced, "unsourced");
+        let note = c.text(note);
+        let (cites_nothing, needs_note) = match self {
+            Dated::Status => (
+                "this status event cites no evidence",
+                "an unsourced event must have a `note` saying why",
+            ),
+            Dated::Funding => (
+                "this funding event cites no evidence",
+                "an unsourced funding event must have a `note` saying why",
+            ),
+        };
+        if cited.is_empty() && !is_unsourced {
+            c.push(Problem::new(position(raw), cites_nothing).help(
+                "add `evidence: [<evidence id>]`, or `unsourced: true` with a `note` saying why",
+            ));
+        }
+        if is_unsourced && note.is_none() {
+            c.push(
+                Problem::new(unsourced.as_ref().and_then(position), needs_note)
+                    .help("add `note:` explaining why there is no source"),
+            );
+        }
+        (cited, is_unsourced, note)
+    }
 }
 
 /// What an event cites, each checked against the commitment's evidence ids and `source`.
@@ -977,32 +1028,14 @@ fn funding_event(
     made: Option<Date>,
 ) -> Option<FundingEvent> {
     let e = &raw.value;
-    let date = match &e.date {
-        None => {
-            c.push(
-                Problem::new(position(raw), "a funding event has no `date`")
-                    .help("add `date: YYYY-MM-DD`, the day it happened according to the evidence"),
-            );
-            None
-        }
-        some => c.date(some, "date"),
-    };
-    if let (Some(d), Some(m), Some(f)) = (date, made, &e.date)
-        && d < m
-    {
-        c.push(
-            Problem::new(
-                position(f),
-                format!("this funding event ({d}) is dated before the commitment was made ({m})"),
-            )
-            .found(f.value.0.clone())
-            .help("money can only be recorded from the `made` date on"),
-        );
-    }
+    let date = Dated::Funding.date(c, raw, &e.date, made);
     let stage = c
         .required(&e.stage, "stage", raw, "a funding event")
         .and_then(|text| {
-            let stage = Stage::ALL.into_iter().find(|s| s.key() == text.trim());
+            let stage = Stage::all()
+                .iter()
+                .copied()
+                .find(|s| s.key() == text.trim());
             if stage.is_none() {
                 c.push(
                     Problem::new(
@@ -1021,25 +1054,13 @@ fn funding_event(
     let currency = c
         .required(&e.currency, "currency", raw, "a funding event")
         .and_then(|cur| c.currency(cur, &e.currency));
-    let evidence = citations(c, &e.evidence, evidence_ids, has_source);
-    let unsourced = c.bool(&e.unsourced, "unsourced");
-    let note = c.text(&e.note);
-    if evidence.is_empty() && !unsourced {
-        c.push(
-            Problem::new(position(raw), "this funding event cites no evidence").help(
-                "add `evidence: [<evidence id>]`, or `unsourced: true` with a `note` saying why",
-            ),
-        );
-    }
-    if unsourced && note.is_none() {
-        c.push(
-            Problem::new(
-                e.unsourced.as_ref().and_then(position),
-                "an unsourced funding event must have a `note` saying why",
-            )
-            .help("add `note:` explaining why there is no source"),
-        );
-    }
+    let (evidence, unsourced, note) = Dated::Funding.footing(
+        c,
+        raw,
+        (&e.evidence, &e.unsourced, &e.note),
+        evidence_ids,
+        has_source,
+    );
     let recorded_at = c.timestamp(&e.recorded_at);
     Some(FundingEvent {
         date: date?,
