@@ -7,7 +7,8 @@
 use std::collections::HashSet;
 
 use super::Problem;
-use super::read::{Columns, Reader};
+use super::cells::Reader;
+use super::columns::Columns;
 use super::{Row, Settings};
 use crate::model::{
     Commitment, Date, FundingEvent, SOURCE_REF, Stage, is_currency_code, read_amount,

@@ -6,6 +6,8 @@
 //! row is reported with its row number and column; one bad row means nothing is imported.
 //! Nothing is guessed: a value that cannot be read is a problem to fix, not a value to invent.
 
+mod cells;
+mod columns;
 mod funding;
 mod planner;
 mod read;

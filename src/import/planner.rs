@@ -5,11 +5,10 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 
 use uuid::Uuid;
 
+use super::cells::{Cell, Reader};
+use super::columns::{Columns, columns, require_columns};
 use super::funding::{self, FundingRow};
-use super::read::{
-    Cell, Columns, NewCommitment, Reader, columns, fingerprint, read_commitment, read_evidence,
-    require_columns,
-};
+use super::read::{NewCommitment, fingerprint, read_commitment, read_evidence};
 use super::{Kind, Plan, Problem, Row, Settings, Tables, provenance, value};
 use crate::model::{
     Commitment, Date, Edit, Event, Evidence, Ledger, LinkError, SOURCE_REF, evidence_id, free_id,
