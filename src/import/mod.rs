@@ -8,6 +8,9 @@
 
 mod cells;
 mod columns;
+mod commitments;
+mod events;
+mod evidence;
 mod funding;
 mod planner;
 mod read;
