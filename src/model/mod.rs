@@ -18,7 +18,9 @@ mod status;
 
 pub use amount::{AmountError, DecimalMark, is_currency_code, read_amount};
 pub use commitment::{Commitment, Funding, Gap, Source, StatusAsOf, TimelineItem};
-pub use correction::{Correction, FieldKind, Retirement, field_kind, field_names, judge};
+pub use correction::{
+    Correction, FieldKind, Retirement, field_kind, field_names, judge, list_items, list_text,
+};
 pub use date::{Date, DateError, parse_date};
 pub use event::{Event, SOURCE_REF};
 pub use evidence::{Evidence, EvidenceKind, evidence_id, free_id};
