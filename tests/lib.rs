@@ -27,6 +27,7 @@ mod merge_props;
 mod money;
 mod own_fields;
 mod reports;
+mod retired;
 mod scale;
 mod schema;
 mod shells;

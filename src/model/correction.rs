@@ -277,6 +277,16 @@ impl Commitment {
 }
 
 impl super::Ledger {
+    /// The ledger a report on `date` counts: itself when retired commitments are asked for
+    /// or none was retired by then (no copy is made), else `tracked_on(date)`.
+    pub fn counted_on(&self, date: Date, include_retired: bool) -> std::borrow::Cow<'_, Self> {
+        if include_retired || !self.commitments.iter().any(|c| c.retired_by(date)) {
+            std::borrow::Cow::Borrowed(self)
+        } else {
+            std::borrow::Cow::Owned(self.tracked_on(date))
+        }
+    }
+
     /// The ledger as a report on `date` counts it: without the commitments retired by then
     /// (a child of a retired parent stays, shown without its parent).
     pub fn tracked_on(&self, date: Date) -> super::Ledger {

@@ -9,7 +9,7 @@ use super::changes::{ChangeGroup, Changes};
 use super::history::{History, HistoryRow};
 use super::period::{Period, earliest};
 use super::render::{Block, Document, Item, Palette, Report, Sheet, json, ledger_title};
-use super::status::{StatusReport, flags_note};
+use super::status::{StatusReport, flags_note, retired_note};
 use super::window::Window;
 use super::{StatusInfo, StatusRow, status_rows, statuses};
 use crate::model::{Date, Ledger};
@@ -30,8 +30,12 @@ pub struct Bulletin<'a> {
 
 impl<'a> Bulletin<'a> {
     /// The bulletin for `from`..=`to`; `recorded_since` adds entries recorded since then.
+    /// `counted` is the ledger the table and the counts take (without the commitments retired
+    /// by `to`, unless they were asked for); what changed is read from the whole `ledger`, so
+    /// that a retirement in the period is listed with its reason.
     pub fn new(
         ledger: &'a Ledger,
+        counted: &'a Ledger,
         label: String,
         (from, to): (Date, Date),
         recorded_since: Option<Date>,
@@ -51,9 +55,9 @@ impl<'a> Bulletin<'a> {
             to,
             stale_after,
             period,
-            rows: status_rows(ledger, to, stale_after),
+            rows: status_rows(counted, to, stale_after),
             changes: Changes::new(ledger, window, stale_after),
-            history: History::new(ledger, period, start, to, stale_after),
+            history: History::new(counted, period, start, to, stale_after),
         }
     }
 
@@ -120,6 +124,7 @@ impl Report for Bulletin<'_> {
         let mut blocks = vec![Block::Heading(format!("Where things stand on {}", self.to))];
         // The status table and its summary; the flags and the scale go under Method.
         blocks.extend(status.document(false).blocks.into_iter().take(2));
+        blocks.extend(retired_note(&self.rows).map(Block::Note));
         blocks.push(Block::Heading(format!("What changed in {}", self.label)));
         blocks.push(Block::Note(self.changes.summary()));
         blocks.extend(self.changes.blocks(&palette));

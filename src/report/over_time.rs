@@ -31,6 +31,9 @@ pub struct OverTimeRow {
     pub overdue: bool,
     /// Stale on the report's end date.
     pub stale: bool,
+    /// The day it was retired, when that was by the report's end date (such a row is here
+    /// only when asked for: `--include-retired`).
+    pub retired: Option<Date>,
     pub periods: Vec<PeriodCell>,
 }
 
@@ -61,6 +64,7 @@ impl<'a> OverTime<'a> {
                 owner: c.owner.clone(),
                 overdue: c.is_overdue(to, |k| v.is_closed(k)),
                 stale: c.is_stale(to, stale_after, |k| v.is_closed(k)),
+                retired: c.retired.as_ref().map(|r| r.date).filter(|d| *d <= to),
                 periods: spans
                     .iter()
                     .map(|span| {
@@ -91,10 +95,14 @@ impl<'a> OverTime<'a> {
 
     fn flags(r: &OverTimeRow) -> Item {
         Item::List(
-            [(r.overdue, "overdue"), (r.stale, "stale")]
-                .into_iter()
-                .filter_map(|(on, f)| on.then_some(f.to_string()))
-                .collect(),
+            [
+                (r.retired.is_some(), "retired"),
+                (r.overdue, "overdue"),
+                (r.stale, "stale"),
+            ]
+            .into_iter()
+            .filter_map(|(on, f)| on.then_some(f.to_string()))
+            .collect(),
         )
     }
 }
@@ -160,6 +168,12 @@ impl Report for OverTime<'_> {
             notes.push(format!(
                 "{} is not over: it is shown as of {}.",
                 last.label, last.end
+            ));
+        }
+        let retired = self.rows.iter().filter(|r| r.retired.is_some()).count();
+        if retired > 0 {
+            notes.push(format!(
+                "retired = no longer tracked by the end date (its own record says since when and why); {retired} shown because the report was asked to include retired commitments."
             ));
         }
         notes.push(scale_note(self.ledger));
@@ -230,6 +244,7 @@ impl Report for OverTime<'_> {
                     yes(c.is_some_and(|c| {
                         c.is_stale(span.end, self.stale_after, |k| v.is_closed(k))
                     })),
+                    yes(c.is_some_and(|c| c.retired_by(span.end))),
                 ]);
             }
         }
@@ -250,6 +265,7 @@ impl Report for OverTime<'_> {
                 "changed",
                 "overdue",
                 "stale",
+                "retired",
             ]
             .map(String::from)
             .to_vec(),

@@ -101,6 +101,7 @@ impl Report for StatusReport<'_> {
             blocks.push(Block::Note(funding_note(self.as_of)));
         }
         blocks.push(Block::Note(flags_note(self.stale_after)));
+        blocks.extend(retired_note(&self.rows).map(Block::Note));
         blocks.push(Block::Note(scale_note(self.ledger)));
         if page {
             blocks.extend(timelines(self.ledger, self.as_of));
@@ -151,6 +152,19 @@ pub fn flags_note(stale_after: u32) -> String {
     format!(
         "Flags: overdue = due date passed and not in a closed status; stale = not in a closed status, and nothing in the record (evidence, source, a search recorded as a gap) newer than {stale_after} days; unsourced = the current status cites no evidence; gap = something was searched for and not found."
     )
+}
+
+/// What the `retired` flag means, when some row has it (only a report asked to include
+/// retired commitments has such rows).
+pub fn retired_note(rows: &[StatusRow]) -> Option<String> {
+    let n = rows.iter().filter(|r| r.retired.is_some()).count();
+    (n > 0).then(|| {
+        format!(
+            "retired = no longer tracked (its own record says since when and why); {n} retired commitment{} {} shown because the report was asked to include retired ones, and counted in the totals above.",
+            if n == 1 { "" } else { "s" },
+            if n == 1 { "is" } else { "are" }
+        )
+    })
 }
 
 /// One line per stage on record: "Pledged GBP 3,000,000".
@@ -210,6 +224,7 @@ fn status_sheet(rows: &[StatusRow]) -> Sheet {
             "allocated",
             "disbursed",
             "spent",
+            "retired",
         ]
         .map(String::from)
         .to_vec(),
@@ -252,6 +267,7 @@ fn status_sheet(rows: &[StatusRow]) -> Sheet {
                     amount(Stage::Allocated),
                     amount(Stage::Disbursed),
                     amount(Stage::Spent),
+                    date(r.retired),
                 ]
             })
             .collect(),
@@ -296,6 +312,7 @@ impl Report for ListReport<'_> {
                 rows,
             }));
             blocks.push(Block::Note(summary(self.ledger, &self.rows)));
+            blocks.extend(retired_note(&self.rows).map(Block::Note));
         }
         if page {
             blocks.push(Block::Note(flags_note(self.stale_after)));
