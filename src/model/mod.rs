@@ -12,6 +12,7 @@ mod evidence;
 mod family;
 mod funding;
 mod ledger;
+mod party;
 mod retraction;
 pub mod spelling;
 mod status;
@@ -27,6 +28,7 @@ pub use evidence::{Evidence, EvidenceKind, evidence_id, free_id};
 pub use family::{DEFAULT_WEIGHT, Family, LinkError, Place, link_errors};
 pub use funding::{FundingAsOf, FundingEvent, Stage, money};
 pub use ledger::{Edit, Ledger, LookupError};
+pub use party::{party, party_key};
 pub use retraction::Retraction;
 pub use status::{PRESETS, StatusDef, Vocabulary};
 
