@@ -8,7 +8,7 @@ mod access_dates;
 mod bad_input;
 mod cli;
 mod concurrency;
-mod correct_lists;
+mod correct_lists_parents;
 mod corrections;
 mod edit_props;
 mod exit_status;

@@ -14,7 +14,7 @@ use crate::store::{self, Change};
 /// `corrections:` entry keeps the old value with the day, who and why. Nothing is changed
 /// silently.
 ///
-/// Fields: title, owner, made, due, description, notes, tags, partners, source.title,
+/// Fields: title, owner, made, due, description, notes, tags, partners, parent, source.title,
 /// source.publisher, source.date, source.url, source.locator, source.quote; with --evidence:
 /// title, publisher, url, published, accessed, kind, quote.
 ///
@@ -143,6 +143,9 @@ pub fn run(ctx: &Context, args: Args) -> Result<()> {
         let mut after = c.clone();
         after.correct(&correction);
         consistent(&after)?;
+        if kind == FieldKind::Id {
+            linked(ledger, index, &after)?;
+        }
         let edits = vec![Edit::Correct {
             commitment: index,
             correction,
@@ -165,6 +168,38 @@ pub fn run(ctx: &Context, args: Args) -> Result<()> {
     ctx.print(&format!(
         "{whose}: {field} corrected to `{value}` (was {was}); the old value is kept in `corrections`."
     ))
+}
+
+/// A new parent must be a commitment of the ledger, and not make a cycle.
+fn linked(
+    ledger: &crate::model::Ledger,
+    index: usize,
+    after: &crate::model::Commitment,
+) -> Result<()> {
+    let mut all = ledger.commitments.clone();
+    all[index] = after.clone();
+    match crate::model::link_errors(&all).into_iter().next() {
+        None => Ok(()),
+        Some(crate::model::LinkError::Unknown { parent, .. }) => {
+            let ids: Vec<&str> = ledger
+                .commitments
+                .iter()
+                .filter(|c| c.id != after.id)
+                .map(|c| c.id.as_str())
+                .collect();
+            Err(Error::Argument(format!(
+                "no commitment has the id `{parent}`, so it cannot be {}'s parent; the ids are: {}",
+                after.id,
+                ids.join(", ")
+            )))
+        }
+        Some(crate::model::LinkError::Cycle { ids, .. }) => Err(Error::Argument(format!(
+            "making {} the parent of {} would make a cycle ({}); a commitment may not be its own ancestor",
+            after.parent.as_deref().unwrap_or(""),
+            after.id,
+            ids.join(" → ")
+        ))),
+    }
 }
 
 /// The dates a correction may move must still agree: nothing happens before `made`, and `due`

@@ -35,10 +35,12 @@ pub enum FieldKind {
     /// A list of texts (`tags`, `partners`). In a correction entry the list is written one
     /// item a line, so an item holding a comma is kept as it is.
     List,
+    /// The id of another commitment of the ledger (`parent`), checked against the ledger.
+    Id,
 }
 
 /// The fields of a commitment's own that `correct` changes, and what each holds.
-pub const RECORD_FIELDS: [(&str, FieldKind); 8] = [
+pub const RECORD_FIELDS: [(&str, FieldKind); 9] = [
     ("title", FieldKind::Required),
     ("owner", FieldKind::Required),
     ("made", FieldKind::Date),
@@ -47,6 +49,7 @@ pub const RECORD_FIELDS: [(&str, FieldKind); 8] = [
     ("notes", FieldKind::Text),
     ("tags", FieldKind::List),
     ("partners", FieldKind::List),
+    ("parent", FieldKind::Id),
 ];
 
 /// A list field's items as a correction entry holds them: one a line.
@@ -117,6 +120,8 @@ pub fn judge(kind: FieldKind, value: &str) -> Option<String> {
             Some("has an empty item; give each item its text".into())
         }
         FieldKind::List => None,
+        FieldKind::Id if value.trim().is_empty() => Some("is empty; give a commitment's id".into()),
+        FieldKind::Id => None,
         FieldKind::Date => parse_date(value)
             .err()
             .map(|e| format!("is not a date: {e} (write YYYY-MM-DD, e.g. 2025-03-31)")),
@@ -204,6 +209,7 @@ impl Commitment {
             "notes" => self.notes.clone(),
             "tags" => (!self.tags.is_empty()).then(|| list_text(&self.tags)),
             "partners" => (!self.partners.is_empty()).then(|| list_text(&self.partners)),
+            "parent" => self.parent.clone(),
             _ => None,
         }
     }
@@ -252,6 +258,7 @@ impl Commitment {
                 "notes" => self.notes = Some(new.clone()),
                 "tags" => self.tags = list_items(&new),
                 "partners" => self.partners = list_items(&new),
+                "parent" => self.parent = Some(new.clone()),
                 _ => {}
             }
         }

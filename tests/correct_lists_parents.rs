@@ -1,6 +1,7 @@
 //! `commitments correct` on the lists `tags` and `partners` (issue 12, item 4): `tags=a,b`
 //! makes the list, `tags+=x` adds an item, `tags-=x` takes one out; the old list is kept in
-//! the correction entry one item a line, and every refusal leaves the file as it was.
+//! the correction entry one item a line, and every refusal leaves the file as it was. And on
+//! `parent`, which must name another commitment and make no cycle.
 
 use crate::harness::*;
 
@@ -174,4 +175,67 @@ fn check_reads_a_hand_written_list_correction() {
         .failure(1)
         .stderr_has("`tag` is not a field of a commitment that a correction can change")
         .stderr_has("tags, partners");
+}
+
+const FAMILY: &str = include_str!("fixtures/family.yaml");
+
+#[test]
+fn a_parent_is_set_by_a_correction_and_bad_parents_are_refused() {
+    let t = Test::new().ledger(FAMILY);
+    let before = t.file_bytes();
+    for (change, says) in [
+        (
+            "parent=nope",
+            "no commitment has the id `nope`, so it cannot be uk-border-command's parent; the ids are: communique-smuggling,",
+        ),
+        (
+            "parent=uk-border-command",
+            "would make a cycle (uk-border-command → uk-border-command)",
+        ),
+        ("parent=", "is empty; give a commitment's id"),
+    ] {
+        t.then(&["correct", "uk-border-command", change, "--reason", "x"])
+            .failure(1)
+            .stderr_has(says);
+        assert_eq!(t.file_bytes(), before, "{change}");
+    }
+    t.then(&[
+        "correct",
+        "communique-money",
+        "parent=uk-finance-taskforce",
+        "--reason",
+        "x",
+    ])
+    .failure(1)
+    .stderr_has("communique-money → uk-finance-taskforce → communique-money");
+    assert_eq!(t.file_bytes(), before);
+    t.then(&[
+        "correct",
+        "uk-border-command",
+        "parent=communique-money",
+        "--reason",
+        "Para 6 names illicit finance",
+    ])
+    .success()
+    .stdout_has("parent corrected to `communique-money` (was not set)");
+    let file = t.file();
+    assert!(
+        file.contains("    parent: communique-money\n    history:\n"),
+        "{file}"
+    );
+    assert!(file.contains("        field: parent\n        new: communique-money\n"));
+    t.then(&["check"]).success();
+    let j = t
+        .then(&["report", "--matrix", "--format", "json"])
+        .success()
+        .json();
+    assert_eq!(
+        j["rows"][1]["cells"]["United Kingdom"]
+            .as_array()
+            .unwrap()
+            .len(),
+        2,
+        "the UK's two children under communique-money: {}",
+        j["rows"][1]
+    );
 }
