@@ -20,6 +20,7 @@ import re
 import struct
 import subprocess
 import sys
+import shutil
 import tempfile
 import xml.etree.ElementTree as ET
 import zipfile
@@ -530,9 +531,14 @@ def json_checks():
 # -------------------------------------------------------------------------------------- HTML
 
 def chromium(path, *args):
+    # A fresh profile per run, removed after it: a kept profile would carry state between
+    # pages, and 60-odd left in /tmp per run fill the disk of a machine that runs this often.
     profile = tempfile.mkdtemp(prefix="chromium-")
-    r = subprocess.run([*CHROMIUM, f"--user-data-dir={profile}", *args, "file://" + path],
-                       capture_output=True, text=True, timeout=180)
+    try:
+        r = subprocess.run([*CHROMIUM, f"--user-data-dir={profile}", *args, "file://" + path],
+                           capture_output=True, text=True, timeout=180)
+    finally:
+        shutil.rmtree(profile, ignore_errors=True)
     console = [l for l in r.stderr.splitlines() if ":CONSOLE" in l or "Uncaught" in l]
     return r, console
 
