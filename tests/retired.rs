@@ -218,3 +218,62 @@ fn site_leaves_retired_commitments_out_of_tables_and_data_but_keeps_their_page()
     let csv = std::fs::read_to_string(t.dir.path().join("all/data/commitments.csv")).unwrap();
     assert!(row(&csv, "uk-cps-3m,").ends_with(",2026-11-01"), "{csv}");
 }
+
+/// The matrix leaves a retired child out unless asked; asked, its cell names it as retired.
+#[test]
+fn the_matrix_marks_a_retired_child_when_asked() {
+    let t = Test::new().ledger(include_str!("fixtures/family.yaml"));
+    t.then(&[
+        "retire",
+        "uk-finance-taskforce",
+        "--reason",
+        "Merged into the Italian taskforce",
+        "--date",
+        "2026-11-01",
+    ])
+    .success();
+    let j = t
+        .then(&["report", "--matrix", "--format", "json"])
+        .success()
+        .json();
+    assert!(
+        j["rows"][1]["cells"]["United Kingdom"].is_null(),
+        "{}",
+        j["rows"][1]
+    );
+    let j = t
+        .then(&[
+            "report",
+            "--matrix",
+            "--format",
+            "json",
+            "--include-retired",
+        ])
+        .success()
+        .json();
+    let cell = &j["rows"][1]["cells"]["United Kingdom"][0];
+    assert_eq!(cell["id"], "uk-finance-taskforce");
+    assert_eq!(cell["retired"], "2026-11-01");
+    let md = t
+        .then(&[
+            "report",
+            "--matrix",
+            "--format",
+            "markdown",
+            "--include-retired",
+        ])
+        .success()
+        .stdout;
+    assert!(
+        md.contains("Partial (uk-finance-taskforce; retired)"),
+        "{md}"
+    );
+    let csv = t
+        .then(&["report", "--matrix", "--format", "csv", "--include-retired"])
+        .success()
+        .stdout;
+    assert!(
+        row(&csv, "communique-money,").contains("partial (retired)"),
+        "{csv}"
+    );
+}
