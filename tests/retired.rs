@@ -95,6 +95,12 @@ fn included_retired_rows_are_marked_in_every_format() {
         .success()
         .stdout;
     assert!(row(&list, "| uk-cps-3m |").contains("retired"), "{list}");
+    // A roll-up has no row per commitment: its note says how many retired ones it counts.
+    let by = report(&["--by", "owner", "--format", "markdown"]);
+    assert!(
+        by.contains("1 retired commitment (no longer tracked) is counted in these groups"),
+        "{by}"
+    );
     // Without being asked, no row, no mark.
     let plain = t.then(&["report", "--format", "csv"]).success().stdout;
     assert!(!plain.contains("uk-cps-3m"), "{plain}");

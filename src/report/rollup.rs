@@ -42,6 +42,8 @@ pub struct Rollup<'a> {
     /// CSV: end with the `all` row (`--totals`). Off by default, so that every row of the
     /// sheet is one group and a spreadsheet's own sums are not doubled.
     pub totals: bool,
+    /// How many retired commitments are counted (only when asked: `--include-retired`).
+    pub retired: usize,
 }
 
 /// One group. Field names are the JSON output's (docs/reports.md).
@@ -114,6 +116,7 @@ impl<'a> Rollup<'a> {
             groups,
             all,
             totals: false,
+            retired: rows.iter().filter(|r| r.retired.is_some()).count(),
         }
     }
 
@@ -260,6 +263,14 @@ impl Report for Rollup<'_> {
             ));
         }
         notes.push(flags_note(self.stale_after));
+        if self.retired > 0 {
+            notes.push(format!(
+                "{} retired commitment{} (no longer tracked) {} counted in these groups because the report was asked to include retired ones.",
+                self.retired,
+                if self.retired == 1 { "" } else { "s" },
+                if self.retired == 1 { "is" } else { "are" }
+            ));
+        }
         notes.push(scale_note(self.ledger));
         let mut blocks = vec![Block::Table(Sheet {
             key_columns: 1,
