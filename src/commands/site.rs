@@ -3,6 +3,7 @@
 use std::io::Write as _;
 use std::path::PathBuf;
 
+use super::output::LangArg;
 use crate::context::Context;
 use crate::error::Result;
 use crate::store;
@@ -25,10 +26,12 @@ pub struct Args {
     /// page, the feed and the bulletins still say it was retired and why.
     #[arg(long)]
     include_retired: bool,
+    #[command(flatten)]
+    lang: LangArg,
 }
 
 pub fn run(ctx: &Context, args: Args) -> Result<()> {
-    let ledger = store::load(&ctx.file)?.ledger;
+    let ledger = args.lang.speak(store::load(&ctx.file)?.ledger);
     let done = crate::site::build(
         &ledger,
         ctx.today,

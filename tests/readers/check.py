@@ -765,6 +765,24 @@ def site_checks():
                        capture_output=True, text=True, timeout=300)
     check(r.returncode != 0, "control: frictionless finds a broken date")
 
+    # The site in French and German: every page loads in Chromium with no console message and
+    # says its language; the feed parses and says it too; the data package still validates (a
+    # status label in French is text, its column the same).
+    for lang in ("fr", "de"):
+        root = os.path.join(OUT, "site-reports-" + lang)
+        subprocess.run(["rm", "-rf", root], check=True)
+        subprocess.run([BIN, "-f", REPORTS, "site", root, "--lang", lang], env=ENV, check=True, capture_output=True)
+        files = site_files(root)
+        for page in sorted(p for p in files if p.endswith(".html")):
+            r, console = chromium(os.path.join(root, page), "--dump-dom")
+            check(r.returncode == 0 and console == [], f"{lang} {page}: chromium {r.returncode} {console}")
+            check(re.search(r'<html lang="%s"' % lang, r.stdout) is not None, f"{lang} {page}: html lang")
+        feed = feedparser.parse(files["feed.atom"])
+        check(not feed.bozo and feed.feed.get("language") == lang, f"{lang}: feed {feed.get('bozo_exception')} {feed.feed.get('language')}")
+        r = subprocess.run(["frictionless", "validate", "--json", "datapackage.json"], cwd=os.path.join(root, "data"),
+                           capture_output=True, text=True, timeout=300)
+        check(r.returncode == 0, f"{lang}: frictionless: {r.stdout[-1000:]}")
+
     # Screenshots at 1280 pixels of the index and a commitment page.
     root = os.path.join(OUT, "site-commitments")
     for page, png in (("index.html", "site-index.png"), ("c/de-smuggling-law.html", "site-commitment.png")):
