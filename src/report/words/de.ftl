@@ -104,6 +104,7 @@ status-as-of = Stand am { $date }
 commitments-as-of = Zusagen, Stand am { $date }
 status-over-time = Status im Zeitverlauf
 status-on = Status am { $date }
+status-on-is = Status am { $date }: { $status }
 no-commitments-match = Keine Zusage passt.
 
 ## Bulletins

@@ -106,6 +106,7 @@ status-as-of = Status as of { $date }
 commitments-as-of = Commitments as of { $date }
 status-over-time = Status over time
 status-on = Status on { $date }
+status-on-is = Status on { $date }: { $status }
 no-commitments-match = No commitments match.
 
 ## Bulletins

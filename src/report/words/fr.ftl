@@ -104,6 +104,7 @@ status-as-of = Statut au { $date }
 commitments-as-of = Engagements au { $date }
 status-over-time = Évolution des statuts
 status-on = Statut au { $date }
+status-on-is = Statut au { $date } : { $status }
 no-commitments-match = Aucun engagement ne correspond.
 
 ## Bulletins
