@@ -9,7 +9,7 @@ use super::changes::{ChangeGroup, Changes};
 use super::history::{History, HistoryRow};
 use super::period::{Period, earliest};
 use super::render::{Block, Document, Item, Palette, Report, Sheet, json, ledger_title};
-use super::status::{StatusReport, flags_note};
+use super::status::{StatusReport, flags_note, retired_note};
 use super::window::Window;
 use super::{StatusInfo, StatusRow, status_rows, statuses};
 use crate::model::{Date, Ledger};
@@ -31,8 +31,12 @@ pub struct Bulletin<'a> {
 
 impl<'a> Bulletin<'a> {
     /// The bulletin for `from`..=`to`; `recorded_since` adds entries recorded since then.
+    /// `counted` is the ledger the table and the counts take (without the commitments retired
+    /// by `to`, unless they were asked for); what changed is read from the whole `ledger`, so
+    /// that a retirement in the period is listed with its reason.
     pub fn new(
         ledger: &'a Ledger,
+        counted: &'a Ledger,
         label: String,
         (from, to): (Date, Date),
         recorded_since: Option<Date>,
@@ -52,9 +56,9 @@ impl<'a> Bulletin<'a> {
             to,
             stale_after,
             period,
-            rows: status_rows(ledger, to, stale_after),
+            rows: status_rows(counted, to, stale_after),
             changes: Changes::new(ledger, window, stale_after),
-            history: History::new(ledger, period, start, to, stale_after),
+            history: History::new(counted, period, start, to, stale_after),
         }
     }
 
@@ -125,6 +129,7 @@ impl Report for Bulletin<'_> {
         ))];
         // The status table and its summary; the flags and the scale go under Method.
         blocks.extend(status.document(false).blocks.into_iter().take(2));
+        blocks.extend(retired_note(&self.rows, lang).map(Block::Note));
         blocks.push(Block::Heading(tr!(
             lang,
             "what-changed-in",

@@ -43,6 +43,8 @@ pub struct Rollup<'a> {
     /// CSV: end with the `all` row (`--totals`). Off by default, so that every row of the
     /// sheet is one group and a spreadsheet's own sums are not doubled.
     pub totals: bool,
+    /// How many retired commitments are counted (only when asked: `--include-retired`).
+    pub retired: usize,
 }
 
 /// One group. Field names are the JSON output's (docs/reports.md).
@@ -115,6 +117,7 @@ impl<'a> Rollup<'a> {
             groups,
             all,
             totals: false,
+            retired: rows.iter().filter(|r| r.retired.is_some()).count(),
         }
     }
 
@@ -278,6 +281,9 @@ impl Report for Rollup<'_> {
             ));
         }
         notes.push(flags_note(self.stale_after, lang));
+        if self.retired > 0 {
+            notes.push(tr!(lang, "rollup-retired-note", n = self.retired));
+        }
         notes.push(scale_note(self.ledger));
         let mut blocks = vec![Block::Table(Sheet {
             key_columns: 1,

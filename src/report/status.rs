@@ -94,6 +94,7 @@ impl Report for StatusReport<'_> {
             blocks.push(Block::Note(funding_note(self.as_of, lang)));
         }
         blocks.push(Block::Note(flags_note(self.stale_after, lang)));
+        blocks.extend(retired_note(&self.rows, lang).map(Block::Note));
         blocks.push(Block::Note(scale_note(self.ledger)));
         if page {
             blocks.extend(timelines(self.ledger, self.as_of));
@@ -169,6 +170,13 @@ pub fn kind_word(key: &str, language: Language) -> String {
 /// A funding stage as a person reads it: "Pledged", "Promis".
 pub fn stage_word(stage: Stage, language: Language) -> String {
     tr!(language, &format!("stage-{}", stage.key()))
+}
+
+/// What the `retired` flag means, when some row has it (only a report asked to include
+/// retired commitments has such rows).
+pub fn retired_note(rows: &[StatusRow], language: Language) -> Option<String> {
+    let n = rows.iter().filter(|r| r.retired.is_some()).count();
+    (n > 0).then(|| tr!(language, "retired-note", n = n))
 }
 
 /// One line per stage on record: "Pledged GBP 3,000,000".
@@ -253,6 +261,7 @@ fn status_sheet(rows: &[StatusRow]) -> Sheet {
             "allocated",
             "disbursed",
             "spent",
+            "retired",
         ]
         .map(String::from)
         .to_vec(),
@@ -295,6 +304,7 @@ fn status_sheet(rows: &[StatusRow]) -> Sheet {
                     amount(Stage::Allocated),
                     amount(Stage::Disbursed),
                     amount(Stage::Spent),
+                    date(r.retired),
                 ]
             })
             .collect(),
@@ -340,6 +350,7 @@ impl Report for ListReport<'_> {
                 rows,
             }));
             blocks.push(Block::Note(summary(self.ledger, &self.rows)));
+            blocks.extend(retired_note(&self.rows, lang).map(Block::Note));
         }
         if page {
             blocks.push(Block::Note(flags_note(self.stale_after, lang)));

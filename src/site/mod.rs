@@ -69,10 +69,20 @@ pub const DOWNLOADS: [(&str, &str); 6] = [
     ),
 ];
 
-/// Builds the site for `ledger` as of `today` in `dir`.
-pub fn build(ledger: &Ledger, today: Date, stale_after: u32, dir: &Path) -> Result<Written> {
+/// Builds the site for `ledger` as of `today` in `dir`. The tables, counts and data leave
+/// out the commitments retired by their date unless `include_retired`; every commitment keeps
+/// its page (a retired one's says when and why it was retired), and the feed and the
+/// bulletins' lists of changes name each retirement.
+pub fn build(
+    ledger: &Ledger,
+    today: Date,
+    stale_after: u32,
+    include_retired: bool,
+    dir: &Path,
+) -> Result<Written> {
     let mut out = Written::default();
-    let rows = status_rows(ledger, today, stale_after);
+    let counted = ledger.counted_on(today, include_retired);
+    let rows = status_rows(&counted, today, stale_after);
     let first = earliest(ledger).unwrap_or(today).min(today);
     let nav = |prefix: &str| -> Vec<(String, String)> {
         [
@@ -88,8 +98,10 @@ pub fn build(ledger: &Ledger, today: Date, stale_after: u32, dir: &Path) -> Resu
     // One bulletin per quarter, oldest first.
     let mut bulletins = Vec::new();
     for span in spans(Period::Quarterly, first, today) {
+        let counted = ledger.counted_on(span.end, include_retired);
         let b = Bulletin::new(
             ledger,
+            &counted,
             span.label.clone(),
             (span.start, span.end),
             None,
@@ -109,7 +121,7 @@ pub fn build(ledger: &Ledger, today: Date, stale_after: u32, dir: &Path) -> Resu
     }
 
     let shown = DOWNLOADS.map(|(path, _)| (path, download_message(path)));
-    let index = pages::index(ledger, today, &rows, stale_after, &bulletins, &shown);
+    let index = pages::index(&counted, today, &rows, stale_after, &bulletins, &shown);
     write(
         dir,
         "index.html",
@@ -118,8 +130,16 @@ pub fn build(ledger: &Ledger, today: Date, stale_after: u32, dir: &Path) -> Resu
     )?;
 
     // Rows come in the table's order (each parent followed by its children), not the file's: a
-    // page takes the row of its own commitment, by id.
-    for row in &rows {
+    // page takes the row of its own commitment, by id. A retired commitment left out of the
+    // table still has its page, which the feed and the bulletins link to.
+    let every;
+    let pages_rows = if matches!(counted, std::borrow::Cow::Borrowed(_)) {
+        &rows
+    } else {
+        every = status_rows(ledger, today, stale_after);
+        &every
+    };
+    for row in pages_rows {
         let Some(c) = ledger.commitments.iter().find(|c| c.id == row.id) else {
             continue;
         };
@@ -135,6 +155,7 @@ pub fn build(ledger: &Ledger, today: Date, stale_after: u32, dir: &Path) -> Resu
 
     let method = Bulletin::new(
         ledger,
+        &counted,
         today.to_string(),
         (today, today),
         None,
@@ -152,7 +173,7 @@ pub fn build(ledger: &Ledger, today: Date, stale_after: u32, dir: &Path) -> Resu
     // The data, exactly as the report commands write it.
     let style = Style::default();
     let status = StatusReport {
-        ledger,
+        ledger: &counted,
         as_of: today,
         stale_after,
         rows,
@@ -167,8 +188,8 @@ pub fn build(ledger: &Ledger, today: Date, stale_after: u32, dir: &Path) -> Resu
         },
         stale_after,
     );
-    let periods = OverTime::new(ledger, Period::Quarterly, first, today, stale_after);
-    let history = History::new(ledger, Period::Quarterly, first, today, stale_after);
+    let periods = OverTime::new(&counted, Period::Quarterly, first, today, stale_after);
+    let history = History::new(&counted, Period::Quarterly, first, today, stale_after);
     let data: [(&str, &dyn Report, Format); 5] = [
         ("data/commitments.csv", &status, Format::Csv),
         ("data/commitments.json", &status, Format::Json),
@@ -200,7 +221,7 @@ pub fn build(ledger: &Ledger, today: Date, stale_after: u32, dir: &Path) -> Resu
     write(dir, "data/datapackage.json", package.as_bytes(), &mut out)?;
     let feed = atom::render(&changes, Some("c/"));
     write(dir, "feed.atom", feed.as_bytes(), &mut out)?;
-    let calendar = ics::render(ledger, &status.rows, today);
+    let calendar = ics::render(&counted, &status.rows, today);
     write(dir, "due.ics", calendar.as_bytes(), &mut out)?;
     Ok(out)
 }

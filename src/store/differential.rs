@@ -150,10 +150,19 @@ fn generated_ledgers_are_read_alike_and_fast() {
 #[test]
 fn shipped_and_fixture_ledgers_are_read_alike() {
     for (name, text) in FIXTURES {
-        let fast = agree(text);
-        // The shipped ledger is written by the CLI, so every record is in the usual shape.
+        agree(text);
+        // The shipped ledger is written by the CLI, so every record is in the usual shape,
+        // which the fast reader reads itself; only a text of several lines (a `|` block, as a
+        // correction of a list writes its old and new items) is left to the general reader.
         if *name == "commitments.yaml" {
-            assert!(fast, "{name}");
+            let outline = fast::outline(text).expect("the shipped ledger has records");
+            for r in &outline.records {
+                let record = &text[r.content.start..r.end];
+                assert!(
+                    fast::record(record).is_some() || record.contains(": |"),
+                    "{name}: a record the fast reader hands over:\n{record}"
+                );
+            }
         }
     }
 }

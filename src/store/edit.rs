@@ -295,10 +295,12 @@ fn replace_value(rec: &Mapping, k: &Correction) -> Result<(), EditError> {
     } else {
         (rec.clone(), k.field.as_str())
     };
-    let plain = matches!(
-        crate::model::field_kind(&k.field, k.evidence.is_some()),
-        Some(FieldKind::Date | FieldKind::Kind)
-    );
+    let kind = crate::model::field_kind(&k.field, k.evidence.is_some());
+    if kind == Some(FieldKind::List) {
+        replace_list(&holder, key, &crate::model::list_items(&k.new));
+        return Ok(());
+    }
+    let plain = matches!(kind, Some(FieldKind::Date | FieldKind::Kind));
     let present = holder.get(key).is_some();
     let put = |before: &str| {
         if plain {
@@ -315,6 +317,45 @@ fn replace_value(rec: &Mapping, k: &Correction) -> Result<(), EditError> {
         }
     }
     Ok(())
+}
+
+/// Makes the list under `key` read `new`, in place: items no longer there are taken out,
+/// items kept stay on their lines (with their comments), and new ones are added at the end,
+/// in the list's own style (`[a, b]` or one `- item` a line). Only when `new` orders the kept
+/// items otherwise is an item's value replaced where it stands.
+fn replace_list(holder: &Mapping, key: &str, new: &[String]) {
+    // A list shared through an alias is left alone; the check of the result refuses it.
+    if matches!(holder.get(key), Some(YamlNode::Alias(_))) {
+        return;
+    }
+    let Some(seq) = holder.get_sequence(key) else {
+        let list = new
+            .iter()
+            .fold(SequenceBuilder::new(), |s, i| s.item(Text(i.as_str())))
+            .build_document();
+        if holder.get(key).is_some() || !holder.insert_before("history", key, &list) {
+            holder.set(key, list);
+        }
+        return;
+    };
+    let old: Vec<String> = seq
+        .values()
+        .map(|n| n.as_scalar().map(|s| s.as_string()).unwrap_or_default())
+        .collect();
+    for (i, item) in old.iter().enumerate().rev() {
+        if !new.contains(item) {
+            seq.remove(i);
+        }
+    }
+    let kept: Vec<&String> = old.iter().filter(|o| new.contains(o)).collect();
+    for (i, item) in kept.iter().enumerate() {
+        if **item != new[i] {
+            seq.set(i, Text(new[i].as_str()));
+        }
+    }
+    for item in &new[kept.len()..] {
+        seq.push(Text(item.as_str()));
+    }
 }
 
 fn retraction(r: &Retraction) -> MappingBuilder {

@@ -305,7 +305,7 @@ pub struct CorrectionFile {
     /// The day the correction was made.
     #[schemars(with = "DateText")]
     pub date: Option<Field>,
-    /// The field changed: title, owner, made, due, description, notes, source.title (or another field of the source), or a field of the evidence entry named in `evidence`.
+    /// The field changed: title, owner, made, due, description, notes, tags, partners (a list's old and new values one item a line), parent, source.title (or another field of the source), or a field of the evidence entry named in `evidence`.
     #[schemars(with = "Scalar")]
     pub field: Option<Field>,
     /// The id of the evidence entry whose field was changed, if it was one.
