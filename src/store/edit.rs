@@ -9,6 +9,9 @@
 //! reader has found where the records are, only the records being changed go through
 //! yaml-edit, each as a small document of its own, and the result is spliced back between
 //! the untouched bytes before and after it.
+//!
+//! Longer than 400 lines on purpose: one function for each kind of edit (`Edit`'s variants) and
+//! one builder for each kind of entry, sharing the tree helpers here.
 
 use std::collections::BTreeMap;
 use std::str::FromStr;

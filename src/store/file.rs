@@ -4,6 +4,9 @@
 //! `validate`, so that `check` can list every problem in a file instead of stopping at the
 //! first. These are the types the JSON Schema is generated from, so the schema and the loader
 //! cannot drift apart.
+//!
+//! Longer than 400 lines on purpose: one serde type for each part of the file format, each field
+//! with its schema shape and its description; apart, the format would be read in pieces.
 
 use schemars::JsonSchema;
 use serde::Deserialize;
