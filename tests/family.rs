@@ -337,3 +337,32 @@ fn matrix_cells_are_the_childrens_statuses_on_the_date() {
         .failure(2)
         .stderr_has("cannot be used with");
 }
+
+/// The matrix speaks the report's language like every other report (issue 13's catalogue):
+/// its headings, summaries, the "no national action" cell and its method note; CSV keeps
+/// its stable English values for scripts.
+#[test]
+fn the_matrix_is_in_the_reports_language() {
+    let fr = out(&["report", "--matrix", "--lang", "fr", "--format", "markdown"]);
+    for words in [
+        "Matrice par responsable, au",
+        "Par responsable",
+        "aucune action nationale enregistrée",
+        "statut propre :",
+        "Une ligne par engagement collectif",
+    ] {
+        assert!(fr.contains(words), "no {words:?} in:\n{fr}");
+    }
+    for english in [
+        "By owner",
+        "no national action recorded",
+        "own status",
+        "One row per pledge",
+    ] {
+        assert!(!fr.contains(english), "English {english:?} left in:\n{fr}");
+    }
+    let de = out(&["report", "--matrix", "--lang", "de"]);
+    assert!(de.contains("keine nationale Maßnahme erfasst"), "{de}");
+    let csv = out(&["report", "--matrix", "--lang", "fr", "--format", "csv"]);
+    assert!(csv.contains("no national action recorded"), "{csv}");
+}

@@ -11,8 +11,10 @@ use serde::Serialize;
 use super::render::{Block, Document, Item, Palette, Report, Sheet, json, ledger_title};
 use super::{ROLL_UP_RULE, StatusInfo, percent_text, round4, scale_note, score_text, statuses};
 use crate::model::{Date, Family, Ledger, party, party_key};
+use crate::tr;
 
-/// What a collective pledge with no children says, in every format.
+/// What a collective pledge with no children says in CSV and JSON (a stable English value
+/// for scripts; tables, Markdown and HTML say it in the report's language, `matrix-no-action`).
 pub const NO_ACTION: &str = "no national action recorded";
 
 /// What a row says whose children were all made after the date.
@@ -168,8 +170,13 @@ impl<'a> Matrix<'a> {
 
     /// "2: 1 delivered, 1 in progress; average 0.75".
     fn summary_text(&self, s: &Summary, note: Option<&str>) -> String {
+        let lang = self.ledger.language;
         if s.children == 0 {
-            return note.unwrap_or(NO_ACTION).to_string();
+            return match note {
+                Some(NO_CHILD_YET) => tr!(lang, "matrix-no-child-yet"),
+                Some(other) if other != NO_ACTION => other.to_string(),
+                _ => tr!(lang, "matrix-no-action"),
+            };
         }
         let counts: Vec<String> = self
             .ledger
@@ -183,7 +190,8 @@ impl<'a> Matrix<'a> {
             .collect();
         let mut text = format!("{}: {}", s.children, counts.join(", "));
         if let Some(a) = s.average_score {
-            text.push_str(&format!("\naverage {}", score_text(a)));
+            text.push('\n');
+            text.push_str(&tr!(lang, "matrix-average", score = score_text(a)));
             if let Some(p) = s.percent {
                 text.push_str(&format!(" ({})", percent_text(p)));
             }
@@ -192,7 +200,11 @@ impl<'a> Matrix<'a> {
     }
 
     fn cell(&self, cells: Option<&Vec<Cell>>, palette: &Palette) -> Item {
-        let retired = |c: &Cell| if c.retired.is_some() { "; retired" } else { "" };
+        let word = tr!(self.ledger.language, "flag-retired");
+        let retired = |c: &Cell| match c.retired {
+            Some(_) => format!("; {word}"),
+            None => String::new(),
+        };
         match cells.map(Vec::as_slice) {
             None | Some([]) => Item::text(""),
             Some([one]) if one.retired.is_none() => palette.item(&one.status, ""),
@@ -220,10 +232,11 @@ struct MatrixJson<'a> {
 
 impl Report for Matrix<'_> {
     fn document(&self, _page: bool) -> Document {
+        let lang = self.ledger.language;
         let palette = Palette::new(&self.ledger.vocabulary);
-        let mut headers = vec!["Commitment".to_string()];
+        let mut headers = vec![tr!(lang, "commitment")];
         headers.extend(self.owners.iter().cloned());
-        headers.push("Children".into());
+        headers.push(tr!(lang, "children"));
         let mut rows: Vec<Vec<Item>> = self
             .rows
             .iter()
@@ -232,11 +245,9 @@ impl Report for Matrix<'_> {
                     .status
                     .as_deref()
                     .map(|s| self.ledger.vocabulary.label(s).to_string())
-                    .unwrap_or_else(|| "not yet made".into());
-                let mut cells = vec![Item::text(format!(
-                    "{}\n{}\nown status: {own}",
-                    r.id, r.title
-                ))];
+                    .unwrap_or_else(|| tr!(lang, "not-yet-made"));
+                let own = tr!(lang, "matrix-own-status", status = own);
+                let mut cells = vec![Item::text(format!("{}\n{}\n{own}", r.id, r.title))];
                 cells.extend(
                     self.owners
                         .iter()
@@ -247,7 +258,7 @@ impl Report for Matrix<'_> {
             })
             .collect();
         if !self.owners.is_empty() {
-            let mut all = vec![Item::text("By owner")];
+            let mut all = vec![Item::text(tr!(lang, "matrix-by-owner"))];
             all.extend(
                 self.columns
                     .iter()
@@ -258,7 +269,7 @@ impl Report for Matrix<'_> {
         }
         let mut blocks = Vec::new();
         if self.rows.is_empty() {
-            blocks.push(Block::Note("No commitments had been made by then.".into()));
+            blocks.push(Block::Note(tr!(lang, "matrix-none")));
         } else {
             blocks.push(Block::Table(Sheet {
                 key_columns: 1,
@@ -268,13 +279,14 @@ impl Report for Matrix<'_> {
             }));
         }
         blocks.push(Block::Note(format!(
-            "One row per pledge (a collective pledge, tagged collective, or any commitment with children), one column per party owning a child: owners written differently that name the same party (\"UK\", \"United Kingdom (Home Office)\", \"UK Government\") share a column, and a joint owner (\"United Kingdom and France\") has its own. Each cell is that child's status on {}. A collective pledge with no children made by then shows \"{NO_ACTION}\". Each row and column ends with its children's counts and average score. {ROLL_UP_RULE}",
-            self.as_of
+            "{} {}",
+            tr!(lang, "matrix-rule", date = self.as_of.to_string()),
+            tr!(lang, "roll-up-rule")
         )));
         blocks.push(Block::Note(scale_note(self.ledger)));
         Document {
             title: ledger_title(self.ledger),
-            subtitle: format!("Matrix by owner, as of {}", self.as_of),
+            subtitle: tr!(lang, "matrix-as-of", date = self.as_of.to_string()),
             palette,
             blocks,
             language: self.ledger.language,

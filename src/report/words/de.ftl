@@ -296,3 +296,13 @@ rollup-retired-note = { $n ->
     [one] { $n } eingestellte Zusage (wird nicht mehr verfolgt) ist in diesen Gruppen mitgezählt, weil der Bericht mit eingestellten Zusagen verlangt wurde.
    *[other] { $n } eingestellte Zusagen (werden nicht mehr verfolgt) sind in diesen Gruppen mitgezählt, weil der Bericht mit eingestellten Zusagen verlangt wurde.
 }
+
+## report --matrix
+matrix-as-of = Matrix nach Verantwortlichen, Stand { $date }
+matrix-by-owner = Nach Verantwortlichen
+matrix-own-status = eigener Status: { $status }
+matrix-none = Bis zu diesem Datum war noch keine Zusage gegeben.
+matrix-no-action = keine nationale Maßnahme erfasst
+matrix-no-child-yet = bis dahin keine Unterzusage gegeben
+matrix-rule = Eine Zeile je Zusage (eine gemeinsame Zusage, mit collective markiert, oder jede Zusage mit Unterzusagen), eine Spalte je Partei, der eine Unterzusage gehört: unterschiedlich geschriebene Verantwortliche, die dieselbe Partei meinen („UK“, „United Kingdom (Home Office)“, „UK Government“), teilen sich eine Spalte, und ein gemeinsamer Verantwortlicher („United Kingdom and France“) hat eine eigene. Jede Zelle zeigt den Status dieser Unterzusage am { $date }. Eine gemeinsame Zusage ohne bis dahin gegebene Unterzusage zeigt „{ matrix-no-action }“. Jede Zeile und jede Spalte endet mit der Zahl ihrer Unterzusagen und ihrem Durchschnittswert.
+matrix-average = Durchschnitt { $score }

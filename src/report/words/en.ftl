@@ -298,3 +298,13 @@ rollup-retired-note = { $n ->
     [one] { $n } retired commitment (no longer tracked) is counted in these groups because the report was asked to include retired ones.
    *[other] { $n } retired commitments (no longer tracked) are counted in these groups because the report was asked to include retired ones.
 }
+
+## report --matrix
+matrix-as-of = Matrix by owner, as of { $date }
+matrix-by-owner = By owner
+matrix-own-status = own status: { $status }
+matrix-none = No commitments had been made by then.
+matrix-no-action = no national action recorded
+matrix-no-child-yet = no child made by then
+matrix-rule = One row per pledge (a collective pledge, tagged collective, or any commitment with children), one column per party owning a child: owners written differently that name the same party ("UK", "United Kingdom (Home Office)", "UK Government") share a column, and a joint owner ("United Kingdom and France") has its own. Each cell is that child's status on { $date }. A collective pledge with no children made by then shows "{ matrix-no-action }". Each row and column ends with its children's counts and average score.
+matrix-average = average { $score }

@@ -305,3 +305,13 @@ rollup-retired-note = { $n ->
     [one] { $n } engagement clôturé (qui n'est plus suivi) est compté dans ces groupes, parce que le rapport a été demandé avec les engagements clôturés.
    *[other] { $n } engagements clôturés (qui ne sont plus suivis) sont comptés dans ces groupes, parce que le rapport a été demandé avec les engagements clôturés.
 }
+
+## report --matrix
+matrix-as-of = Matrice par responsable, au { $date }
+matrix-by-owner = Par responsable
+matrix-own-status = statut propre : { $status }
+matrix-none = Aucun engagement n’avait encore été pris à cette date.
+matrix-no-action = aucune action nationale enregistrée
+matrix-no-child-yet = aucun sous-engagement pris à cette date
+matrix-rule = Une ligne par engagement collectif (un engagement collectif, étiqueté collective, ou tout engagement qui a des sous-engagements), une colonne par partie responsable d’un sous-engagement : les responsables écrits différemment qui désignent la même partie (« UK », « United Kingdom (Home Office) », « UK Government ») partagent une colonne, et un responsable conjoint (« United Kingdom and France ») a la sienne. Chaque cellule donne le statut de ce sous-engagement au { $date }. Un engagement collectif sans sous-engagement pris à cette date affiche « { matrix-no-action } ». Chaque ligne et chaque colonne se terminent par le décompte de leurs sous-engagements et leur score moyen.
+matrix-average = moyenne { $score }
