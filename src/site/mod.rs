@@ -84,16 +84,22 @@ pub fn build(ledger: &Ledger, today: Date, stale_after: u32, dir: &Path) -> Resu
         .to_vec()
     };
 
-    // One bulletin per quarter, oldest first.
+    // One bulletin per quarter, oldest first. Each shows the history up to its quarter:
+    // counted once, to today, and cut for each (`History::until`).
     let mut bulletins = Vec::new();
-    for span in spans(Period::Quarterly, first, today) {
-        let b = Bulletin::new(
+    let quarters = spans(Period::Quarterly, first, today);
+    let start = quarters
+        .first()
+        .map_or(first, |q| Bulletin::start(ledger, q.start));
+    let history = History::new(ledger, Period::Quarterly, start, today, stale_after);
+    for span in quarters {
+        let b = Bulletin::with_history(
             ledger,
             span.label.clone(),
             (span.start, span.end),
             None,
-            Period::Quarterly,
             stale_after,
+            history.until(Bulletin::start(ledger, span.start), span.end),
         );
         let mut doc = b.document(true);
         pages::link_rows(&mut doc, "../");
@@ -117,8 +123,13 @@ pub fn build(ledger: &Ledger, today: Date, stale_after: u32, dir: &Path) -> Resu
 
     // Rows come in the table's order (each parent followed by its children), not the file's: a
     // page takes the row of its own commitment, by id.
+    let by_id: std::collections::HashMap<&str, &crate::model::Commitment> = ledger
+        .commitments
+        .iter()
+        .map(|c| (c.id.as_str(), c))
+        .collect();
     for row in &rows {
-        let Some(c) = ledger.commitments.iter().find(|c| c.id == row.id) else {
+        let Some(c) = by_id.get(row.id.as_str()) else {
             continue;
         };
         let doc = pages::commitment(ledger, c, row, today);
