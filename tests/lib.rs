@@ -19,6 +19,7 @@ mod help;
 mod import;
 mod input_rules;
 mod io_failures;
+mod languages;
 mod lossless;
 mod manual;
 mod merge;

@@ -10,7 +10,7 @@ const REPORTS: &str = include_str!("fixtures/reports.yaml");
 const INJECTION: &str = include_str!("fixtures/injection.yaml");
 
 /// Every file under `dir`, by path relative to it, with its bytes.
-fn files(dir: &Path) -> BTreeMap<String, Vec<u8>> {
+pub fn files(dir: &Path) -> BTreeMap<String, Vec<u8>> {
     let mut out = BTreeMap::new();
     let mut stack = vec![dir.to_path_buf()];
     while let Some(d) = stack.pop() {
@@ -32,7 +32,7 @@ fn files(dir: &Path) -> BTreeMap<String, Vec<u8>> {
 }
 
 /// The `href`s and `id`s of a page.
-fn attrs(page: &str, name: &str) -> Vec<String> {
+pub fn attrs(page: &str, name: &str) -> Vec<String> {
     let needle = format!(" {name}=\"");
     page.match_indices(&needle)
         .map(|(i, _)| {

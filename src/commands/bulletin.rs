@@ -33,7 +33,7 @@ pub struct Args {
 }
 
 pub fn run(ctx: &Context, args: Args) -> Result<()> {
-    let ledger = store::load(&ctx.file)?.ledger;
+    let ledger = args.output.lang.speak(store::load(&ctx.file)?.ledger);
     let (label, from, to, chart) = match (args.period, args.from) {
         (Some(p), _) => {
             let Some(kind) = p.period else {

@@ -32,7 +32,7 @@ pub struct Args {
 }
 
 pub fn run(ctx: &Context, args: Args) -> Result<()> {
-    let ledger = store::load(&ctx.file)?.ledger;
+    let ledger = args.output.lang.speak(store::load(&ctx.file)?.ledger);
     let since = args.since.map(|w| w.start);
     let recorded_since = args.recorded_since.map(|w| w.start);
     let until = args.until.map(|w| w.last_day(ctx.today));

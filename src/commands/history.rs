@@ -33,7 +33,7 @@ pub struct Args {
 }
 
 pub fn run(ctx: &Context, args: Args) -> Result<()> {
-    let ledger = store::load(&ctx.file)?.ledger;
+    let ledger = args.output.lang.speak(store::load(&ctx.file)?.ledger);
     let (from, to) = span(ctx, &ledger, args.from, args.to)?;
     let ledger = if args.include_retired {
         ledger

@@ -101,14 +101,29 @@ fn scale(v: &Vocabulary) -> String {
          # status is final (never overdue); the first is where a new commitment starts.\n\
          statuses:\n",
     );
+    // The label and description in the other languages the scale gives, on one line each.
+    let others = |texts: &[(crate::model::Language, String)], name: &str| {
+        let given: Vec<String> = texts
+            .iter()
+            .filter(|(l, _)| *l != crate::model::Language::En)
+            .map(|(l, t)| format!("{l}: {}", quoted(t)))
+            .collect();
+        if given.is_empty() {
+            String::new()
+        } else {
+            format!("    {name}: {{{}}}\n", given.join(", "))
+        }
+    };
     for s in v.statuses() {
         out.push_str(&format!(
-            "  - key: {}\n    label: {}\n    score: {}\n    closed: {}\n    description: {}\n",
+            "  - key: {}\n    label: {}\n{}    score: {}\n    closed: {}\n    description: {}\n{}",
             s.key,
             quoted(&s.label),
+            others(&s.labels, "labels"),
             s.score,
             s.closed,
-            quoted(&s.description)
+            quoted(&s.description),
+            others(&s.descriptions, "descriptions"),
         ));
     }
     out

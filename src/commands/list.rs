@@ -51,7 +51,7 @@ pub struct Args {
 }
 
 pub fn run(ctx: &Context, args: Args) -> Result<()> {
-    let ledger = store::load(&ctx.file)?.ledger;
+    let ledger = args.output.lang.speak(store::load(&ctx.file)?.ledger);
     let as_of = args.as_of.map_or(ctx.today, |w| w.last_day(ctx.today));
     let ledger = if args.include_retired {
         ledger

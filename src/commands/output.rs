@@ -6,6 +6,7 @@ use std::path::PathBuf;
 
 use crate::context::Context;
 use crate::error::{Error, Result};
+use crate::model::{Language, Ledger};
 use crate::report::render::{Format, Report, Style, ascii, render, table};
 
 #[derive(Debug, clap::Args)]
@@ -28,6 +29,8 @@ pub struct OutputArgs {
     pub bom: bool,
     #[command(flatten)]
     pub ascii: AsciiArg,
+    #[command(flatten)]
+    pub lang: LangArg,
     /// Flag a commitment as stale when nothing in its record (evidence, source, a gap
     /// checked) is newer than DAYS days.
     #[arg(long, value_name = "DAYS", default_value_t = 180)]
@@ -41,6 +44,25 @@ pub struct AsciiArg {
     /// not UTF-8).
     #[arg(long = "ascii")]
     pub asked: bool,
+}
+
+/// `--lang`, for every command that writes the program's words for people.
+#[derive(Debug, clap::Args)]
+pub struct LangArg {
+    /// The language of the report's own words (headings, columns, flags, the method)
+    /// (default: the ledger's `language:`, else en).
+    #[arg(long = "lang", value_enum, value_name = "LANG")]
+    pub lang: Option<Language>,
+}
+
+impl LangArg {
+    /// The ledger as read in the language asked for: `--lang` wins over the file's own.
+    pub fn speak(&self, mut ledger: Ledger) -> Ledger {
+        if let Some(l) = self.lang {
+            ledger.speak(l);
+        }
+        ledger
+    }
 }
 
 impl AsciiArg {

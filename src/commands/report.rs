@@ -58,7 +58,7 @@ pub struct Args {
 }
 
 pub fn run(ctx: &Context, args: Args) -> Result<()> {
-    let ledger = store::load(&ctx.file)?.ledger;
+    let ledger = args.output.lang.speak(store::load(&ctx.file)?.ledger);
     let stale_after = args.output.stale_after;
     let counted = |ledger: crate::model::Ledger, on| {
         if args.include_retired {

@@ -1,15 +1,18 @@
 //! `commitments show`: one commitment, its record and its whole timeline.
 
 use super::Format;
-use super::output::AsciiArg;
+use super::output::{AsciiArg, LangArg};
 use crate::context::Context;
 use crate::error::Result;
 use chrono::{DateTime, Utc};
 
-use crate::model::{Commitment, Ledger, TimelineItem, money};
+use crate::model::{Commitment, Language, Ledger, TimelineItem, money};
+use crate::report::changes::quoted;
 use crate::report::render::table::{width, wrap};
 use crate::report::render::{Style, cell, json, shown, status_cell, table};
+use crate::report::status::{funding_text, kind_word, stage_word};
 use crate::store;
+use crate::tr;
 
 /// Show a commitment: its record, and its events and evidence in date order.
 #[derive(Debug, clap::Args)]
@@ -20,10 +23,12 @@ pub struct Args {
     format: Format,
     #[command(flatten)]
     ascii: AsciiArg,
+    #[command(flatten)]
+    lang: LangArg,
 }
 
 pub fn run(ctx: &Context, args: Args) -> Result<()> {
-    let ledger = store::load(&ctx.file)?.ledger;
+    let ledger = args.lang.speak(store::load(&ctx.file)?.ledger);
     let c = ledger.find(&args.commitment)?;
     let status = c.status_as_of(ctx.today);
     match args.format {
@@ -51,38 +56,52 @@ pub fn run(ctx: &Context, args: Args) -> Result<()> {
 }
 
 fn render(ctx: &Context, ledger: &Ledger, c: &Commitment, style: Style) -> String {
-    let mut record = table(&["Field", "Value"], style);
+    let lang = ledger.language;
+    let mut record = table(&[&tr!(lang, "field"), &tr!(lang, "value")], style);
     let mut field = |name: &str, value: String| {
         if !value.is_empty() {
             record.add_row(vec![cell(name, style), cell(&value, style)]);
         }
     };
-    field("Id", c.id.clone());
+    field(&tr!(lang, "id"), c.id.clone());
     field("UUID", c.uuid_string().unwrap_or_default());
-    field("Owner", c.owner.clone());
+    field(&tr!(lang, "owner"), c.owner.clone());
     if let Some(p) = &c.parent {
         let title = ledger
             .find(p)
             .map(|p| format!(" — {}", p.title))
             .unwrap_or_default();
-        field("Parent", format!("{p}{title}"));
+        field(&tr!(lang, "parent"), format!("{p}{title}"));
         field(
-            "Weight",
+            &tr!(lang, "weight"),
             c.weight.map(|w| w.to_string()).unwrap_or_default(),
         );
     }
-    field("Partners", c.partners.join(", "));
-    field("Made", c.made.to_string());
-    field("Due", c.due.map(|d| d.to_string()).unwrap_or_default());
+    field(&tr!(lang, "partners"), c.partners.join(", "));
+    field(&tr!(lang, "made"), c.made.to_string());
     field(
-        "Funding",
+        &tr!(lang, "due"),
+        c.due.map(|d| d.to_string()).unwrap_or_default(),
+    );
+    field(
+        &tr!(lang, "funding"),
         c.funding_as_of(ctx.today)
-            .map(|f| format!("{} (as of {})", f.display(), ctx.today))
+            .map(|f| {
+                tr!(
+                    lang,
+                    "funding-as-of",
+                    funding = funding_text(&f, lang),
+                    date = ctx.today
+                )
+            })
             .unwrap_or_default(),
     );
-    field("Tags", c.tags.join(", "));
-    field("Description", c.description.clone().unwrap_or_default());
-    field("Notes", c.notes.clone().unwrap_or_default());
+    field(&tr!(lang, "tags"), c.tags.join(", "));
+    field(
+        &tr!(lang, "description"),
+        c.description.clone().unwrap_or_default(),
+    );
+    field(&tr!(lang, "notes"), c.notes.clone().unwrap_or_default());
     for (name, value) in &c.extra {
         field(&format!("extra.{name}"), value.clone());
     }
@@ -100,36 +119,38 @@ fn render(ctx: &Context, ledger: &Ledger, c: &Commitment, style: Style) -> Strin
             lines.push(by.join(", "));
         }
         lines.extend(s.url.clone());
-        lines.extend(s.quote.as_ref().map(|q| format!("“{q}”")));
-        field("Source", lines.join("\n"));
+        lines.extend(s.quote.as_ref().map(|q| quoted(q, lang)));
+        field(&tr!(lang, "source"), lines.join("\n"));
     }
     if let Some(r) = &c.retired {
         field(
-            "Retired",
-            format!(
-                "since {}: {} (no longer tracked; reports leave it out unless given --include-retired)",
-                r.date, r.reason
-            ),
+            &tr!(lang, "retired"),
+            tr!(lang, "retired-field", date = r.date, reason = &r.reason),
         );
     }
     let status = match c.status_as_of(ctx.today) {
         Some(s) => {
-            let mut text = format!(
-                "{} since {} (as of {})",
-                ledger.vocabulary.label(s.status),
-                s.since,
-                ctx.today
+            let mut text = tr!(
+                lang,
+                "status-since-as-of",
+                status = ledger.vocabulary.label(s.status),
+                since = s.since,
+                date = ctx.today
             );
             if c.is_overdue(ctx.today, |k| ledger.vocabulary.is_closed(k)) {
-                text.push_str("; overdue");
+                text.push_str(&tr!(lang, "separator"));
+                text.push_str(&tr!(lang, "flag-overdue"));
             }
             text
         }
-        None => format!("not yet made on {}", ctx.today),
+        None => tr!(lang, "not-yet-made-on", date = ctx.today),
     };
-    field("Status", status);
+    field(&tr!(lang, "status"), status);
 
-    let mut timeline = table(&["Date", "What", "Detail"], style);
+    let mut timeline = table(
+        &[&tr!(lang, "date"), &tr!(lang, "what"), &tr!(lang, "detail")],
+        style,
+    );
     for item in c.timeline() {
         match item {
             TimelineItem::Event(e) => {
@@ -137,11 +158,7 @@ fn render(ctx: &Context, ledger: &Ledger, c: &Commitment, style: Style) -> Strin
                 if let Some(n) = &e.note {
                     detail.push(n.clone());
                 }
-                if e.unsourced {
-                    detail.push("UNSOURCED".into());
-                } else {
-                    detail.push(format!("rests on: {}", e.evidence.join(", ")));
-                }
+                detail.extend(rests_on(e.unsourced, &e.evidence, lang));
                 let by: Vec<String> = [
                     e.recorded_by.clone(),
                     e.recorded_at
@@ -151,7 +168,7 @@ fn render(ctx: &Context, ledger: &Ledger, c: &Commitment, style: Style) -> Strin
                 .flatten()
                 .collect();
                 if !by.is_empty() {
-                    detail.push(format!("recorded by {}", by.join(", ")));
+                    detail.push(tr!(lang, "recorded-by", by = by.join(", ")));
                 }
                 timeline.add_row(vec![
                     cell(&e.date.to_string(), style),
@@ -161,63 +178,73 @@ fn render(ctx: &Context, ledger: &Ledger, c: &Commitment, style: Style) -> Strin
             }
             TimelineItem::Retraction(r) => {
                 let mut detail = vec![r.reason.clone()];
-                detail.extend(recorded(r.recorded_by.as_deref(), r.recorded_at));
+                detail.extend(recorded(r.recorded_by.as_deref(), r.recorded_at, lang));
                 timeline.add_row(vec![
                     cell(&r.date.to_string(), style),
-                    cell(&format!("retracted: {}", r.what()), style),
+                    cell(&tr!(lang, "show-retracted", what = r.what()), style),
                     cell(&detail.join("\n"), style),
                 ]);
             }
             TimelineItem::Retired(r) => {
                 let mut detail = vec![r.reason.clone()];
-                detail.extend(recorded(r.recorded_by.as_deref(), r.recorded_at));
+                detail.extend(recorded(r.recorded_by.as_deref(), r.recorded_at, lang));
                 timeline.add_row(vec![
                     cell(&r.date.to_string(), style),
-                    cell("retired", style),
+                    cell(&tr!(lang, "show-retired"), style),
                     cell(&detail.join("\n"), style),
                 ]);
             }
             TimelineItem::Correction(k) => {
                 let mut detail = vec![k.detail()];
-                detail.extend(recorded(k.recorded_by.as_deref(), k.recorded_at));
+                detail.extend(recorded(k.recorded_by.as_deref(), k.recorded_at, lang));
                 timeline.add_row(vec![
                     cell(&k.date.to_string(), style),
-                    cell(&format!("corrected: {}", k.what()), style),
+                    cell(&tr!(lang, "show-corrected", what = k.what()), style),
                     cell(&detail.join("\n"), style),
                 ]);
             }
             TimelineItem::Funding(e) => {
                 let mut detail = vec![money(&e.currency, e.amount)];
                 detail.extend(e.note.clone());
-                detail.extend(rests_on(e.unsourced, &e.evidence));
-                detail.extend(recorded(e.recorded_by.as_deref(), e.recorded_at));
+                detail.extend(rests_on(e.unsourced, &e.evidence, lang));
+                detail.extend(recorded(e.recorded_by.as_deref(), e.recorded_at, lang));
                 timeline.add_row(vec![
                     cell(&e.date.to_string(), style),
-                    cell(&format!("funding: {}", e.stage.key()), style),
+                    cell(
+                        &tr!(
+                            lang,
+                            "show-funding",
+                            stage = stage_word(e.stage, lang).to_lowercase()
+                        ),
+                        style,
+                    ),
                     cell(&detail.join("\n"), style),
                 ]);
             }
             TimelineItem::Evidence(e) => {
                 let mut detail = vec![format!("[{}] {}", e.id, e.title)];
-                let by: Vec<String> = [e.publisher.clone(), e.kind.map(|k| k.key().to_string())]
-                    .into_iter()
-                    .flatten()
-                    .collect();
+                let by: Vec<String> = [
+                    e.publisher.clone(),
+                    e.kind.map(|k| kind_word(k.key(), lang)),
+                ]
+                .into_iter()
+                .flatten()
+                .collect();
                 if !by.is_empty() {
                     detail.push(by.join(", "));
                 }
                 detail.push(e.url.clone());
                 if let Some(q) = &e.quote {
-                    detail.push(format!("“{q}”"));
+                    detail.push(quoted(q, lang));
                 }
                 let when = match (e.published, e.accessed) {
                     (Some(p), _) => p.to_string(),
-                    (None, Some(a)) => format!("{a} (accessed)"),
-                    (None, None) => "undated".into(),
+                    (None, Some(a)) => tr!(lang, "accessed-on", date = a),
+                    (None, None) => tr!(lang, "undated"),
                 };
                 timeline.add_row(vec![
                     cell(&when, style),
-                    cell("evidence", style),
+                    cell(&tr!(lang, "show-evidence"), style),
                     cell(&detail.join("\n"), style),
                 ]);
             }
@@ -227,12 +254,20 @@ fn render(ctx: &Context, ledger: &Ledger, c: &Commitment, style: Style) -> Strin
     let mut out = format!("{}\n{record}\n{timeline}\n", wrap(&heading, width()));
     let kids = ledger.children(&c.id);
     if !kids.is_empty() {
-        let mut table_ = table(&["Child", "Owner", "Status", "Weight"], style);
+        let mut table_ = table(
+            &[
+                &tr!(lang, "child"),
+                &tr!(lang, "owner"),
+                &tr!(lang, "status"),
+                &tr!(lang, "weight"),
+            ],
+            style,
+        );
         for &i in &kids {
             let k = &ledger.commitments[i];
             let status = match k.status_as_of(ctx.today) {
                 Some(s) => status_cell(&ledger.vocabulary, s.status, ctx.color),
-                None => cell("not yet made", style),
+                None => cell(&tr!(lang, "not-yet-made"), style),
             };
             table_.add_row(vec![
                 cell(&format!("{}\n{}", k.id, k.title), style),
@@ -241,17 +276,21 @@ fn render(ctx: &Context, ledger: &Ledger, c: &Commitment, style: Style) -> Strin
                 cell(&k.weight().to_string(), style),
             ]);
         }
-        out.push_str(&format!("Children ({}):\n{table_}\n", kids.len()));
+        out.push_str(&format!(
+            "{}\n{table_}\n",
+            tr!(lang, "children-n", n = kids.len())
+        ));
         let note = roll_up_line(ledger, &ledger.family(&c.id, ctx.today), ctx.today);
         out.push_str(&wrap(&shown(&note, style), width()));
         out.push('\n');
     }
     if !c.gaps.is_empty() {
-        out.push_str("Gaps (searched for, not found):\n");
+        out.push_str(&tr!(lang, "gaps-heading"));
+        out.push('\n');
         for g in &c.gaps {
             let checked = g
                 .checked
-                .map(|d| format!(" (checked {d})"))
+                .map(|d| format!(" {}", tr!(lang, "checked-on", date = d)))
                 .unwrap_or_default();
             let gap = format!("  - {}{checked}", shown(&g.note, style));
             out.push_str(&wrap(&gap, width()));
@@ -281,34 +320,57 @@ fn children(ledger: &Ledger, c: &Commitment, date: crate::model::Date) -> Vec<se
 
 /// "Children on 2026-11-22: 2 (1 delivered, 1 announced); weighted average score 0.75. …"
 fn roll_up_line(ledger: &Ledger, f: &crate::model::Family, date: crate::model::Date) -> String {
+    let lang = ledger.language;
     let counts: Vec<String> = f
         .counts
         .iter()
-        .map(|(k, n)| format!("{n} {}", ledger.vocabulary.label(k).to_lowercase()))
+        .map(|(k, n)| {
+            let label = ledger.vocabulary.label(k);
+            // German keeps the capitals of its nouns (as `report::summary` does).
+            let label = if lang == Language::De {
+                label.to_string()
+            } else {
+                label.to_lowercase()
+            };
+            tr!(lang, "status-count", n = *n, status = label)
+        })
         .collect();
     let average = f
         .average_score
-        .map(|a| format!("; weighted average score {}", crate::report::score_text(a)))
+        .map(|a| {
+            tr!(lang, "separator")
+                + &tr!(
+                    lang,
+                    "weighted-average",
+                    score = crate::report::score_text(a)
+                )
+        })
         .unwrap_or_default();
     format!(
-        "Children on {date}: {} ({}){average}. {}",
-        f.children,
-        counts.join(", "),
-        crate::report::ROLL_UP_RULE
+        "{} {}",
+        tr!(
+            lang,
+            "children-on",
+            date = date,
+            n = f.children,
+            counts = counts.join(", "),
+            average = average
+        ),
+        tr!(lang, "roll-up-rule")
     )
 }
 
 /// "rests on: a, b" or UNSOURCED.
-fn rests_on(unsourced: bool, evidence: &[String]) -> Option<String> {
+fn rests_on(unsourced: bool, evidence: &[String], lang: Language) -> Option<String> {
     Some(if unsourced {
-        "UNSOURCED".into()
+        tr!(lang, "unsourced-mark")
     } else {
-        format!("rests on: {}", evidence.join(", "))
+        tr!(lang, "rests-on", ids = evidence.join(", "))
     })
 }
 
 /// "recorded by tester, 2026-11-22 09:00 UTC".
-fn recorded(by: Option<&str>, at: Option<DateTime<Utc>>) -> Option<String> {
+fn recorded(by: Option<&str>, at: Option<DateTime<Utc>>, lang: Language) -> Option<String> {
     let parts: Vec<String> = [
         by.map(String::from),
         at.map(|t| t.format("%Y-%m-%d %H:%M UTC").to_string()),
@@ -316,5 +378,5 @@ fn recorded(by: Option<&str>, at: Option<DateTime<Utc>>) -> Option<String> {
     .into_iter()
     .flatten()
     .collect();
-    (!parts.is_empty()).then(|| format!("recorded by {}", parts.join(", ")))
+    (!parts.is_empty()).then(|| tr!(lang, "recorded-by", by = parts.join(", ")))
 }

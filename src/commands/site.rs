@@ -3,6 +3,7 @@
 use std::io::Write as _;
 use std::path::PathBuf;
 
+use super::output::LangArg;
 use crate::context::Context;
 use crate::error::Result;
 use crate::store;
@@ -20,10 +21,12 @@ pub struct Args {
     /// Flag a commitment as stale when nothing in its record is newer than DAYS days.
     #[arg(long, value_name = "DAYS", default_value_t = 180)]
     stale_after: u32,
+    #[command(flatten)]
+    lang: LangArg,
 }
 
 pub fn run(ctx: &Context, args: Args) -> Result<()> {
-    let ledger = store::load(&ctx.file)?.ledger;
+    let ledger = args.lang.speak(store::load(&ctx.file)?.ledger);
     let done = crate::site::build(&ledger, ctx.today, args.stale_after, &args.dir)?;
     let _ = writeln!(
         std::io::stderr(),

@@ -104,6 +104,12 @@ pub fn three_way(base: &Ledger, ours: &Ledger, theirs: &Ledger) -> Outcome {
     Outcome {
         merged: Ledger {
             title,
+            // The side that changed the language has it; the header's text is merged as text.
+            language: if theirs.language != base.language {
+                theirs.language
+            } else {
+                ours.language
+            },
             vocabulary,
             commitments,
         },

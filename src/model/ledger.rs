@@ -1,7 +1,8 @@
 //! The whole ledger: a title, a status vocabulary and the commitments.
 
 use super::{
-    Commitment, Correction, Event, Evidence, FundingEvent, Gap, Retirement, Retraction, Vocabulary,
+    Commitment, Correction, Event, Evidence, FundingEvent, Gap, Language, Retirement, Retraction,
+    Vocabulary,
 };
 
 /// One change to a ledger. Every write the CLI makes is a list of these: things are added, so
@@ -46,6 +47,9 @@ pub enum Edit {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Ledger {
     pub title: Option<String>,
+    /// The language reports speak: the file's `language:` (English if it has none), or
+    /// `--lang` (`speak`).
+    pub language: Language,
     pub vocabulary: Vocabulary,
     pub commitments: Vec<Commitment>,
 }
@@ -83,9 +87,17 @@ impl Ledger {
     pub fn new(title: Option<String>) -> Self {
         Ledger {
             title,
+            language: Language::default(),
             vocabulary: Vocabulary::default(),
             commitments: Vec::new(),
         }
+    }
+
+    /// The ledger as reports in `language` show it: their words and its scale's labels in
+    /// that language.
+    pub fn speak(&mut self, language: Language) {
+        self.language = language;
+        self.vocabulary.speak(language);
     }
 
     /// Finds a commitment by its slug, its UUID, or a unique start of its UUID.

@@ -1,17 +1,76 @@
 //! The status scale. A ledger uses the default scale unless its file defines its own
 //! (`statuses:`), so reports always speak the ledger's vocabulary and use its scores.
 
+use super::Language;
+
 #[derive(Debug, Clone, PartialEq)]
 pub struct StatusDef {
     /// What the file and the command line use: `in-progress`.
     pub key: String,
-    /// What a reader sees: `In progress`.
+    /// What a reader sees, in the language the reports speak: `In progress`.
     pub label: String,
+    /// The label in each language the file gives it in (`label: {en: In progress, fr: En
+    /// cours}`); empty when it gives one label for every language.
+    pub labels: Vec<(Language, String)>,
     /// Progress towards delivery, used for averages in roll-ups.
     pub score: f64,
     /// A closed status is final: a closed commitment is never overdue.
     pub closed: bool,
+    /// What it means, in the language the reports speak.
     pub description: String,
+    /// The description in each language the file gives it in; empty for one text.
+    pub descriptions: Vec<(Language, String)>,
+}
+
+impl StatusDef {
+    /// A status with one label and one description for every language.
+    pub fn new(key: &str, label: &str, score: f64, closed: bool, description: &str) -> Self {
+        StatusDef {
+            key: key.into(),
+            label: label.into(),
+            labels: Vec::new(),
+            score,
+            closed,
+            description: description.into(),
+            descriptions: Vec::new(),
+        }
+    }
+
+    /// The same status with its label and description in several languages, the first of
+    /// each (English) standing for any language not given.
+    fn translated(mut self, labels: [&str; 3], descriptions: [&str; 3]) -> Self {
+        let each = |texts: [&str; 3]| {
+            Language::ALL
+                .into_iter()
+                .zip(texts)
+                .map(|(l, t)| (l, t.to_string()))
+                .collect()
+        };
+        self.labels = each(labels);
+        self.descriptions = each(descriptions);
+        self
+    }
+
+    /// Its label and description in `language`: the one given for it, else English's, else
+    /// the first given; a status with one label keeps it.
+    fn speak(&mut self, language: Language) {
+        if let Some(l) = in_language(&self.labels, language) {
+            self.label = l;
+        }
+        if let Some(d) = in_language(&self.descriptions, language) {
+            self.description = d;
+        }
+    }
+}
+
+/// The text for `language` among `texts`, falling back to English, then to the first.
+fn in_language(texts: &[(Language, String)], language: Language) -> Option<String> {
+    texts
+        .iter()
+        .find(|(l, _)| *l == language)
+        .or_else(|| texts.iter().find(|(l, _)| *l == Language::En))
+        .or_else(|| texts.first())
+        .map(|(_, t)| t.clone())
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -20,51 +79,79 @@ pub struct Vocabulary {
 }
 
 impl Default for Vocabulary {
+    /// The default scale, in English, French and German (docs/methodology.md §2).
     fn default() -> Self {
-        let s = |key: &str, label: &str, score, closed, description: &str| StatusDef {
-            key: key.into(),
-            label: label.into(),
-            score,
-            closed,
-            description: description.into(),
+        let s = |key: &str, score, closed, labels: [&str; 3], descriptions: [&str; 3]| {
+            StatusDef::new(key, labels[0], score, closed, descriptions[0])
+                .translated(labels, descriptions)
         };
         Vocabulary {
             statuses: vec![
                 s(
                     "announced",
-                    "Announced",
                     0.0,
                     false,
-                    "made, no sign of action yet",
+                    ["Announced", "Annoncé", "Angekündigt"],
+                    [
+                        "made, no sign of action yet",
+                        "pris, sans signe de mise en œuvre pour l'instant",
+                        "gegeben, noch kein Anzeichen einer Umsetzung",
+                    ],
                 ),
                 s(
                     "in-progress",
-                    "In progress",
                     0.5,
                     false,
-                    "concrete steps under way",
+                    ["In progress", "En cours", "In Arbeit"],
+                    [
+                        "concrete steps under way",
+                        "des mesures concrètes sont engagées",
+                        "konkrete Schritte sind eingeleitet",
+                    ],
                 ),
                 s(
                     "partial",
-                    "Partial",
                     0.75,
                     false,
-                    "delivered in part or in a reduced form",
+                    ["Partial", "Partiel", "Teilweise"],
+                    [
+                        "delivered in part or in a reduced form",
+                        "tenu en partie ou sous une forme réduite",
+                        "teilweise oder in verringertem Umfang umgesetzt",
+                    ],
                 ),
-                s("delivered", "Delivered", 1.0, true, "done as promised"),
+                s(
+                    "delivered",
+                    1.0,
+                    true,
+                    ["Delivered", "Tenu", "Umgesetzt"],
+                    [
+                        "done as promised",
+                        "réalisé comme promis",
+                        "wie versprochen umgesetzt",
+                    ],
+                ),
                 s(
                     "stalled",
-                    "Stalled",
                     0.25,
                     false,
-                    "no progress, or backsliding, for a sustained period",
+                    ["Stalled", "Au point mort", "Ins Stocken geraten"],
+                    [
+                        "no progress, or backsliding, for a sustained period",
+                        "aucun progrès, ou un recul, sur une période prolongée",
+                        "über längere Zeit kein Fortschritt oder ein Rückschritt",
+                    ],
                 ),
                 s(
                     "abandoned",
-                    "Abandoned",
                     0.0,
                     true,
-                    "dropped, reversed or contradicted by the owner",
+                    ["Abandoned", "Abandonné", "Aufgegeben"],
+                    [
+                        "dropped, reversed or contradicted by the owner",
+                        "abandonné, annulé ou contredit par son auteur",
+                        "vom Verantwortlichen fallen gelassen, zurückgenommen oder widerrufen",
+                    ],
                 ),
             ],
         }
@@ -88,10 +175,20 @@ impl Vocabulary {
     pub fn find(&self, text: &str) -> Option<&StatusDef> {
         let n = super::normal(text);
         self.get(text).or_else(|| {
-            self.statuses
-                .iter()
-                .find(|s| super::normal(&s.key) == n || super::normal(&s.label) == n)
+            self.statuses.iter().find(|s| {
+                super::normal(&s.key) == n
+                    || super::normal(&s.label) == n
+                    || s.labels.iter().any(|(_, l)| super::normal(l) == n)
+            })
         })
+    }
+
+    /// The scale as a reader of `language` sees it: each status's label and description in
+    /// that language where the scale gives one.
+    pub fn speak(&mut self, language: Language) {
+        for s in &mut self.statuses {
+            s.speak(language);
+        }
     }
 
     pub fn statuses(&self) -> &[StatusDef] {
@@ -131,13 +228,7 @@ impl Vocabulary {
     /// A named scale (see docs/methodology.md, "Other scales"). The first status of each is
     /// where a new commitment starts.
     pub fn preset(name: &str) -> Option<Self> {
-        let s = |key: &str, label: &str, score, closed, description: &str| StatusDef {
-            key: key.into(),
-            label: label.into(),
-            score,
-            closed,
-            description: description.into(),
-        };
+        let s = StatusDef::new;
         let statuses = match name {
             "default" => return Some(Vocabulary::default()),
             // PolitiFact's Promise Meter. Compromise is a final rating there, so it is closed.
@@ -275,6 +366,30 @@ mod tests {
     }
 
     #[test]
+    fn the_default_scale_speaks_each_language_and_is_found_in_any() {
+        let mut v = Vocabulary::default();
+        assert_eq!(v.label("in-progress"), "In progress");
+        v.speak(Language::Fr);
+        assert_eq!(v.label("in-progress"), "En cours");
+        assert_eq!(
+            v.get("delivered").unwrap().description,
+            "réalisé comme promis"
+        );
+        v.speak(Language::De);
+        assert_eq!(v.label("stalled"), "Ins Stocken geraten");
+        assert_eq!(v.find("en cours").unwrap().key, "in-progress");
+        v.speak(Language::En);
+        assert_eq!(v.label("in-progress"), "In progress");
+        let mut one = Vocabulary::new(vec![StatusDef::new("a", "Mine", 1.0, false, "")]);
+        one.speak(Language::Fr);
+        assert_eq!(
+            one.label("a"),
+            "Mine",
+            "one label is the ledger's for every language"
+        );
+    }
+
+    #[test]
     fn g7_percentage_is_average_plus_one_over_two() {
         let g7 = Vocabulary::preset("g7").unwrap();
         assert_eq!(g7.percent(0.5), Some(75.0));
@@ -285,13 +400,7 @@ mod tests {
     #[test]
     fn default_percentage_is_the_average() {
         assert_eq!(Vocabulary::default().percent(0.25), Some(25.0));
-        let flat = Vocabulary::new(vec![StatusDef {
-            key: "a".into(),
-            label: "A".into(),
-            score: 1.0,
-            closed: false,
-            description: String::new(),
-        }]);
+        let flat = Vocabulary::new(vec![StatusDef::new("a", "A", 1.0, false, "")]);
         assert_eq!(flat.percent(1.0), None);
     }
 }

@@ -13,6 +13,7 @@ use super::status::{StatusReport, flags_note};
 use super::window::Window;
 use super::{StatusInfo, StatusRow, status_rows, statuses};
 use crate::model::{Date, Ledger};
+use crate::tr;
 
 pub struct Bulletin<'a> {
     pub ledger: &'a Ledger,
@@ -86,6 +87,7 @@ impl<'a> Bulletin<'a> {
     /// The ledger's scale as a table: what each status means, its score, whether it is final.
     pub fn method(&self) -> Vec<Block> {
         let palette = Palette::new(&self.ledger.vocabulary);
+        let lang = self.ledger.language;
         let rows = self
             .ledger
             .vocabulary
@@ -95,25 +97,23 @@ impl<'a> Bulletin<'a> {
                 vec![
                     palette.item(&s.key, ""),
                     Item::text(s.score.to_string()),
-                    Item::text(if s.closed { "yes" } else { "no" }),
+                    Item::text(tr!(lang, if s.closed { "yes" } else { "no" })),
                     Item::text(&s.description),
                 ]
             })
             .collect();
         vec![
-            Block::Heading("Method".into()),
-            Block::Note(
-                "Every status rests on cited evidence: an official statement, a law, a parliamentary record, a court ruling, a dataset or a report, each with its address. A status without evidence is marked unsourced. A search that found nothing is recorded as a gap: silence is a finding. Dates are when things happened according to the evidence.".into(),
-            ),
+            Block::Heading(tr!(lang, "method")),
+            Block::Note(tr!(lang, "method-text")),
             Block::Table(Sheet {
                 key_columns: 1,
                 ids: false,
-                headers: ["Status", "Score", "Closed", "Meaning"]
-                    .map(String::from)
+                headers: ["status", "score", "closed", "meaning"]
+                    .map(|id| tr!(lang, id))
                     .to_vec(),
                 rows,
             }),
-            Block::Note(flags_note(self.stale_after)),
+            Block::Note(flags_note(self.stale_after, lang)),
         ]
     }
 }
@@ -136,6 +136,7 @@ struct BulletinJson<'a> {
 impl Report for Bulletin<'_> {
     fn document(&self, _page: bool) -> Document {
         let palette = Palette::new(&self.ledger.vocabulary);
+        let lang = self.ledger.language;
         let status = StatusReport {
             ledger: self.ledger,
             as_of: self.to,
@@ -143,28 +144,45 @@ impl Report for Bulletin<'_> {
             rows: self.rows.clone(),
             chart_period: self.period,
         };
-        let mut blocks = vec![Block::Heading(format!("Where things stand on {}", self.to))];
+        let mut blocks = vec![Block::Heading(tr!(
+            lang,
+            "where-things-stand",
+            date = self.to
+        ))];
         // The status table and its summary; the flags and the scale go under Method.
         blocks.extend(status.document(false).blocks.into_iter().take(2));
-        blocks.push(Block::Heading(format!("What changed in {}", self.label)));
+        blocks.push(Block::Heading(tr!(
+            lang,
+            "what-changed-in",
+            period = &self.label
+        )));
         blocks.push(Block::Note(self.changes.summary()));
         blocks.extend(self.changes.blocks(&palette));
-        blocks.push(Block::Heading("Over time".into()));
+        blocks.push(Block::Heading(tr!(lang, "over-time")));
         blocks.push(Block::Chart(self.history.chart()));
         let [counts, _] = self.history.tables();
         blocks.push(Block::Table(counts));
         if let Some(last) = self.history.rows.last().filter(|r| r.span.partial) {
-            blocks.push(Block::Note(format!(
-                "{} is not over: it is shown as of {}.",
-                last.span.label, last.span.end
+            blocks.push(Block::Note(tr!(
+                lang,
+                "period-not-over",
+                period = &last.span.label,
+                date = last.span.end
             )));
         }
         blocks.extend(self.method());
         Document {
             title: ledger_title(self.ledger),
-            subtitle: format!("Bulletin for {}: {} to {}", self.label, self.from, self.to),
+            subtitle: tr!(
+                lang,
+                "bulletin-subtitle",
+                period = &self.label,
+                from = self.from,
+                to = self.to
+            ),
             palette,
             blocks,
+            language: lang,
         }
     }
 

@@ -10,10 +10,13 @@ use serde::Serialize;
 
 use super::anchors;
 use super::render::{Block, Document, Item, Link, Palette, Report, Sheet, json, ledger_title};
-use super::status::{cited_ids, flags_note};
+use super::status::{cited_ids, flags_note, kind_word, stage_word};
 use super::window::Window;
 use super::{StatusInfo, statuses};
-use crate::model::{Commitment, Date, Event, Ledger, SOURCE_REF, Stage, TimelineItem, money};
+use crate::model::{
+    Commitment, Date, Event, Language, Ledger, SOURCE_REF, Stage, TimelineItem, money,
+};
+use crate::tr;
 
 pub struct Changes<'a> {
     pub ledger: &'a Ledger,
@@ -85,6 +88,7 @@ pub struct SourceRef {
 impl<'a> Changes<'a> {
     pub fn new(ledger: &'a Ledger, window: Window, stale_after: u32) -> Self {
         let v = &ledger.vocabulary;
+        let lang = ledger.language;
         let closed = |k: &str| v.is_closed(k);
         let until = window.until;
         let commitments = ledger
@@ -207,7 +211,10 @@ impl<'a> Changes<'a> {
                     });
                 }
                 if let Some(day) = window.newly_overdue(c, closed) {
-                    let due = c.due.map(|d| format!("Due {d}.")).unwrap_or_default();
+                    let due = c
+                        .due
+                        .map(|d| tr!(lang, "due-on", date = d))
+                        .unwrap_or_default();
                     changes.push(Change {
                         note: Some(due),
                         anchor: format!("overdue-{day}"),
@@ -216,9 +223,11 @@ impl<'a> Changes<'a> {
                 }
                 if let Some(day) = window.newly_stale(c, stale_after, closed) {
                     changes.push(Change {
-                        note: Some(format!(
-                            "Nothing in the record newer than {} ({stale_after} days).",
-                            c.last_checked(until)
+                        note: Some(tr!(
+                            lang,
+                            "stale-detail",
+                            date = c.last_checked(until),
+                            n = stale_after
                         )),
                         anchor: format!("stale-{day}"),
                         ..Change::fact("stale", day)
@@ -259,59 +268,66 @@ impl<'a> Changes<'a> {
     /// both.
     pub fn window_text(&self) -> String {
         let w = &self.window;
+        let lang = self.ledger.language;
         match (w.since, w.recorded_since) {
-            (Some(s), Some(r)) => format!("from {s} to {}, and entries recorded from {r}", w.until),
-            (Some(s), None) => format!("from {s} to {}", w.until),
-            (None, Some(r)) => format!("entries recorded from {r} to {}", w.until),
-            (None, None) => format!("to {}", w.until),
+            (Some(s), Some(r)) => tr!(
+                lang,
+                "window-from-to-recorded",
+                from = s,
+                to = w.until,
+                recorded = r
+            ),
+            (Some(s), None) => tr!(lang, "window-from-to", from = s, to = w.until),
+            (None, Some(r)) => tr!(lang, "window-recorded", recorded = r, to = w.until),
+            (None, None) => tr!(lang, "window-to", to = w.until),
         }
     }
 
     /// "Announced → In progress", "In progress (confirmed)", "New evidence", "Gap recorded".
-    pub fn what(change: &Change) -> String {
+    pub fn what(change: &Change, lang: Language) -> String {
         match change.kind {
-            "gap" => return "Gap recorded".into(),
-            "overdue" => return "Became overdue".into(),
-            "stale" => return "Became stale".into(),
+            "gap" => return tr!(lang, "change-gap"),
+            "overdue" => return tr!(lang, "change-overdue"),
+            "stale" => return tr!(lang, "change-stale"),
             _ => {}
         }
         if let (Some(stage), Some(amount), Some(cur)) =
             (change.stage, change.amount, &change.currency)
         {
-            return format!("{}: {}", stage.label(), money(cur, amount));
+            return format!("{}: {}", stage_word(stage, lang), money(cur, amount));
         }
         if change.kind == "retraction" {
-            return "Retracted: recorded by mistake".into();
+            return tr!(lang, "change-retraction");
         }
         if change.kind == "retired" {
-            return "Retired: no longer tracked".into();
+            return tr!(lang, "change-retired");
         }
         if change.kind == "correction" {
             let was = change
                 .from
                 .as_ref()
-                .map_or_else(|| "not set".to_string(), |f| format!("“{f}”"));
+                .map_or_else(|| tr!(lang, "not-set"), |f| quoted(f, lang));
             let now = change.to.clone().unwrap_or_default();
-            return format!("Corrected: {was} → “{now}”");
+            return tr!(lang, "change-corrected", from = was, to = now);
         }
         match (&change.from_label, &change.to_label) {
-            (_, None) => "New evidence".into(),
-            (None, Some(to)) => format!("Made: {to}"),
-            (Some(from), Some(to)) if from == to => format!("{to} (confirmed)"),
+            (_, None) => tr!(lang, "change-new-evidence"),
+            (None, Some(to)) => tr!(lang, "change-made", status = to),
+            (Some(from), Some(to)) if from == to => tr!(lang, "change-confirmed", status = to),
             (Some(from), Some(to)) => format!("{from} → {to}"),
         }
     }
 
-    pub fn detail(change: &Change) -> Vec<String> {
+    pub fn detail(change: &Change, lang: Language) -> Vec<String> {
         let mut d = Vec::new();
         if let Some(n) = &change.note {
             d.push(n.clone());
         }
         if change.unsourced {
-            d.push("UNSOURCED".into());
+            d.push(tr!(lang, "unsourced-mark"));
         }
         for s in change.sources.iter().filter(|_| change.kind == "evidence") {
-            let by: Vec<String> = [s.publisher.clone(), s.kind.map(String::from)]
+            let by: Vec<String> = [s.publisher.clone(), s.kind.map(|k| kind_word(k, lang))]
                 .into_iter()
                 .flatten()
                 .collect();
@@ -319,7 +335,7 @@ impl<'a> Changes<'a> {
                 d.push(by.join(", "));
             }
             if let Some(q) = &s.quote {
-                d.push(format!("“{q}”"));
+                d.push(quoted(q, lang));
             }
         }
         d
@@ -334,6 +350,16 @@ impl<'a> Changes<'a> {
                 url: s.url.clone(),
             })
             .collect()
+    }
+}
+
+/// A quotation in the quotation marks of `lang`: “…” in English, « … » in French, „…“ in
+/// German.
+pub fn quoted(text: &str, lang: Language) -> String {
+    match lang {
+        Language::En => format!("“{text}”"),
+        Language::Fr => format!("«\u{a0}{text}\u{a0}»"),
+        Language::De => format!("„{text}“"),
     }
 }
 
@@ -413,19 +439,28 @@ impl Changes<'_> {
     /// A heading, a line and a table of changes for each commitment.
     pub fn blocks(&self, palette: &Palette) -> Vec<Block> {
         let until = self.window.until;
+        let lang = self.ledger.language;
         let mut blocks = Vec::new();
         if self.commitments.is_empty() {
-            blocks.push(Block::Note(format!(
-                "Nothing changed, and nothing was found, {}.",
-                self.window_text()
+            blocks.push(Block::Note(tr!(
+                lang,
+                "nothing-changed",
+                window = self.window_text()
             )));
         }
         for g in &self.commitments {
             blocks.push(Block::Heading(format!("{} — {}", g.id, g.title)));
-            let mut line = format!("{}. Status on {until}: {}", g.owner, g.status_label);
-            for (on, f) in [(g.overdue, "overdue"), (g.stale, "stale")] {
+            let mut line = tr!(
+                lang,
+                "changes-status-line",
+                owner = &g.owner,
+                date = until,
+                status = &g.status_label
+            );
+            for (on, f) in [(g.overdue, "flag-overdue"), (g.stale, "flag-stale")] {
                 if on {
-                    line.push_str(&format!("; {f}"));
+                    line.push_str(&tr!(lang, "separator"));
+                    line.push_str(&tr!(lang, f));
                 }
             }
             line.push('.');
@@ -433,10 +468,10 @@ impl Changes<'_> {
             blocks.push(Block::Table(Sheet {
                 key_columns: 0,
                 ids: false,
-                headers: ["Date", "Change", "Detail", "Sources"]
-                    .map(String::from)
+                headers: ["date", "change", "detail", "sources"]
+                    .map(|id| tr!(lang, id))
                     .to_vec(),
-                rows: g.changes.iter().map(|ch| row(ch, palette)).collect(),
+                rows: g.changes.iter().map(|ch| row(ch, palette, lang)).collect(),
             }));
         }
         blocks
@@ -446,32 +481,40 @@ impl Changes<'_> {
     /// became stale, across 3 commitments."
     pub fn summary(&self) -> String {
         let n = |kind| self.count(kind);
-        let plural =
-            |k: usize, one: &str, many: &str| format!("{k} {}", if k == 1 { one } else { many });
-        let funding = match n("funding") {
-            0 => String::new(),
-            k => format!("{}, ", plural(k, "funding event", "funding events")),
+        let lang = self.ledger.language;
+        let mut parts = vec![tr!(lang, "n-status-events", n = n("status"))];
+        if n("funding") > 0 {
+            parts.push(tr!(lang, "n-funding-events", n = n("funding")));
+        }
+        parts.push(tr!(lang, "n-evidence-entries", n = n("evidence")));
+        parts.push(tr!(lang, "n-gaps-recorded", n = n("gap")));
+        parts.push(tr!(
+            lang,
+            "became-overdue-and-stale",
+            overdue = n("overdue"),
+            stale = n("stale")
+        ));
+        let dates = if self.window.recorded_since.is_some() {
+            "dates-note-recorded"
+        } else {
+            "dates-note"
         };
         format!(
-            "{}, {funding}{}, {}, {} became overdue and {} became stale, across {}. Dates are when things happened according to the evidence{}.",
-            plural(n("status"), "status event", "status events"),
-            plural(n("evidence"), "new evidence entry", "new evidence entries"),
-            plural(n("gap"), "gap recorded", "gaps recorded"),
-            n("overdue"),
-            n("stale"),
-            plural(self.commitments.len(), "commitment", "commitments"),
-            if self.window.recorded_since.is_some() {
-                "; entries recorded in the window are included whenever they happened"
-            } else {
-                ""
-            }
+            "{} {}",
+            tr!(
+                lang,
+                "changes-summary",
+                parts = parts.join(", "),
+                commitments = tr!(lang, "n-commitments", n = self.commitments.len())
+            ),
+            tr!(lang, dates)
         )
     }
 }
 
 /// One change as a table row: its date, what it was (a new status in its colour), its
 /// detail and its sources.
-fn row(ch: &Change, palette: &Palette) -> Vec<Item> {
+fn row(ch: &Change, palette: &Palette, lang: Language) -> Vec<Item> {
     let what = match &ch.to {
         Some(to)
             if ch.kind == "status"
@@ -481,16 +524,16 @@ fn row(ch: &Change, palette: &Palette) -> Vec<Item> {
             // The new status carries its colour; the text says from what.
             Item::Status {
                 index: palette.index(to).unwrap_or(usize::MAX),
-                label: Changes::what(ch),
+                label: Changes::what(ch, lang),
                 mark: String::new(),
             }
         }
-        _ => Item::text(Changes::what(ch)),
+        _ => Item::text(Changes::what(ch, lang)),
     };
     vec![
         Item::date(Some(ch.date)),
         what,
-        Item::List(Changes::detail(ch)),
+        Item::List(Changes::detail(ch, lang)),
         Item::Links(Changes::links(ch)),
     ]
 }
@@ -594,12 +637,20 @@ impl Report for Changes<'_> {
         let palette = Palette::new(&self.ledger.vocabulary);
         let mut blocks = self.blocks(&palette);
         blocks.push(Block::Note(self.summary()));
-        blocks.push(Block::Note(flags_note(self.stale_after)));
+        blocks.push(Block::Note(flags_note(
+            self.stale_after,
+            self.ledger.language,
+        )));
         Document {
             title: ledger_title(self.ledger),
-            subtitle: format!("Changes {}", self.window_text()),
+            subtitle: tr!(
+                self.ledger.language,
+                "changes-subtitle",
+                window = self.window_text()
+            ),
             palette,
             blocks,
+            language: self.ledger.language,
         }
     }
 

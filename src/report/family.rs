@@ -9,6 +9,7 @@ use serde::Serialize;
 use super::render::{Block, Document, Item, Palette, Report, Sheet, json, ledger_title};
 use super::{ROLL_UP_RULE, StatusInfo, percent_text, round4, scale_note, score_text, statuses};
 use crate::model::{Date, Ledger};
+use crate::tr;
 
 pub struct ParentRollup<'a> {
     pub ledger: &'a Ledger,
@@ -117,11 +118,10 @@ struct ParentsJson<'a> {
 impl Report for ParentRollup<'_> {
     fn document(&self, _page: bool) -> Document {
         let palette = Palette::new(&self.ledger.vocabulary);
+        let lang = self.ledger.language;
         let mut blocks = Vec::new();
         if self.parents.is_empty() {
-            blocks.push(Block::Note(
-                "No commitment has children: give one with `add ID --parent PARENT_ID` or a `parent:` line.".into(),
-            ));
+            blocks.push(Block::Note(tr!(lang, "no-children")));
         } else {
             let rows = self
                 .parents
@@ -131,7 +131,7 @@ impl Report for ParentRollup<'_> {
                         Item::text(format!("{}\n{}", p.id, p.title)),
                         match &p.status {
                             Some(s) => palette.item(s, ""),
-                            None => Item::text("not yet made"),
+                            None => Item::text(tr!(lang, "not-yet-made")),
                         },
                         Item::text(p.children.to_string()),
                         Item::text(self.breakdown(p)),
@@ -145,26 +145,27 @@ impl Report for ParentRollup<'_> {
                 key_columns: 1,
                 ids: true,
                 headers: [
-                    "Parent",
-                    "Own status",
-                    "Children",
-                    "Children's statuses",
-                    "Weight",
-                    "Average score",
-                    "Progress",
+                    "parent",
+                    "own-status",
+                    "children",
+                    "childrens-statuses",
+                    "weight",
+                    "average-score",
+                    "progress",
                 ]
-                .map(String::from)
+                .map(|id| tr!(lang, id))
                 .to_vec(),
                 rows,
             }));
         }
-        blocks.push(Block::Note(ROLL_UP_RULE.into()));
+        blocks.push(Block::Note(tr!(lang, "roll-up-rule")));
         blocks.push(Block::Note(scale_note(self.ledger)));
         Document {
             title: ledger_title(self.ledger),
-            subtitle: format!("By parent, as of {}", self.as_of),
+            subtitle: tr!(lang, "by-parent-as-of", date = self.as_of),
             palette,
             blocks,
+            language: lang,
         }
     }
 

@@ -10,6 +10,7 @@ use super::render::chart::{Bar, Chart};
 use super::render::{Block, Document, Item, Palette, Report, Sheet, json, ledger_title};
 use super::{StatusInfo, percent_text, round4, scale_note, score_text, statuses};
 use crate::model::{Date, Ledger};
+use crate::tr;
 
 pub struct History<'a> {
     pub ledger: &'a Ledger,
@@ -114,11 +115,10 @@ impl<'a> History<'a> {
     pub fn chart(&self) -> Chart {
         let statuses = self.ledger.vocabulary.statuses();
         let palette = Palette::new(&self.ledger.vocabulary);
+        let lang = self.ledger.language;
         Chart {
-            title: format!(
-                "Commitments in each status at the end of each {}",
-                unit(self.period)
-            ),
+            title: tr!(lang, "chart-title", unit = unit(self.period)),
+            key: tr!(lang, "chart-key"),
             series: palette
                 .statuses
                 .iter()
@@ -135,9 +135,13 @@ impl<'a> History<'a> {
                         .collect(),
                     note: match (r.new, r.changed) {
                         (0, 0) => String::new(),
-                        (0, c) => format!("{c} changed"),
-                        (n, 0) => format!("{n} new"),
-                        (n, c) => format!("{n} new, {c} changed"),
+                        (0, c) => tr!(lang, "n-changed", n = c),
+                        (n, 0) => tr!(lang, "n-new", n = n),
+                        (n, c) => format!(
+                            "{}, {}",
+                            tr!(lang, "n-new", n = n),
+                            tr!(lang, "n-changed", n = c)
+                        ),
                     },
                 })
                 .collect(),
@@ -148,19 +152,20 @@ impl<'a> History<'a> {
     /// without breaking words: where things stood, then what moved and what is flagged.
     pub fn tables(&self) -> [Sheet; 2] {
         let statuses = self.ledger.vocabulary.statuses();
-        let mut counts = vec!["Period".to_string()];
+        let lang = self.ledger.language;
+        let mut counts = vec![tr!(lang, "period")];
         counts.extend(statuses.iter().map(|s| s.label.clone()));
-        counts.push("Total".into());
+        counts.push(tr!(lang, "total"));
         let flow = [
-            "Period",
-            "New",
-            "Changed",
-            "Overdue",
-            "Stale",
-            "Average score",
-            "Progress",
+            "period",
+            "new",
+            "changed",
+            "overdue",
+            "stale",
+            "average-score",
+            "progress",
         ]
-        .map(String::from)
+        .map(|id| tr!(lang, id))
         .to_vec();
         [
             Sheet {
@@ -230,30 +235,37 @@ impl Report for History<'_> {
     fn document(&self, _page: bool) -> Document {
         let [counts, flow] = self.tables();
         let unit = unit(self.period);
-        let mut notes = vec![format!(
-            "Counts are at the end of each {unit}; New = made during it; Changed = moved to another status during it; Overdue and Stale (not closed, and nothing newer than {} days) are judged at its end; Progress = the average score as a percentage of the scale.",
-            self.stale_after
-        )];
+        let lang = self.ledger.language;
+        let mut notes = vec![tr!(lang, "history-note", unit = unit, n = self.stale_after)];
         if let Some(last) = self.rows.last().filter(|r| r.span.partial) {
-            notes.push(format!(
-                "{} is not over: it is shown as of {}.",
-                last.span.label, last.span.end
+            notes.push(tr!(
+                lang,
+                "period-not-over",
+                period = &last.span.label,
+                date = last.span.end
             ));
         }
         notes.push(scale_note(self.ledger));
         let mut blocks = vec![
             Block::Chart(self.chart()),
-            Block::Heading(format!("Status counts by {unit}")),
+            Block::Heading(tr!(lang, "history-counts-heading", unit = unit)),
             Block::Table(counts),
-            Block::Heading(format!("Made, changed, overdue and stale, by {unit}")),
+            Block::Heading(tr!(lang, "history-flow-heading", unit = unit)),
             Block::Table(flow),
         ];
         blocks.extend(notes.into_iter().map(Block::Note));
         Document {
             title: ledger_title(self.ledger),
-            subtitle: format!("History by {unit}, {} to {}", self.from, self.to),
+            subtitle: tr!(
+                lang,
+                "history-subtitle",
+                unit = unit,
+                from = self.from,
+                to = self.to
+            ),
             palette: Palette::new(&self.ledger.vocabulary),
             blocks,
+            language: lang,
         }
     }
 

@@ -244,6 +244,7 @@ impl Report for Matrix<'_> {
             subtitle: format!("Matrix by owner, as of {}", self.as_of),
             palette,
             blocks,
+            language: self.ledger.language,
         }
     }
 

@@ -13,12 +13,14 @@ pub mod render;
 pub mod rollup;
 pub mod status;
 pub mod window;
+pub mod words;
 
 use std::collections::BTreeMap;
 
 use serde::Serialize;
 
-use crate::model::{Commitment, Date, FundingAsOf, Ledger};
+use crate::model::{Commitment, Date, FundingAsOf, Language, Ledger};
+use crate::tr;
 
 /// One row of the status table. The field names are the JSON output's, documented in
 /// docs/reports.md and kept stable.
@@ -96,6 +98,14 @@ impl StatusRow {
         .filter_map(|(on, name)| on.then_some(name))
         .collect()
     }
+
+    /// The flags in `language`'s words, as tables show them.
+    pub fn flag_words(&self, language: Language) -> Vec<String> {
+        self.flags()
+            .into_iter()
+            .map(|f| tr!(language, &format!("flag-{f}")))
+            .collect()
+    }
 }
 
 /// The status table on `as_of`, in file order, each child right after its parent.
@@ -167,19 +177,20 @@ pub fn scale_note(ledger: &Ledger) -> String {
         .statuses()
         .iter()
         .map(|s| {
-            format!(
-                "{} {}{}",
-                s.label,
-                s.score,
-                if s.closed { " (closed)" } else { "" }
-            )
+            let closed = if s.closed {
+                format!(" {}", tr!(ledger.language, "closed-mark"))
+            } else {
+                String::new()
+            };
+            format!("{} {}{closed}", s.label, s.score)
         })
         .collect();
-    format!("Status scale and scores: {}.", parts.join(", "))
+    tr!(ledger.language, "scale-note", scale = parts.join(", "))
 }
 
-/// How children are rolled up into their parent, said under every table that does it and in
-/// docs/methodology.md §10.
+/// How children are rolled up into their parent, said under every table that does it (in the
+/// report's language: `roll-up-rule` in the catalogue) and in docs/methodology.md §10. This
+/// English text is also the JSON's `rule`, which stays the same in every language.
 pub const ROLL_UP_RULE: &str = "Roll-up: the parent's direct children that had been made by the date, counted by status; their average score is weighted, Σ(weight × score) / Σ weight, each child's weight 1 unless its `weight:` says otherwise. The parent's own status is its own: the roll-up is shown beside it, never written over it.";
 
 /// Four decimals: enough for any average, and no `0.30000000000000004` in the JSON.
@@ -200,32 +211,46 @@ pub fn totals(ledger: &Ledger, rows: &[StatusRow]) -> BTreeMap<usize, (String, u
 
 /// "6 commitments: 1 delivered, 3 in progress, 2 announced; 1 overdue".
 pub fn summary(ledger: &Ledger, rows: &[StatusRow]) -> String {
+    let lang = ledger.language;
     let counts: Vec<String> = totals(ledger, rows)
         .values()
         .map(|(k, n)| {
             let label = render::clean(ledger.vocabulary.label(k));
-            format!("{n} {}", label.to_lowercase())
+            // German capitalises its nouns ("In Arbeit"): a label is lowercased in running
+            // text only in the languages that do not.
+            let label = if lang == Language::De {
+                label
+            } else {
+                label.to_lowercase()
+            };
+            tr!(lang, "status-count", n = *n, status = label)
         })
         .collect();
     let overdue = rows.iter().filter(|r| r.overdue).count();
     let stale = rows.iter().filter(|r| r.stale).count();
-    let mut s = format!(
-        "{} commitment{}",
-        rows.len(),
-        if rows.len() == 1 { "" } else { "s" }
-    );
-    if !counts.is_empty() {
-        s.push_str(": ");
-        s.push_str(&counts.join(", "));
-    }
+    let commitments = tr!(lang, "n-commitments", n = rows.len());
+    let mut s = if counts.is_empty() {
+        commitments
+    } else {
+        tr!(
+            lang,
+            "summary",
+            commitments = commitments,
+            counts = counts.join(", ")
+        )
+    };
+    let separator = tr!(lang, "separator");
     if overdue > 0 {
-        s.push_str(&format!("; {overdue} overdue"));
+        s.push_str(&separator);
+        s.push_str(&tr!(lang, "n-overdue", n = overdue));
     }
     if stale > 0 {
-        s.push_str(&format!("; {stale} stale"));
+        s.push_str(&separator);
+        s.push_str(&tr!(lang, "n-stale", n = stale));
     }
     if let Some(avg) = average_score(ledger, rows) {
-        s.push_str(&format!("; average score {}", score_text(avg)));
+        s.push_str(&separator);
+        s.push_str(&tr!(lang, "average", score = score_text(avg)));
         if let Some(p) = ledger.vocabulary.percent(avg) {
             s.push_str(&format!(" ({})", percent_text(p)));
         }

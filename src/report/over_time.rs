@@ -9,7 +9,8 @@ use super::period::{Period, Span, movement, spans};
 use super::render::{Block, Document, Item, Palette, Report, Sheet, json, ledger_title};
 use super::status::timelines;
 use super::{StatusInfo, scale_note, statuses};
-use crate::model::{Date, Ledger};
+use crate::model::{Date, Language, Ledger};
+use crate::tr;
 
 pub struct OverTime<'a> {
     pub ledger: &'a Ledger,
@@ -89,11 +90,12 @@ impl<'a> OverTime<'a> {
         }
     }
 
-    fn flags(r: &OverTimeRow) -> Item {
+    fn flags(r: &OverTimeRow, lang: Language) -> Item {
         Item::List(
-            [(r.overdue, "overdue"), (r.stale, "stale")]
+            [(r.overdue, "flag-overdue"), (r.stale, "flag-stale")]
                 .into_iter()
-                .filter_map(|(on, f)| on.then_some(f.to_string()))
+                .filter(|(on, _)| *on)
+                .map(|(_, f)| tr!(lang, f))
                 .collect(),
         )
     }
@@ -190,9 +192,10 @@ impl OverTime<'_> {
 impl Report for OverTime<'_> {
     fn document(&self, page: bool) -> Document {
         let palette = Palette::new(&self.ledger.vocabulary);
-        let mut headers = vec!["Commitment".to_string(), "Owner".to_string()];
+        let lang = self.ledger.language;
+        let mut headers = vec![tr!(lang, "commitment"), tr!(lang, "owner")];
         headers.extend(self.spans.iter().map(|s| s.label.clone()));
-        headers.push("Flags".into());
+        headers.push(tr!(lang, "flags"));
         let rows = self
             .rows
             .iter()
@@ -209,20 +212,23 @@ impl Report for OverTime<'_> {
                     Some(s) => palette.item(s, &mark(p)),
                     None => Item::text("—"),
                 }));
-                cells.push(Self::flags(r));
+                cells.push(Self::flags(r, lang));
                 cells
             })
             .collect();
-        let mut notes = vec![format!(
-            "Each column is the status at the end of the {}; + made during it, * moved to another status during it. Flags are as of {}: overdue (due date passed, not closed), stale (not closed, and nothing newer than {} days).",
-            unit(self.period),
-            self.to,
-            self.stale_after
+        let mut notes = vec![tr!(
+            lang,
+            "over-time-note",
+            unit = unit(self.period),
+            date = self.to,
+            n = self.stale_after
         )];
         if let Some(last) = self.spans.last().filter(|s| s.partial) {
-            notes.push(format!(
-                "{} is not over: it is shown as of {}.",
-                last.label, last.end
+            notes.push(tr!(
+                lang,
+                "period-not-over",
+                period = &last.label,
+                date = last.end
             ));
         }
         notes.push(scale_note(self.ledger));
@@ -249,14 +255,16 @@ impl Report for OverTime<'_> {
         }
         Document {
             title: ledger_title(self.ledger),
-            subtitle: format!(
-                "Status at the end of each {}, {} to {}",
-                unit(self.period),
-                self.spans.first().map_or("", |s| s.label.as_str()),
-                self.spans.last().map_or("", |s| s.label.as_str()),
+            subtitle: tr!(
+                lang,
+                "over-time-subtitle",
+                unit = unit(self.period),
+                from = self.spans.first().map_or("", |s| s.label.as_str()),
+                to = self.spans.last().map_or("", |s| s.label.as_str()),
             ),
             palette,
             blocks,
+            language: lang,
         }
     }
 

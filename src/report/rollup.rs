@@ -8,7 +8,8 @@ use serde::Serialize;
 use super::render::{Block, Document, Item, Palette, Report, Sheet, json, ledger_title};
 use super::status::{flags_note, funding_cell, funding_note, number as money_number};
 use super::{StatusInfo, StatusRow, percent_text, round4, scale_note, score_text, statuses};
-use crate::model::{Date, FundingAsOf, Ledger, Stage};
+use crate::model::{Date, FundingAsOf, Language, Ledger, Stage};
+use crate::tr;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, clap::ValueEnum)]
 #[serde(rename_all = "lowercase")]
@@ -121,9 +122,11 @@ impl<'a> Rollup<'a> {
     /// a column per status, so that the table fits a terminal; CSV and JSON have a number per
     /// status.
     fn row(&self, g: &Group, palette: &Palette) -> Vec<Item> {
+        let lang = self.ledger.language;
         let mut cells = vec![
             match self.by {
-                By::Status if g.group != self.all.group => palette.item(&g.group, ""),
+                _ if std::ptr::eq(g, &self.all) => Item::text(tr!(lang, "all-commitments")),
+                By::Status => palette.item(&g.group, ""),
                 _ => Item::text(&g.group),
             },
             Item::text(g.commitments.to_string()),
@@ -136,7 +139,14 @@ impl<'a> Rollup<'a> {
                 .iter()
                 .filter_map(|s| {
                     let n = g.counts.get(&s.key).copied().unwrap_or(0);
-                    (n > 0).then(|| format!("{n} {}", s.label.to_lowercase()))
+                    (n > 0).then(|| {
+                        let label = if lang == Language::De {
+                            s.label.clone()
+                        } else {
+                            s.label.to_lowercase()
+                        };
+                        tr!(lang, "status-count", n = n, status = label)
+                    })
                 })
                 .collect();
             cells.push(Item::List(breakdown));
@@ -147,7 +157,11 @@ impl<'a> Rollup<'a> {
         ));
         cells.push(Item::text(g.percent.map(percent_text).unwrap_or_default()));
         if self.money() {
-            let lines: Vec<String> = g.funding.iter().map(|f| funding_cell(Some(f))).collect();
+            let lines: Vec<String> = g
+                .funding
+                .iter()
+                .map(|f| funding_cell(Some(f), lang))
+                .collect();
             cells.push(Item::text(lines.join("\n")));
         }
         cells
@@ -159,13 +173,17 @@ impl<'a> Rollup<'a> {
     }
 
     fn headers(&self) -> Vec<String> {
-        let mut h = vec![self.by.header().to_string(), "Commitments".to_string()];
+        let lang = self.ledger.language;
+        let mut h = vec![
+            tr!(lang, &self.by.header().to_lowercase()),
+            tr!(lang, "commitments"),
+        ];
         if self.by != By::Status {
-            h.push("Statuses".into());
+            h.push(tr!(lang, "statuses"));
         }
-        h.extend(["Overdue", "Stale", "Average score", "Progress"].map(String::from));
+        h.extend(["overdue", "stale", "average-score", "progress"].map(|id| tr!(lang, id)));
         if self.money() {
-            h.push("Funding".into());
+            h.push(tr!(lang, "funding"));
         }
         h
     }
@@ -245,21 +263,21 @@ struct RollupJson<'a> {
 impl Report for Rollup<'_> {
     fn document(&self, _page: bool) -> Document {
         let palette = Palette::new(&self.ledger.vocabulary);
+        let lang = self.ledger.language;
         let mut rows: Vec<Vec<Item>> = self.groups.iter().map(|g| self.row(g, &palette)).collect();
         rows.push(self.row(&self.all, &palette));
-        let mut notes = vec![
-            "Average score: the mean of the status scores on the ledger's scale. Progress: that average as a percentage of the way from the lowest score to the highest; on the G7 scale (-1 to +1) this is the G7 Research Group's compliance figure, (average + 1) / 2.".to_string(),
-        ];
+        let mut notes = vec![tr!(lang, "average-note")];
         if self.by == By::Tag {
-            notes.push("A commitment with several tags is counted under each of them; the last row counts each commitment once.".into());
+            notes.push(tr!(lang, "tag-note"));
         }
         if self.money() {
             notes.push(format!(
-                "{} Each group's figure is the sum of its commitments' figures, per currency.",
-                funding_note(self.as_of)
+                "{} {}",
+                funding_note(self.as_of, lang),
+                tr!(lang, "group-funding-note")
             ));
         }
-        notes.push(flags_note(self.stale_after));
+        notes.push(flags_note(self.stale_after, lang));
         notes.push(scale_note(self.ledger));
         let mut blocks = vec![Block::Table(Sheet {
             key_columns: 1,
@@ -270,13 +288,14 @@ impl Report for Rollup<'_> {
         blocks.extend(notes.into_iter().map(Block::Note));
         Document {
             title: ledger_title(self.ledger),
-            subtitle: format!(
-                "By {}, as of {}",
-                self.by.header().to_lowercase(),
-                self.as_of
+            subtitle: tr!(
+                lang,
+                &format!("by-{}-as-of", self.by.header().to_lowercase()),
+                date = self.as_of
             ),
             palette,
             blocks,
+            language: lang,
         }
     }
 

@@ -12,8 +12,9 @@ use super::{
     StatusInfo, StatusRow, average_score, round4, scale_note, statuses, summary, totals, tree_id,
 };
 use crate::model::{
-    Commitment, Date, Event, FundingAsOf, Ledger, SOURCE_REF, Stage, TimelineItem, money,
+    Commitment, Date, Event, FundingAsOf, Language, Ledger, SOURCE_REF, Stage, TimelineItem, money,
 };
+use crate::tr;
 
 /// The status table on a date.
 pub struct StatusReport<'a> {
@@ -41,21 +42,13 @@ struct StatusJson<'a> {
 impl Report for StatusReport<'_> {
     fn document(&self, page: bool) -> Document {
         let palette = Palette::new(&self.ledger.vocabulary);
-        let headers = [
-            "Commitment",
-            "Owner",
-            "Status",
-            "Since",
-            "Latest evidence",
-            "Due",
-            "Flags",
-        ];
+        let lang = self.ledger.language;
+        let mut headers = status_headers(lang);
         // The money column only where some commitment has money on record, so that a
         // ledger without any keeps its table narrow.
         let money = self.rows.iter().any(|r| r.funding.is_some());
-        let mut headers: Vec<String> = headers.map(String::from).to_vec();
         if money {
-            headers.insert(6, "Funding".into());
+            headers.insert(6, tr!(lang, "funding"));
         }
         let rows = self
             .rows
@@ -68,17 +61,17 @@ impl Report for StatusReport<'_> {
                     Item::date(Some(r.since)),
                     Item::date(r.latest_evidence),
                     Item::date(r.due),
-                    flags(r),
+                    flags(r, lang),
                 ];
                 if money {
-                    cells.insert(6, Item::text(funding_cell(r.funding.as_ref())));
+                    cells.insert(6, Item::text(funding_cell(r.funding.as_ref(), lang)));
                 }
                 cells
             })
             .collect();
         let mut blocks = Vec::new();
         if page {
-            blocks.push(Block::Heading("Status over time".into()));
+            blocks.push(Block::Heading(tr!(lang, "status-over-time")));
             let from = earliest(self.ledger).unwrap_or(self.as_of);
             let history = History::new(
                 self.ledger,
@@ -88,7 +81,7 @@ impl Report for StatusReport<'_> {
                 self.stale_after,
             );
             blocks.push(Block::Chart(history.chart()));
-            blocks.push(Block::Heading(format!("Status on {}", self.as_of)));
+            blocks.push(Block::Heading(tr!(lang, "status-on", date = self.as_of)));
         }
         blocks.push(Block::Table(Sheet {
             key_columns: 1,
@@ -98,18 +91,19 @@ impl Report for StatusReport<'_> {
         }));
         blocks.push(Block::Note(summary(self.ledger, &self.rows)));
         if money {
-            blocks.push(Block::Note(funding_note(self.as_of)));
+            blocks.push(Block::Note(funding_note(self.as_of, lang)));
         }
-        blocks.push(Block::Note(flags_note(self.stale_after)));
+        blocks.push(Block::Note(flags_note(self.stale_after, lang)));
         blocks.push(Block::Note(scale_note(self.ledger)));
         if page {
             blocks.extend(timelines(self.ledger, self.as_of));
         }
         Document {
             title: ledger_title(self.ledger),
-            subtitle: format!("Status as of {}", self.as_of),
+            subtitle: tr!(lang, "status-as-of", date = self.as_of),
             palette,
             blocks,
+            language: lang,
         }
     }
 
@@ -143,27 +137,78 @@ impl Report for StatusReport<'_> {
     }
 }
 
-fn flags(r: &StatusRow) -> Item {
-    Item::List(r.flags().into_iter().map(String::from).collect())
+fn flags(r: &StatusRow, language: Language) -> Item {
+    Item::List(r.flag_words(language))
 }
 
-pub fn flags_note(stale_after: u32) -> String {
-    format!(
-        "Flags: overdue = due date passed and not in a closed status; stale = not in a closed status, and nothing in the record (evidence, source, a search recorded as a gap) newer than {stale_after} days; unsourced = the current status cites no evidence; gap = something was searched for and not found."
-    )
+/// The columns of a status table, in `language`.
+pub fn status_headers(language: Language) -> Vec<String> {
+    [
+        "commitment",
+        "owner",
+        "status",
+        "since",
+        "latest-evidence",
+        "due",
+        "flags",
+    ]
+    .map(|id| tr!(language, id))
+    .to_vec()
+}
+
+pub fn flags_note(stale_after: u32, language: Language) -> String {
+    tr!(language, "flags-note", n = stale_after)
+}
+
+/// A kind of evidence as a person reads it: `media` in English (the key, as the file
+/// writes it), "Médias", "Medien".
+pub fn kind_word(key: &str, language: Language) -> String {
+    tr!(language, &format!("kind-{key}"))
+}
+
+/// A funding stage as a person reads it: "Pledged", "Promis".
+pub fn stage_word(stage: Stage, language: Language) -> String {
+    tr!(language, &format!("stage-{}", stage.key()))
 }
 
 /// One line per stage on record: "Pledged GBP 3,000,000".
-pub fn funding_cell(f: Option<&FundingAsOf>) -> String {
+pub fn funding_cell(f: Option<&FundingAsOf>, language: Language) -> String {
     let Some(f) = f else { return String::new() };
     Stage::ALL
         .into_iter()
         .filter_map(|s| {
             f.get(s)
-                .map(|a| format!("{} {}", s.label(), money(&f.currency, a)))
+                .map(|a| format!("{} {}", stage_word(s, language), money(&f.currency, a)))
         })
         .collect::<Vec<_>>()
         .join("\n")
+}
+
+/// "Pledged GBP 3,000,000; nothing allocated, disbursed or spent on record", in `language`.
+pub fn funding_text(f: &FundingAsOf, language: Language) -> String {
+    let mut known = Vec::new();
+    let mut none = Vec::new();
+    for s in Stage::ALL {
+        let word = stage_word(s, language).to_lowercase();
+        match f.get(s) {
+            Some(a) => known.push(format!("{word} {}", money(&f.currency, a))),
+            None => none.push(word),
+        }
+    }
+    let mut parts = known;
+    if let Some((last, rest)) = none.split_last() {
+        let stages = if rest.is_empty() {
+            last.clone()
+        } else {
+            format!("{} {} {last}", rest.join(", "), tr!(language, "or"))
+        };
+        parts.push(tr!(language, "nothing-on-record", stages = stages));
+    }
+    let text = parts.join(&tr!(language, "separator"));
+    let mut c = text.chars();
+    c.next()
+        .map(|f| f.to_uppercase().chain(c).collect())
+        .unwrap_or_default()
 }
 
 /// An amount as a spreadsheet reads it: `3000000`, `2500000.5`; never `3e6`.
@@ -175,10 +220,8 @@ pub fn number(x: f64) -> String {
     }
 }
 
-pub fn funding_note(as_of: Date) -> String {
-    format!(
-        "Funding: for each stage (pledged, allocated, disbursed, spent), the latest amount on record up to {as_of}; a stage not shown has no amount on record. Amounts are never added across currencies."
-    )
+pub fn funding_note(as_of: Date, language: Language) -> String {
+    tr!(language, "funding-note", date = as_of)
 }
 
 /// The CSV of a status table: one column per field, as in the JSON.
@@ -269,6 +312,7 @@ pub struct ListReport<'a> {
 impl Report for ListReport<'_> {
     fn document(&self, page: bool) -> Document {
         let palette = Palette::new(&self.ledger.vocabulary);
+        let lang = self.ledger.language;
         let rows: Vec<Vec<Item>> = self
             .rows
             .iter()
@@ -279,33 +323,34 @@ impl Report for ListReport<'_> {
                     Item::text(&r.owner),
                     palette.item(&r.status, ""),
                     Item::date(r.due),
-                    flags(r),
+                    flags(r, lang),
                 ]
             })
             .collect();
         let mut blocks = Vec::new();
         if rows.is_empty() {
-            blocks.push(Block::Note("No commitments match.".into()));
+            blocks.push(Block::Note(tr!(lang, "no-commitments-match")));
         } else {
             blocks.push(Block::Table(Sheet {
                 key_columns: 1,
                 ids: true,
-                headers: ["Id", "Title", "Owner", "Status", "Due", "Flags"]
-                    .map(String::from)
+                headers: ["id", "title", "owner", "status", "due", "flags"]
+                    .map(|id| tr!(lang, id))
                     .to_vec(),
                 rows,
             }));
             blocks.push(Block::Note(summary(self.ledger, &self.rows)));
         }
         if page {
-            blocks.push(Block::Note(flags_note(self.stale_after)));
+            blocks.push(Block::Note(flags_note(self.stale_after, lang)));
             blocks.push(Block::Note(scale_note(self.ledger)));
         }
         Document {
             title: ledger_title(self.ledger),
-            subtitle: format!("Commitments as of {}", self.as_of),
+            subtitle: tr!(lang, "commitments-as-of", date = self.as_of),
             palette,
             blocks,
+            language: lang,
         }
     }
 
@@ -332,27 +377,39 @@ impl Report for ListReport<'_> {
 /// of any report "as of" a date.
 pub fn timelines(ledger: &Ledger, as_of: Date) -> Vec<Block> {
     let palette = Palette::new(&ledger.vocabulary);
-    let mut blocks = vec![Block::Heading("Timelines".into())];
+    let lang = ledger.language;
+    let mut blocks = vec![Block::Heading(tr!(lang, "timelines"))];
     for c in &ledger.commitments {
         let Some(now) = c.status_as_of(as_of) else {
             continue;
         };
         blocks.push(Block::Heading(format!("{} — {}", c.id, c.title)));
-        let mut record = vec![format!("Owner: {}", c.owner)];
+        let mut record = vec![tr!(lang, "record-owner", owner = &c.owner)];
         if !c.partners.is_empty() {
-            record.push(format!("Partners: {}", c.partners.join(", ")));
+            record.push(tr!(
+                lang,
+                "record-partners",
+                partners = c.partners.join(", ")
+            ));
         }
-        record.push(format!("Made: {}", c.made));
+        record.push(tr!(lang, "record-made", date = c.made));
         if let Some(d) = c.due {
-            record.push(format!("Due: {d}"));
+            record.push(tr!(lang, "record-due", date = d));
         }
         if let Some(f) = c.funding_as_of(as_of) {
-            record.push(format!("Funding on {as_of}: {}", f.display()));
+            record.push(tr!(
+                lang,
+                "record-funding-on",
+                date = as_of,
+                funding = funding_text(&f, lang)
+            ));
         }
-        record.push(format!(
-            "Status on {as_of}: {} since {}",
-            ledger.vocabulary.label(now.status),
-            now.since
+        record.push(tr!(
+            lang,
+            "record-status",
+            date = as_of,
+            status = ledger.vocabulary.label(now.status),
+            since = now.since
         ));
         blocks.push(Block::Note(record.join("\n")));
         if let Some(s) = &c.source {
@@ -360,7 +417,7 @@ pub fn timelines(ledger: &Ledger, as_of: Date) -> Vec<Block> {
             line.extend(s.publisher.clone());
             line.extend(s.date.map(|d| d.to_string()));
             line.extend(s.locator.clone());
-            let mut text = format!("Source: {}", line.join(", "));
+            let mut text = tr!(lang, "record-source", source = line.join(", "));
             if let Some(q) = &s.quote {
                 text.push_str(&format!("\n“{q}”"));
             }
@@ -374,24 +431,24 @@ pub fn timelines(ledger: &Ledger, as_of: Date) -> Vec<Block> {
                 TimelineItem::Event(e) => vec![
                     Item::date(Some(e.date)),
                     palette.item(&e.status, ""),
-                    Item::List(event_detail(e)),
+                    Item::List(event_detail(e, lang)),
                     Item::Links(cited(c, e)),
                 ],
                 TimelineItem::Retraction(r) => vec![
                     Item::date(Some(r.date)),
-                    Item::text(format!("Retracted: {}", r.what())),
+                    Item::text(tr!(lang, "retracted", what = r.what())),
                     Item::text(r.reason.clone()),
                     Item::Links(vec![]),
                 ],
                 TimelineItem::Retired(r) => vec![
                     Item::date(Some(r.date)),
-                    Item::text("Retired"),
-                    Item::text(format!("No longer tracked: {}", r.reason)),
+                    Item::text(tr!(lang, "retired")),
+                    Item::text(tr!(lang, "no-longer-tracked", reason = &r.reason)),
                     Item::Links(vec![]),
                 ],
                 TimelineItem::Correction(k) => vec![
                     Item::date(Some(k.date)),
-                    Item::text(format!("Corrected: {}", k.what())),
+                    Item::text(tr!(lang, "corrected", what = k.what())),
                     Item::text(k.detail()),
                     Item::Links(vec![]),
                 ],
@@ -399,22 +456,28 @@ pub fn timelines(ledger: &Ledger, as_of: Date) -> Vec<Block> {
                     let mut detail = vec![money(&e.currency, e.amount)];
                     detail.extend(e.note.clone());
                     if e.unsourced {
-                        detail.push("UNSOURCED".into());
+                        detail.push(tr!(lang, "unsourced-mark"));
                     }
                     vec![
                         Item::date(Some(e.date)),
-                        Item::text(format!("Funding: {}", e.stage.key())),
+                        Item::text(tr!(
+                            lang,
+                            "funding-stage",
+                            stage = stage_word(e.stage, lang).to_lowercase()
+                        )),
                         Item::text(detail.join("\n")),
                         Item::Links(cited_ids(c, &e.evidence)),
                     ]
                 }
                 TimelineItem::Evidence(e) => {
                     let mut detail = vec![format!("[{}]", e.id)];
-                    let by: Vec<String> =
-                        [e.publisher.clone(), e.kind.map(|k| k.key().to_string())]
-                            .into_iter()
-                            .flatten()
-                            .collect();
+                    let by: Vec<String> = [
+                        e.publisher.clone(),
+                        e.kind.map(|k| kind_word(k.key(), lang)),
+                    ]
+                    .into_iter()
+                    .flatten()
+                    .collect();
                     if !by.is_empty() {
                         detail.push(by.join(", "));
                     }
@@ -423,7 +486,7 @@ pub fn timelines(ledger: &Ledger, as_of: Date) -> Vec<Block> {
                     }
                     vec![
                         Item::date(e.date()),
-                        Item::text("Evidence"),
+                        Item::text(tr!(lang, "evidence-entry")),
                         Item::List(detail),
                         Item::Links(vec![Link {
                             text: e.title.clone(),
@@ -436,16 +499,16 @@ pub fn timelines(ledger: &Ledger, as_of: Date) -> Vec<Block> {
         blocks.push(Block::Table(Sheet {
             key_columns: 0,
             ids: false,
-            headers: ["Date", "Entry", "Detail", "Source"]
-                .map(String::from)
+            headers: ["date", "entry", "detail", "source"]
+                .map(|id| tr!(lang, id))
                 .to_vec(),
             rows,
         }));
         let gaps: Vec<String> = c
             .gaps_as_of(as_of)
             .map(|g| match g.checked {
-                Some(d) => format!("Gap (checked {d}): {}", g.note),
-                None => format!("Gap: {}", g.note),
+                Some(d) => tr!(lang, "gap-checked", date = d, note = &g.note),
+                None => tr!(lang, "gap-note", note = &g.note),
             })
             .collect();
         blocks.extend(gaps.into_iter().map(Block::Note));
@@ -453,13 +516,13 @@ pub fn timelines(ledger: &Ledger, as_of: Date) -> Vec<Block> {
     blocks
 }
 
-fn event_detail(e: &Event) -> Vec<String> {
+fn event_detail(e: &Event, language: Language) -> Vec<String> {
     let mut d = Vec::new();
     if let Some(n) = &e.note {
         d.push(n.clone());
     }
     if e.unsourced {
-        d.push("UNSOURCED".into());
+        d.push(tr!(language, "unsourced-mark"));
     }
     d
 }

@@ -41,7 +41,8 @@ pub struct Written {
     pub unchanged: usize,
 }
 
-/// The data downloads, with what each holds (the index lists them).
+/// The data downloads, with what each holds (the data package describes them so, in English),
+/// and the catalogue's message that says it on the index, in the site's language.
 pub const DOWNLOADS: [(&str, &str); 6] = [
     (
         "data/commitments.csv",
@@ -76,12 +77,12 @@ pub fn build(ledger: &Ledger, today: Date, stale_after: u32, dir: &Path) -> Resu
     let first = earliest(ledger).unwrap_or(today).min(today);
     let nav = |prefix: &str| -> Vec<(String, String)> {
         [
-            ("Status", "index.html"),
-            ("Method", "method.html"),
-            ("Changes (Atom)", "feed.atom"),
-            ("Due dates (iCalendar)", "due.ics"),
+            ("nav-status", "index.html"),
+            ("nav-method", "method.html"),
+            ("nav-feed", "feed.atom"),
+            ("nav-calendar", "due.ics"),
         ]
-        .map(|(t, href)| (t.to_string(), format!("{prefix}{href}")))
+        .map(|(t, href)| (crate::tr!(ledger.language, t), format!("{prefix}{href}")))
         .to_vec()
     };
 
@@ -114,7 +115,8 @@ pub fn build(ledger: &Ledger, today: Date, stale_after: u32, dir: &Path) -> Resu
         bulletins.push((span.label, path));
     }
 
-    let index = pages::index(ledger, today, &rows, stale_after, &bulletins, &DOWNLOADS);
+    let shown = DOWNLOADS.map(|(path, _)| (path, download_message(path)));
+    let index = pages::index(ledger, today, &rows, stale_after, &bulletins, &shown);
     write(
         dir,
         "index.html",
@@ -232,6 +234,18 @@ fn data_csv<R: AsRef<[Item]>>(
     let rows = rows.inspect(|r| columns.add(r.as_ref()));
     let bytes = csv::write(headers, rows, Style::default().csv_raw, Vec::new())?;
     Ok((bytes, columns))
+}
+
+/// The catalogue's message for what the download at `path` holds: `download-changes-csv`.
+fn download_message(path: &str) -> &'static str {
+    match path {
+        "data/commitments.csv" => "download-commitments-csv",
+        "data/commitments.json" => "download-commitments-json",
+        "data/periods.csv" => "download-periods-csv",
+        "data/history.csv" => "download-history-csv",
+        "data/changes.csv" => "download-changes-csv",
+        _ => "download-datapackage",
+    }
 }
 
 /// Writes `bytes` to `dir/path` unless the file already holds exactly them.

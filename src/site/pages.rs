@@ -8,25 +8,21 @@ use crate::report::bulletin::Bulletin;
 use crate::report::history::History;
 use crate::report::period::{Period, earliest};
 use crate::report::render::{Block, Document, Item, Link, Palette, Sheet, ledger_title};
-use crate::report::status::{cited, cited_ids, flags_note};
+use crate::report::status::{cited, cited_ids, flags_note, kind_word, stage_word, status_headers};
 use crate::report::{StatusRow, summary, totals};
+use crate::tr;
 
 /// The status table with each row's first cell linking to the commitment's page.
-pub fn status_table(rows: &[StatusRow], palette: &Palette, prefix: &str) -> Sheet {
+pub fn status_table(
+    rows: &[StatusRow],
+    palette: &Palette,
+    prefix: &str,
+    lang: crate::model::Language,
+) -> Sheet {
     Sheet {
         key_columns: 1,
         ids: true,
-        headers: [
-            "Commitment",
-            "Owner",
-            "Status",
-            "Since",
-            "Latest evidence",
-            "Due",
-            "Flags",
-        ]
-        .map(String::from)
-        .to_vec(),
+        headers: status_headers(lang),
         rows: rows
             .iter()
             .map(|r| {
@@ -42,7 +38,7 @@ pub fn status_table(rows: &[StatusRow], palette: &Palette, prefix: &str) -> Shee
                     Item::date(Some(r.since)),
                     Item::date(r.latest_evidence),
                     Item::date(r.due),
-                    Item::List(r.flags().into_iter().map(String::from).collect()),
+                    Item::List(r.flag_words(lang)),
                 ]
             })
             .collect(),
@@ -83,31 +79,32 @@ pub fn index(
     downloads: &[(&str, &str)],
 ) -> Document {
     let palette = Palette::new(&ledger.vocabulary);
+    let lang = ledger.language;
     let from = earliest(ledger).unwrap_or(today);
     let history = History::new(ledger, Period::Quarterly, from, today, stale_after);
     let mut blocks = vec![
         Block::Chart(history.chart()),
-        Block::Heading(format!("Status on {today}")),
-        Block::Table(status_table(rows, &palette, "")),
+        Block::Heading(tr!(lang, "status-on", date = today)),
+        Block::Table(status_table(rows, &palette, "", lang)),
         Block::Note(summary(ledger, rows)),
-        Block::Heading("Totals".into()),
+        Block::Heading(tr!(lang, "totals")),
     ];
     let counts = totals(ledger, rows);
     blocks.push(Block::Table(Sheet {
         key_columns: 1,
         ids: false,
-        headers: vec!["Status".into(), "Commitments".into()],
+        headers: vec![tr!(lang, "status"), tr!(lang, "commitments")],
         rows: counts
             .values()
             .map(|(k, n)| vec![palette.item(k, ""), Item::text(n.to_string())])
             .collect(),
     }));
-    blocks.push(Block::Note(flags_note(stale_after)));
-    blocks.push(Block::Heading("Bulletins".into()));
+    blocks.push(Block::Note(flags_note(stale_after, lang)));
+    blocks.push(Block::Heading(tr!(lang, "bulletins")));
     blocks.push(Block::Table(Sheet {
         key_columns: 1,
         ids: false,
-        headers: vec!["Period".into()],
+        headers: vec![tr!(lang, "period")],
         rows: bulletins
             .iter()
             .rev()
@@ -120,11 +117,11 @@ pub fn index(
             })
             .collect(),
     }));
-    blocks.push(Block::Heading("Data".into()));
+    blocks.push(Block::Heading(tr!(lang, "data")));
     blocks.push(Block::Table(Sheet {
         key_columns: 1,
         ids: false,
-        headers: vec!["File".into(), "What it holds".into()],
+        headers: vec![tr!(lang, "file"), tr!(lang, "what-it-holds")],
         rows: downloads
             .iter()
             .map(|(file, what)| {
@@ -134,16 +131,17 @@ pub fn index(
                         href: file.to_string(),
                         anchor: None,
                     },
-                    Item::text(*what),
+                    Item::text(tr!(lang, what)),
                 ]
             })
             .collect(),
     }));
     Document {
         title: ledger_title(ledger),
-        subtitle: format!("Status as of {today}"),
+        subtitle: tr!(lang, "status-as-of", date = today),
         palette,
         blocks,
+        language: lang,
     }
 }
 
@@ -151,25 +149,35 @@ pub fn index(
 /// evidence and its gaps.
 pub fn commitment(ledger: &Ledger, c: &Commitment, row: &StatusRow, today: Date) -> Document {
     let palette = Palette::new(&ledger.vocabulary);
-    let mut record = vec![format!("Owner: {}", c.owner)];
+    let lang = ledger.language;
+    let mut record = vec![tr!(lang, "record-owner", owner = &c.owner)];
     if !c.partners.is_empty() {
-        record.push(format!("Partners: {}", c.partners.join(", ")));
+        record.push(tr!(
+            lang,
+            "record-partners",
+            partners = c.partners.join(", ")
+        ));
     }
-    record.push(format!("Made: {}", c.made));
+    record.push(tr!(lang, "record-made", date = c.made));
     if let Some(d) = c.due {
-        record.push(format!("Due: {d}"));
+        record.push(tr!(lang, "record-due", date = d));
     }
     if let Some(f) = &c.funding {
-        record.push(format!("Funding: {}", f.display()));
+        record.push(tr!(lang, "record-funding", funding = f.display()));
     }
     if !c.tags.is_empty() {
-        record.push(format!("Tags: {}", c.tags.join(", ")));
+        record.push(tr!(lang, "record-tags", tags = c.tags.join(", ")));
     }
-    let flags = row.flags();
+    let flags = row.flag_words(lang);
     record.push(format!(
-        "Status on {today}: {} since {}{}",
-        row.status_label,
-        row.since,
+        "{}{}",
+        tr!(
+            lang,
+            "record-status",
+            date = today,
+            status = &row.status_label,
+            since = row.since
+        ),
         if flags.is_empty() {
             String::new()
         } else {
@@ -178,7 +186,7 @@ pub fn commitment(ledger: &Ledger, c: &Commitment, row: &StatusRow, today: Date)
     ));
     let mut blocks = vec![Block::Note(record.join("\n"))];
     if let Some(s) = &c.source {
-        blocks.push(Block::Heading("Source".into()));
+        blocks.push(Block::Heading(tr!(lang, "source")));
         let mut line = vec![s.title.clone()];
         line.extend(s.publisher.clone());
         line.extend(s.date.map(|d| d.to_string()));
@@ -186,7 +194,7 @@ pub fn commitment(ledger: &Ledger, c: &Commitment, row: &StatusRow, today: Date)
         blocks.push(Block::Table(Sheet {
             key_columns: 0,
             ids: false,
-            headers: vec!["Document".into(), "Quote".into()],
+            headers: vec![tr!(lang, "document"), tr!(lang, "quote")],
             rows: vec![vec![
                 Item::Links(vec![Link {
                     text: line.join(", "),
@@ -212,27 +220,27 @@ pub fn commitment(ledger: &Ledger, c: &Commitment, row: &StatusRow, today: Date)
             // Corrections, retractions and a retirement, listed on the day they were made.
             TimelineItem::Correction(k) => vec![
                 Item::date(Some(k.date)),
-                Item::text(format!("Corrected: {}", k.what())),
+                Item::text(tr!(lang, "corrected", what = k.what())),
                 Item::List(k.detail().lines().map(String::from).collect()),
                 Item::Links(vec![]),
             ],
             TimelineItem::Retraction(r) => vec![
                 Item::date(Some(r.date)),
-                Item::text(format!("Retracted: {}", r.what())),
+                Item::text(tr!(lang, "retracted", what = r.what())),
                 Item::List(vec![r.reason.clone()]),
                 Item::Links(vec![]),
             ],
             TimelineItem::Retired(r) => vec![
                 Item::date(Some(r.date)),
-                Item::text("Retired"),
-                Item::List(vec![format!("No longer tracked: {}", r.reason)]),
+                Item::text(tr!(lang, "retired")),
+                Item::List(vec![tr!(lang, "no-longer-tracked", reason = &r.reason)]),
                 Item::Links(vec![]),
             ],
             TimelineItem::Funding(f) => {
                 let a = format!("funding-{}-{}", f.date, anchor_id(f.stage.label()));
                 let mut detail: Vec<String> = f.note.iter().cloned().collect();
                 if f.unsourced {
-                    detail.push("UNSOURCED".into());
+                    detail.push(tr!(lang, "unsourced-mark"));
                 }
                 vec![
                     Item::Local {
@@ -242,7 +250,7 @@ pub fn commitment(ledger: &Ledger, c: &Commitment, row: &StatusRow, today: Date)
                     },
                     Item::text(format!(
                         "{}: {}",
-                        f.stage.label(),
+                        stage_word(f.stage, lang),
                         money(&f.currency, f.amount)
                     )),
                     Item::List(detail),
@@ -253,7 +261,7 @@ pub fn commitment(ledger: &Ledger, c: &Commitment, row: &StatusRow, today: Date)
                 let a = anchor_of(e);
                 let mut detail: Vec<String> = e.note.iter().cloned().collect();
                 if e.unsourced {
-                    detail.push("UNSOURCED".into());
+                    detail.push(tr!(lang, "unsourced-mark"));
                 }
                 vec![
                     Item::Local {
@@ -274,12 +282,15 @@ pub fn commitment(ledger: &Ledger, c: &Commitment, row: &StatusRow, today: Date)
                         href: format!("#{a}"),
                         anchor: Some(a),
                     },
-                    Item::text("Evidence"),
+                    Item::text(tr!(lang, "evidence-entry")),
                     Item::List(
-                        [e.publisher.clone(), e.kind.map(|k| k.key().to_string())]
-                            .into_iter()
-                            .flatten()
-                            .collect(),
+                        [
+                            e.publisher.clone(),
+                            e.kind.map(|k| kind_word(k.key(), lang)),
+                        ]
+                        .into_iter()
+                        .flatten()
+                        .collect(),
                     ),
                     Item::Local {
                         text: e.title.clone(),
@@ -290,24 +301,24 @@ pub fn commitment(ledger: &Ledger, c: &Commitment, row: &StatusRow, today: Date)
             }
         })
         .collect();
-    blocks.push(Block::Heading("Timeline".into()));
+    blocks.push(Block::Heading(tr!(lang, "timeline")));
     blocks.push(Block::Table(Sheet {
         key_columns: 0,
         ids: false,
-        headers: ["Date", "Entry", "Detail", "Sources"]
-            .map(String::from)
+        headers: ["date", "entry", "detail", "sources"]
+            .map(|id| tr!(lang, id))
             .to_vec(),
         rows: timeline,
     }));
-    blocks.push(Block::Heading("Evidence".into()));
+    blocks.push(Block::Heading(tr!(lang, "evidence")));
     if c.evidence.is_empty() {
-        blocks.push(Block::Note("No evidence recorded.".into()));
+        blocks.push(Block::Note(tr!(lang, "no-evidence")));
     } else {
         blocks.push(Block::Table(Sheet {
             key_columns: 0,
             ids: false,
-            headers: ["Id", "Source", "Published", "Kind", "Quote"]
-                .map(String::from)
+            headers: ["id", "source", "published", "kind", "quote"]
+                .map(|id| tr!(lang, id))
                 .to_vec(),
             rows: c
                 .evidence
@@ -329,21 +340,21 @@ pub fn commitment(ledger: &Ledger, c: &Commitment, row: &StatusRow, today: Date)
                             url: Some(e.url.clone()),
                         }]),
                         Item::date(e.published),
-                        Item::text(e.kind.map(|k| k.key()).unwrap_or_default()),
+                        Item::text(e.kind.map(|k| kind_word(k.key(), lang)).unwrap_or_default()),
                         Item::text(e.quote.clone().unwrap_or_default()),
                     ]
                 })
                 .collect(),
         }));
     }
-    blocks.push(Block::Heading("Gaps".into()));
+    blocks.push(Block::Heading(tr!(lang, "gaps")));
     if c.gaps.is_empty() {
-        blocks.push(Block::Note("No gaps recorded.".into()));
+        blocks.push(Block::Note(tr!(lang, "no-gaps")));
     } else {
         blocks.push(Block::Table(Sheet {
             key_columns: 0,
             ids: false,
-            headers: vec!["Checked".into(), "Searched for, not found".into()],
+            headers: vec![tr!(lang, "checked"), tr!(lang, "searched-not-found")],
             rows: c
                 .gaps
                 .iter()
@@ -367,6 +378,7 @@ pub fn commitment(ledger: &Ledger, c: &Commitment, row: &StatusRow, today: Date)
         subtitle: ledger_title(ledger),
         palette,
         blocks,
+        language: lang,
     }
 }
 
@@ -375,10 +387,12 @@ pub fn method(bulletin: &Bulletin) -> Document {
     let mut blocks = bulletin.method();
     // The page's own title says "Method".
     blocks.remove(0);
+    let lang = bulletin.ledger.language;
     Document {
-        title: format!("Method — {}", ledger_title(bulletin.ledger)),
-        subtitle: "How statuses, scores and flags are decided".into(),
+        title: tr!(lang, "method-title", title = ledger_title(bulletin.ledger)),
+        subtitle: tr!(lang, "method-subtitle"),
         palette: Palette::new(&bulletin.ledger.vocabulary),
         blocks,
+        language: lang,
     }
 }

@@ -14,8 +14,8 @@ use serde_saphyr::Spanned;
 // which shape of `schema.rs` it takes. A field that `validate` requires is given a shape that
 // is not an `Option`, which the schema lists as required.
 use super::schema::{
-    Amount, Currency, DateText, EvidenceId, EvidenceRef, Flag, Kind, Number, Required, Scalar,
-    Slug, StageKey, StatusKey, Timestamp, UuidText, Version, WebUrl,
+    Amount, Currency, DateText, EvidenceId, EvidenceRef, Flag, Kind, LanguageCode, Number,
+    Required, Scalar, Slug, StageKey, StatusKey, Timestamp, UuidText, Version, WebUrl,
 };
 
 /// Any YAML scalar, kept as the characters the person wrote (`2025-03-31`, `1.50`, `007`,
@@ -95,6 +95,9 @@ pub struct LedgerFile {
     /// What the ledger tracks; reports print it.
     #[schemars(with = "Option<Scalar>")]
     pub title: Option<Field>,
+    /// The language reports, bulletins and the site are written in: en, fr or de (default en; `--lang` overrides it).
+    #[schemars(with = "Option<LanguageCode>")]
+    pub language: Option<Field>,
     /// Free text about the ledger.
     #[schemars(with = "Option<Scalar>")]
     pub description: Option<Field>,
@@ -115,18 +118,56 @@ pub struct StatusFile {
     #[schemars(with = "Slug")]
     #[serde(default, deserialize_with = "kept_null")]
     pub key: Option<Field>,
-    /// What a reader sees, e.g. In progress (default: the key).
+    /// What a reader sees, e.g. In progress (default: the key); in every language not given in `labels`.
     #[schemars(with = "Option<Scalar>")]
     pub label: Option<Field>,
+    /// The label in other languages, e.g. {fr: En cours, de: In Arbeit}.
+    #[schemars(with = "Option<PerLanguageFile>")]
+    pub labels: Option<Spanned<PerLanguageFile>>,
     /// Progress towards delivery, for averages (default 0).
     #[schemars(with = "Option<Number>")]
     pub score: Option<Field>,
     /// A closed status is final: a closed commitment is never overdue (default false).
     #[schemars(with = "Option<Flag>")]
     pub closed: Option<Field>,
-    /// What the status means.
+    /// What the status means; in every language not given in `descriptions`.
     #[schemars(with = "Option<Scalar>")]
     pub description: Option<Field>,
+    /// What the status means in other languages, e.g. {fr: des mesures concrètes sont engagées}.
+    #[schemars(with = "Option<PerLanguageFile>")]
+    pub descriptions: Option<Spanned<PerLanguageFile>>,
+}
+
+/// A text in each language reports are written in; any may be left out.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct PerLanguageFile {
+    /// English.
+    #[schemars(with = "Option<Required>")]
+    #[serde(default, deserialize_with = "kept_null")]
+    pub en: Option<Field>,
+    /// French.
+    #[schemars(with = "Option<Required>")]
+    #[serde(default, deserialize_with = "kept_null")]
+    pub fr: Option<Field>,
+    /// German.
+    #[schemars(with = "Option<Required>")]
+    #[serde(default, deserialize_with = "kept_null")]
+    pub de: Option<Field>,
+}
+
+impl PerLanguageFile {
+    /// Each language given, with its field.
+    pub fn each(&self) -> impl Iterator<Item = (crate::model::Language, &Field)> {
+        use crate::model::Language;
+        [
+            (Language::En, &self.en),
+            (Language::Fr, &self.fr),
+            (Language::De, &self.de),
+        ]
+        .into_iter()
+        .filter_map(|(l, f)| f.as_ref().map(|f| (l, f)))
+    }
 }
 
 /// A commitment: who promised what, when, on what source, and what has happened since.

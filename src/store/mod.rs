@@ -267,7 +267,7 @@ fn read_fast(text: &str, outline: &fast::Outline) -> Option<Ledger> {
     if head.commitments.is_some() {
         return None;
     }
-    let (title, vocabulary) = validate::header(&head)?;
+    let (title, language, vocabulary) = validate::header(&head)?;
     let commitments = fast::each_record(outline, |span| {
         let t = &text[span.content.start..span.end];
         let raw = fast::record(t).or_else(|| general_record(t))?;
@@ -285,6 +285,7 @@ fn read_fast(text: &str, outline: &fast::Outline) -> Option<Ledger> {
     }
     Some(Ledger {
         title,
+        language,
         vocabulary,
         commitments,
     })

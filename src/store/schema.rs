@@ -65,6 +65,16 @@ shape!(
 );
 
 shape!(
+    /// A language reports are written in.
+    LanguageCode,
+    json_schema!({
+        "type": "string",
+        "enum": ["en", "fr", "de"],
+        "description": "en (English), fr (French) or de (German)"
+    })
+);
+
+shape!(
     /// A calendar date written YYYY-MM-DD (`check` also refuses days that do not exist).
     DateText,
     json_schema!({

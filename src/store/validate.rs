@@ -8,13 +8,13 @@ use uuid::Uuid;
 
 use super::file::{
     CommitmentFile, EventFile, EvidenceFile, Field, FundingEventFile, FundingFile, GapFile,
-    LedgerFile, SourceFile, StatusFile,
+    LedgerFile, PerLanguageFile, SourceFile, StatusFile,
 };
 use super::problem::{Position, Problem};
 use crate::model::{
-    Commitment, Date, Event, Evidence, EvidenceKind, Funding, FundingEvent, Gap, Ledger, LinkError,
-    SOURCE_REF, Source, Stage, StatusDef, Vocabulary, is_currency_code, is_slug, is_web_url,
-    link_errors, parse_date,
+    Commitment, Date, Event, Evidence, EvidenceKind, Funding, FundingEvent, Gap, Language, Ledger,
+    LinkError, SOURCE_REF, Source, Stage, StatusDef, Vocabulary, is_currency_code, is_slug,
+    is_web_url, link_errors, parse_date,
 };
 
 #[path = "corrections.rs"]
@@ -245,7 +245,7 @@ pub fn validate_records(file: LedgerFile) -> Result<Ledger, Vec<Problem>> {
 
 fn validate_with(file: LedgerFile, check_links: bool) -> Result<Ledger, Vec<Problem>> {
     let mut c = Checker::default();
-    let (title, vocabulary) = head(&mut c, &file);
+    let (title, language, vocabulary) = head(&mut c, &file);
     let mut commitments = Vec::new();
     let mut ids: HashMap<String, Option<Position>> = HashMap::new();
     let mut uuids: HashMap<Uuid, String> = HashMap::new();
@@ -294,6 +294,7 @@ fn validate_with(file: LedgerFile, check_links: bool) -> Result<Ledger, Vec<Prob
     if c.problems.is_empty() {
         Ok(Ledger {
             title,
+            language,
             vocabulary,
             commitments,
         })
@@ -346,7 +347,7 @@ fn links(c: &mut Checker, file: &LedgerFile, commitments: &[Commitment]) {
 }
 
 /// Everything but the records: the format version, the title and the status vocabulary.
-fn head(c: &mut Checker, file: &LedgerFile) -> (Option<String>, Vocabulary) {
+fn head(c: &mut Checker, file: &LedgerFile) -> (Option<String>, Language, Vocabulary) {
     if let Some(v) = &file.version
         && v.value.0.trim() != FORMAT_VERSION.to_string()
     {
@@ -360,18 +361,78 @@ fn head(c: &mut Checker, file: &LedgerFile) -> (Option<String>, Vocabulary) {
         );
     }
     let title = c.text(&file.title);
-    let vocabulary = match &file.statuses {
+    let language = match &file.language {
+        Some(f) if !f.value.is_null() => match f.value.0.parse::<Language>() {
+            Ok(l) => l,
+            Err(_) => {
+                c.push(
+                    Problem::new(
+                        position(f),
+                        "reports are not written in this language",
+                    )
+                    .found(f.value.0.clone())
+                    .help(
+                        "write `language: en` (English), `language: fr` (français) or `language: de` (Deutsch), or remove the line for English",
+                    ),
+                );
+                Language::default()
+            }
+        },
+        _ => Language::default(),
+    };
+    let mut vocabulary = match &file.statuses {
         Some(list) => vocabulary(c, list),
         None => Vocabulary::default(),
     };
-    (title, vocabulary)
+    vocabulary.speak(language);
+    (title, language, vocabulary)
+}
+
+/// `labels:` or `descriptions:` of a status: each language given, with a text.
+fn per_language(
+    c: &mut Checker,
+    raw: &Option<Spanned<PerLanguageFile>>,
+    name: &str,
+) -> Vec<(Language, String)> {
+    let Some(raw) = raw else { return Vec::new() };
+    let mut out = Vec::new();
+    for (language, f) in raw.value.each() {
+        let field = format!("{name}: {language}");
+        if c.null_as(
+            f,
+            &format!("`{field}` has no value"),
+            &format!(
+                "give the {} text, or remove the line",
+                language.english_name()
+            ),
+            language.code(),
+        ) {
+            continue;
+        }
+        match non_blank(f) {
+            Some(t) => out.push((language, t)),
+            None => c.push(
+                Problem::new(position(f), format!("`{field}` is blank")).help(format!(
+                    "give the {} text, or remove the line",
+                    language.english_name()
+                )),
+            ),
+        }
+    }
+    if raw.value.each().next().is_none() {
+        c.push(
+            Problem::new(position(raw), format!("`{name}:` gives no language"))
+                .help("give en, fr or de, e.g. `{fr: En cours, de: In Arbeit}`, or remove it"),
+        );
+    }
+    out
 }
 
 /// The part of a file outside its records, on its own: the title and the vocabulary, or None
 /// if it has any problem. With `record`, for a reader that checks each record as it reads it.
 /// `validate` must give the same ledger from the same parts, and does, since it is built
 /// from the same two functions.
-pub(super) fn header(file: &LedgerFile) -> Option<(Option<String>, Vocabulary)> {
+pub(super) fn header(file: &LedgerFile) -> Option<(Option<String>, Language, Vocabulary)> {
     let mut c = Checker::default();
     let head = head(&mut c, file);
     c.problems.is_empty().then_some(head)
@@ -431,13 +492,30 @@ fn vocabulary(c: &mut Checker, list: &[Spanned<StatusFile>]) -> Vocabulary {
             },
         };
         let closed = c.bool(&s.closed, "closed");
-        defs.push(StatusDef {
-            label: c.text(&s.label).unwrap_or_else(|| key.clone()),
-            key,
+        let labels = per_language(c, &s.labels, "labels");
+        let descriptions = per_language(c, &s.descriptions, "descriptions");
+        // `label:` stands for the languages `labels:` leaves out; without it, English's.
+        let label = c.text(&s.label);
+        let english = |t: &[(Language, String)]| {
+            t.iter()
+                .find(|(l, _)| *l == Language::En)
+                .map(|(_, t)| t.clone())
+        };
+        let mut def = StatusDef::new(
+            &key,
+            &label
+                .clone()
+                .or_else(|| english(&labels))
+                .unwrap_or_else(|| key.clone()),
             score,
             closed,
-            description: c.text(&s.description).unwrap_or_default(),
-        });
+            &c.text(&s.description)
+                .or_else(|| english(&descriptions))
+                .unwrap_or_default(),
+        );
+        def.labels = with_default(labels, &def.label);
+        def.descriptions = with_default(descriptions, &def.description);
+        defs.push(def);
     }
     if defs.is_empty() {
         c.push(
@@ -447,6 +525,21 @@ fn vocabulary(c: &mut Checker, list: &[Spanned<StatusFile>]) -> Vocabulary {
         return Vocabulary::default();
     }
     Vocabulary::new(defs)
+}
+
+/// The texts per language, with `default` for each language not given (so that switching
+/// language falls back to the file's own `label:`, not to another language's).
+fn with_default(mut given: Vec<(Language, String)>, default: &str) -> Vec<(Language, String)> {
+    if given.is_empty() {
+        return given;
+    }
+    for l in Language::ALL {
+        if !given.iter().any(|(g, _)| *g == l) {
+            given.push((l, default.to_string()));
+        }
+    }
+    given.sort_by_key(|(l, _)| *l);
+    given
 }
 
 fn commitment(

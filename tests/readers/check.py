@@ -20,6 +20,7 @@ import re
 import struct
 import subprocess
 import sys
+import shutil
 import tempfile
 import xml.etree.ElementTree as ET
 import zipfile
@@ -530,9 +531,14 @@ def json_checks():
 # -------------------------------------------------------------------------------------- HTML
 
 def chromium(path, *args):
+    # A fresh profile per run, removed after it: a kept profile would carry state between
+    # pages, and 60-odd left in /tmp per run fill the disk of a machine that runs this often.
     profile = tempfile.mkdtemp(prefix="chromium-")
-    r = subprocess.run([*CHROMIUM, f"--user-data-dir={profile}", *args, "file://" + path],
-                       capture_output=True, text=True, timeout=180)
+    try:
+        r = subprocess.run([*CHROMIUM, f"--user-data-dir={profile}", *args, "file://" + path],
+                           capture_output=True, text=True, timeout=180)
+    finally:
+        shutil.rmtree(profile, ignore_errors=True)
     console = [l for l in r.stderr.splitlines() if ":CONSOLE" in l or "Uncaught" in l]
     return r, console
 
@@ -757,6 +763,24 @@ def site_checks():
     r = subprocess.run(["frictionless", "validate", "--json", "datapackage.json"], cwd=broken,
                        capture_output=True, text=True, timeout=300)
     check(r.returncode != 0, "control: frictionless finds a broken date")
+
+    # The site in French and German: every page loads in Chromium with no console message and
+    # says its language; the feed parses and says it too; the data package still validates (a
+    # status label in French is text, its column the same).
+    for lang in ("fr", "de"):
+        root = os.path.join(OUT, "site-reports-" + lang)
+        subprocess.run(["rm", "-rf", root], check=True)
+        subprocess.run([BIN, "-f", REPORTS, "site", root, "--lang", lang], env=ENV, check=True, capture_output=True)
+        files = site_files(root)
+        for page in sorted(p for p in files if p.endswith(".html")):
+            r, console = chromium(os.path.join(root, page), "--dump-dom")
+            check(r.returncode == 0 and console == [], f"{lang} {page}: chromium {r.returncode} {console}")
+            check(re.search(r'<html lang="%s"' % lang, r.stdout) is not None, f"{lang} {page}: html lang")
+        feed = feedparser.parse(files["feed.atom"])
+        check(not feed.bozo and feed.feed.get("language") == lang, f"{lang}: feed {feed.get('bozo_exception')} {feed.feed.get('language')}")
+        r = subprocess.run(["frictionless", "validate", "--json", "datapackage.json"], cwd=os.path.join(root, "data"),
+                           capture_output=True, text=True, timeout=300)
+        check(r.returncode == 0, f"{lang}: frictionless: {r.stdout[-1000:]}")
 
     # Screenshots at 1280 pixels of the index and a commitment page.
     root = os.path.join(OUT, "site-commitments")

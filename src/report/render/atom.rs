@@ -13,6 +13,7 @@ use super::clean;
 use crate::model::{Date, is_web_url};
 use crate::report::anchors::{file_id, urn};
 use crate::report::changes::Changes;
+use crate::tr;
 
 /// Midnight UTC of `d`: a feed needs a time, and the ledger has days.
 fn at(d: Date) -> FixedDateTime {
@@ -27,7 +28,10 @@ fn at(d: Date) -> FixedDateTime {
 /// links to its first web source.
 pub fn render(changes: &Changes, pages: Option<&str>) -> String {
     let ledger = changes.ledger;
+    let lang = ledger.language;
+    // Ids are made from the English name, so that an entry keeps its id in every language.
     let name = ledger.title.clone().unwrap_or_else(|| "Commitments".into());
+    let shown = super::ledger_title(ledger);
     let mut entries = Vec::new();
     for g in &changes.commitments {
         for ch in &g.changes {
@@ -35,7 +39,7 @@ pub fn render(changes: &Changes, pages: Option<&str>) -> String {
             e.set_title(Text::plain(clean(&format!(
                 "{}: {}",
                 g.id,
-                Changes::what(ch)
+                Changes::what(ch, lang)
             ))));
             e.set_id(urn(&format!(
                 "{name}\n{}\n{}\n{}",
@@ -43,11 +47,11 @@ pub fn render(changes: &Changes, pages: Option<&str>) -> String {
             )));
             e.set_updated(at(ch.date));
             let mut summary = vec![format!("{} — {}", g.id, g.title)];
-            summary.extend(Changes::detail(ch));
+            summary.extend(Changes::detail(ch, lang));
             for s in &ch.sources {
                 summary.push(match &s.url {
-                    Some(u) => format!("Source: {} <{u}>", s.title),
-                    None => format!("Source: {}", s.title),
+                    Some(u) => tr!(lang, "record-source", source = format!("{} <{u}>", s.title)),
+                    None => tr!(lang, "record-source", source = &s.title),
                 });
             }
             e.set_summary(Text::plain(clean(&summary.join("\n"))));
@@ -75,13 +79,19 @@ pub fn render(changes: &Changes, pages: Option<&str>) -> String {
     // Newest first; on one day, in a fixed order.
     entries.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2)));
     let mut feed = Feed::default();
-    feed.set_title(Text::plain(clean(&name)));
+    feed.set_title(Text::plain(clean(&shown)));
+    // Feed readers read the entries' words in the report's language.
+    feed.set_lang(Some(lang.code().to_string()));
     feed.set_id(urn(&format!("{name}\nfeed")));
     feed.set_updated(at(entries.first().map_or(changes.window.until, |e| e.0)));
     let mut author = Person::default();
-    author.set_name(clean(&name));
+    author.set_name(clean(&shown));
     feed.set_authors(vec![author]);
-    feed.set_subtitle(Text::plain(format!("Changes {}", changes.window_text())));
+    feed.set_subtitle(Text::plain(tr!(
+        lang,
+        "changes-subtitle",
+        window = changes.window_text()
+    )));
     feed.set_entries(entries.into_iter().map(|e| e.3).collect::<Vec<_>>());
     let mut text = feed.to_string();
     text.push('\n');

@@ -13,6 +13,8 @@ pub struct Chart {
     /// The statuses in scale order: label and colour (`#rrggbb`).
     pub series: Vec<(String, String)>,
     pub bars: Vec<Bar>,
+    /// What comes before the legend in text ("Key:"), in the report's language.
+    pub key: String,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -60,7 +62,7 @@ pub fn render(chart: &Chart, ascii: bool, width: usize, colors: Option<&Palette>
             }
         })
         .collect();
-    out.push_str(&format!("Key: {}\n", legend.join("  ")));
+    out.push_str(&format!("{} {}\n", chart.key, legend.join("  ")));
     let label_w = chart
         .bars
         .iter()
@@ -136,6 +138,7 @@ mod tests {
 
     fn chart() -> Chart {
         Chart {
+            key: "Key:".into(),
             title: "t".into(),
             series: vec![
                 ("A".into(), "#000000".into()),

@@ -14,6 +14,7 @@ use html_escape::{
 
 use super::{Block, Document, Item, Link, Palette, Sheet, clean, svg};
 use crate::model::is_web_url;
+use crate::tr;
 
 /// Scripts, frames, fonts, images from elsewhere, forms: nothing is allowed but the page's
 /// own inline style and data: images.
@@ -63,7 +64,7 @@ pub fn page(doc: &Document, nav: &[(String, String)]) -> String {
         }
     }
     format!(
-        "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n\
+        "<!DOCTYPE html>\n<html lang=\"{lang}\">\n<head>\n<meta charset=\"utf-8\">\n\
          <meta http-equiv=\"Content-Security-Policy\" content=\"{CSP}\">\n\
          <meta name=\"referrer\" content=\"no-referrer\">\n\
          <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
@@ -71,13 +72,17 @@ pub fn page(doc: &Document, nav: &[(String, String)]) -> String {
          <title>{head_title}</title>\n<style>\n{style}</style>\n</head>\n<body>\n\
          <header>\n{nav}<h1>{title}</h1>\n<p class=\"subtitle\">{subtitle}</p>\n</header>\n\
          <main>\n{body}</main>\n\
-         <footer>\n<p>Made with <code>commitments</code> from the ledger's own record: every status cites its evidence, and the statuses, scores and flags are those stated on this page.</p>\n</footer>\n\
+         <footer>\n<p>{footer}</p>\n</footer>\n\
          </body>\n</html>\n",
         // <title> holds text only: a line break there would show as a literal <br>.
         head_title = encode_text(&clean(&doc.title).replace('\n', " ")),
         title = text(&doc.title),
         subtitle = text(&doc.subtitle),
         style = stylesheet(&doc.palette),
+        lang = doc.language.code(),
+        // The catalogue's words, escaped, round the program's name in code type.
+        footer = encode_text(&tr!(doc.language, "footer", program = "\u{1}"))
+            .replace('\u{1}', "<code>commitments</code>"),
     )
 }
 

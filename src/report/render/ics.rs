@@ -12,33 +12,50 @@ use super::clean;
 use crate::model::{Date, Ledger};
 use crate::report::StatusRow;
 use crate::report::anchors::urn;
+use crate::tr;
 
 /// The calendar of `rows`' due dates, as of `as_of`.
 pub fn render(ledger: &Ledger, rows: &[StatusRow], as_of: Date) -> String {
+    let lang = ledger.language;
+    // Uids are made from the English name, so that an event keeps its uid in every language.
     let name = ledger.title.clone().unwrap_or_else(|| "Commitments".into());
     let stamp = as_of.and_time(NaiveTime::MIN).and_utc();
     let mut cal = Calendar::empty();
     cal.append_property(("VERSION", "2.0"));
     cal.append_property(("PRODID", "-//commitments//due dates//EN"));
     cal.append_property(("CALSCALE", "GREGORIAN"));
-    cal.name(&clean(&name));
+    cal.name(&clean(&super::ledger_title(ledger)));
     for r in rows {
         let Some(due) = r.due else { continue };
         let mut flags = r.flags();
         flags.retain(|f| *f == "overdue");
+        let overdue = if flags.is_empty() {
+            String::new()
+        } else {
+            format!(" ({})", tr!(lang, "flag-overdue"))
+        };
         let description = format!(
-            "{} — {}\nOwner: {}\nStatus on {as_of}: {}{}",
+            "{} — {}\n{}\n{}{overdue}",
             r.id,
             r.title,
-            r.owner,
-            r.status_label,
-            if flags.is_empty() { "" } else { " (overdue)" }
+            tr!(lang, "record-owner", owner = &r.owner),
+            tr!(
+                lang,
+                "record-status",
+                date = as_of,
+                status = &r.status_label,
+                since = r.since
+            ),
         );
         let event = Event::new()
             .uid(&urn(&format!("{name}\n{}\ndue", r.id)).replace("urn:uuid:", ""))
             .timestamp(stamp)
             .all_day(due)
-            .summary(&clean(&format!("Due: {} — {}", r.id, r.title)))
+            .summary(&clean(&tr!(
+                lang,
+                "due-event",
+                what = format!("{} — {}", r.id, r.title)
+            )))
             .description(&clean(&description))
             .done();
         cal.push(event);

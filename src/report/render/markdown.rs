@@ -12,7 +12,7 @@
 //! to a list under the table where the text keeps its lines.
 
 use super::{Block, Document, Item, Link, Sheet, Style, chart, clean};
-use crate::model::is_web_url;
+use crate::model::{Language, is_web_url};
 
 pub fn render(doc: &Document, style: Style) -> String {
     let mut out = format!("# {}\n", inline(&doc.title));
@@ -31,7 +31,7 @@ pub fn render(doc: &Document, style: Style) -> String {
                 out.push_str(&lines.join("\\\n"));
                 out.push('\n');
             }
-            Block::Table(sheet) => out.push_str(&table(sheet)),
+            Block::Table(sheet) => out.push_str(&table(sheet, doc.language)),
             Block::Chart(c) => {
                 let body = chart::render(c, style.ascii, 80, None);
                 let fence = "`".repeat(longest_run(&body, '`').max(2) + 1);
@@ -43,7 +43,7 @@ pub fn render(doc: &Document, style: Style) -> String {
 }
 
 /// A GFM pipe table, and under it the list of the cells too long for one line.
-pub fn table(sheet: &Sheet) -> String {
+pub fn table(sheet: &Sheet, language: Language) -> String {
     // The id and the title in a column each: the first column holds both, one per line.
     let split = sheet.ids
         && sheet
@@ -53,7 +53,7 @@ pub fn table(sheet: &Sheet) -> String {
     let row = |cells: Vec<String>| format!("| {} |\n", cells.join(" | "));
     let mut headers: Vec<String> = sheet.headers.iter().map(|h| one_line(h)).collect();
     if split {
-        headers.insert(0, "Id".into());
+        headers.insert(0, crate::tr!(language, "id"));
     }
     let mut out = row(headers.clone());
     out.push_str(&row(headers.iter().map(|_| "---".to_string()).collect()));
@@ -236,7 +236,7 @@ mod tests {
             ids: true,
         };
         assert_eq!(
-            table(&sheet),
+            table(&sheet, Language::En),
             "| Id | Commitment | Flags | Note |\n| --- | --- | --- | --- |\n| law | Pass a law | overdue; stale | \\[1\\] |\n\n- \\[1\\] line one\\\n  line \\| two\n"
         );
     }

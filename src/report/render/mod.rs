@@ -24,7 +24,7 @@ use std::borrow::Cow;
 
 use comfy_table::{Cell, Color, Table};
 
-use crate::model::{Date, Ledger, Vocabulary};
+use crate::model::{Date, Language, Ledger, Vocabulary};
 
 pub use json::json;
 
@@ -150,7 +150,10 @@ pub fn render(report: &dyn Report, format: Format, style: Style) -> crate::Resul
 
 /// A document's title: the ledger's own, or a plain one when it has none.
 pub fn ledger_title(ledger: &Ledger) -> String {
-    ledger.title.clone().unwrap_or_else(|| "Commitments".into())
+    ledger
+        .title
+        .clone()
+        .unwrap_or_else(|| crate::tr!(ledger.language, "default-title"))
 }
 
 #[derive(Debug, Clone, Default)]
@@ -160,6 +163,8 @@ pub struct Document {
     pub subtitle: String,
     pub palette: Palette,
     pub blocks: Vec<Block>,
+    /// The language of the program's words in it: HTML's `lang`, the footer's words.
+    pub language: Language,
 }
 
 #[derive(Debug, Clone)]

@@ -91,6 +91,7 @@ mod tests {
     #[test]
     fn one_rect_per_non_empty_segment_and_labels_escaped() {
         let chart = Chart {
+            key: "Key:".into(),
             title: "t".into(),
             series: vec![
                 ("<A>".into(), "#000000".into()),
