@@ -4,7 +4,7 @@
 use std::path::PathBuf;
 
 use crate::model::LookupError;
-use crate::store::Problem;
+use crate::problem::Problem;
 
 #[derive(Debug, thiserror::Error)]
 pub enum Error {

@@ -11,6 +11,7 @@ pub mod error;
 pub mod import;
 pub mod merge;
 pub mod model;
+pub mod problem;
 pub mod report;
 pub mod site;
 pub mod store;
@@ -36,6 +37,16 @@ pub fn run(args: impl IntoIterator<Item = OsString>) -> ExitCode {
             "commitments: internal error: {info}\nNothing was written. Please report this with the command you ran."
         );
     }));
+    let args: Vec<OsString> = args.into_iter().collect();
+    // `COMPLETE=bash commitments -- …`: the shell asks for completions (commands/completions.rs).
+    match commands::complete(&args) {
+        Ok(true) => return ExitCode::SUCCESS,
+        Ok(false) => {}
+        Err(e) => {
+            let _ = e.print();
+            return ExitCode::from(e.exit_code() as u8);
+        }
+    }
     let cli = match commands::Cli::try_parse_from(args) {
         Ok(cli) => cli,
         Err(e) => {

@@ -47,29 +47,26 @@ pub fn ledger(opts: &Options) -> String {
     String::from_utf8(out).unwrap_or_default()
 }
 
-/// SplitMix64: tiny, fast and good enough for test data; no dependency needed.
-struct Rng(u64);
+/// fastrand's generator (seeded, so the same seed gives the same ledger), with the few
+/// draws the generator makes.
+struct Rng(fastrand::Rng);
 
 impl Rng {
     fn next(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-        z ^ (z >> 31)
+        self.0.u64(..)
     }
     /// In `lo..=hi`.
     fn range(&mut self, lo: usize, hi: usize) -> usize {
-        lo + (self.next() % (hi - lo + 1) as u64) as usize
+        self.0.usize(lo..=hi)
     }
     fn chance(&mut self, percent: u64) -> bool {
-        self.next() % 100 < percent
+        self.0.u64(..100) < percent
     }
     fn pick<'a, T>(&mut self, items: &'a [T]) -> &'a T {
-        &items[self.range(0, items.len() - 1)]
+        &items[self.0.usize(..items.len())]
     }
     fn word(&mut self, items: &[&'static str]) -> &'static str {
-        items[self.range(0, items.len() - 1)]
+        items[self.0.usize(..items.len())]
     }
 }
 
@@ -201,7 +198,7 @@ impl<'a> Generator<'a> {
     fn new(opts: &'a Options) -> Self {
         Generator {
             opts,
-            rng: Rng(opts.seed.wrapping_mul(0x2545_F491_4F6C_DD1D) ^ 0x00C0_FFEE),
+            rng: Rng(fastrand::Rng::with_seed(opts.seed)),
             leader: String::new(),
         }
     }

@@ -103,7 +103,7 @@ fn a_bad_access_date_is_refused_and_the_ledger_left_alone() {
     args.extend(EVIDENCE);
     args.extend(["--accessed", "22/11/2026"]);
     t.then(&args)
-        .failure(1)
+        .failure(2)
         .stderr_has("--accessed")
         .stderr_has("YYYY-MM-DD")
         .stderr_lacks("panick");
@@ -151,6 +151,62 @@ fn update_adds_new_evidence_with_an_access_date_only_when_asked() {
     ])
     .failure(2)
     .stderr_has("--evidence-url");
+}
+
+/// `funding` takes the same evidence options as `update` (commands/cite.rs), --accessed
+/// among them.
+#[test]
+fn funding_adds_new_evidence_with_an_access_date_only_when_asked() {
+    let t = Test::new().sample();
+    let funding = |id: &str, amount: &str, extra: &[&str]| {
+        let mut args = vec![
+            "funding",
+            "uk-cps-3m",
+            "--stage",
+            "allocated",
+            "--amount",
+            amount,
+            "--currency",
+            "GBP",
+            "--date",
+            "2025-06-01",
+            "--evidence-url",
+            "https://example.org/cps-budget",
+            "--evidence-title",
+            "CPS budget",
+            "--evidence-id",
+            id,
+        ];
+        args.extend(extra);
+        t.then(&args).success();
+    };
+    funding("unread", "1000", &[]);
+    funding("read", "2000", &["--accessed", "2026-10-30"]);
+    funding("read-now", "3000", &["--accessed"]);
+    let j = shown(&t, "uk-cps-3m");
+    let evidence = &j["commitment"]["evidence"];
+    assert_eq!(evidence[0]["id"], "unread");
+    assert_eq!(evidence[0]["accessed"], Value::Null);
+    assert_eq!(evidence[1]["accessed"], "2026-10-30");
+    assert_eq!(evidence[2]["accessed"], TODAY);
+    t.then(&[
+        "funding",
+        "uk-cps-3m",
+        "--stage",
+        "allocated",
+        "--amount",
+        "4000",
+        "--currency",
+        "GBP",
+        "--evidence-url",
+        "https://example.org/cps-budget",
+        "--evidence-title",
+        "CPS budget",
+        "--accessed",
+        "2099-01-01",
+    ])
+    .failure(1)
+    .stderr_has("--accessed 2099-01-01 is in the future");
 }
 
 #[test]

@@ -346,7 +346,7 @@ fn bad_retirements_are_refused_and_the_file_is_untouched() {
                 "--date",
                 "soon",
             ],
-            1,
+            2,
             "--date",
         ),
         (

@@ -973,8 +973,8 @@ fn refused_writes_leave_every_variant_byte_for_byte_unchanged() {
         ),
         ("ambiguous prefix", &["gap", "9a1d", "--note", "n"]),
         (
-            "impossible date",
-            &["gap", "uk-cps-3m", "--note", "n", "--checked", "2025-02-30"],
+            "date in the future",
+            &["gap", "uk-cps-3m", "--note", "n", "--checked", "2099-02-28"],
         ),
     ];
     for v in variants() {
@@ -1406,5 +1406,72 @@ fn a_retraction_keeps_every_line() {
         assert_lossless(&v.text, &new, Some("fr-mobile-unit"), &ctx);
         assert!(new.contains("rapport erroné"), "{ctx}");
         t.then(&["check"]).success();
+    }
+}
+
+/// `correct` on a list (`tags+=`, `partners=`, `tags-=`): on every variant, every comment
+/// stays (the one on a block list's item too), every line but the list's own flow line is
+/// kept, and the file passes `check`.
+#[test]
+fn a_list_correction_keeps_every_comment_and_every_other_line() {
+    for v in variants() {
+        let t = Test::new().ledger(&v.text);
+        for change in [
+            ["de-smuggling-law", "tags+=Bundesrat"],
+            ["fr-mobile-unit", "partners=United Kingdom,Albania"],
+            ["fr-mobile-unit", "tags-=enforcement"],
+        ] {
+            let before = file_text(&t);
+            let ctx = format!("correct {} on {}", change[1], v.name);
+            let out = t.then(&[
+                "correct",
+                change[0],
+                change[1],
+                "--reason",
+                "la liste était fausse",
+            ]);
+            assert_eq!(out.code, Some(0), "{ctx}: {}", out.stderr);
+            let new = file_text(&t);
+            let comments =
+                |t: &str| -> Vec<String> { lines(t).into_iter().filter_map(comment).collect() };
+            assert_subsequence(
+                &comments(&before),
+                &comments(&new),
+                "the comment",
+                &ctx,
+                &new,
+            );
+            let list_line = |l: &str| {
+                let l = l.trim();
+                (l.starts_with("tags:") || l.starts_with("partners:")) && l.contains('[')
+            };
+            let kept: Vec<String> = lines(&before)
+                .into_iter()
+                .filter(|l| !list_line(l))
+                .map(String::from)
+                .collect();
+            let now: Vec<String> = lines(&new).into_iter().map(String::from).collect();
+            assert_subsequence(&kept, &now, "the line", &ctx, &new);
+            assert_eq!(new.starts_with(BOM), v.text.starts_with(BOM), "{ctx}");
+            t.then(&["check"]).success();
+        }
+        let j = t
+            .then(&["show", "fr-mobile-unit", "--format", "json"])
+            .success()
+            .json();
+        let c = &j["commitment"];
+        assert_eq!(c["tags"], serde_json::json!(["france"]), "{}", v.name);
+        assert_eq!(
+            c["partners"],
+            serde_json::json!(["United Kingdom", "Albania"]),
+            "{}",
+            v.name
+        );
+        let de = t
+            .then(&["show", "de-smuggling-law", "--format", "json"])
+            .success()
+            .json();
+        let tags = de["commitment"]["tags"].as_array().unwrap().clone();
+        assert_eq!(tags.last().unwrap(), "Bundesrat", "{}", v.name);
     }
 }

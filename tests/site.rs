@@ -291,12 +291,12 @@ fn each_page_states_its_own_commitments_status_when_children_reorder_the_table()
     );
     // The index shows the grouping as the terminal table does: children under their parent.
     let index = std::fs::read_to_string(t.dir.path().join("out/index.html")).unwrap();
-    assert!(index.contains(">→ uk-cps-3m<"), "{index}");
+    assert!(index.contains(">→ uk-sanctions-regime<"), "{index}");
     // The bulletins' rows link to the children's pages too, not to the indented text.
     let bulletin = std::fs::read_to_string(t.dir.path().join("out/bulletin/2026-Q4.html")).unwrap();
     let links = attrs(&bulletin, "href");
     assert!(
-        links.contains(&"../c/uk-cps-3m.html".to_string()),
+        links.contains(&"../c/uk-sanctions-regime.html".to_string()),
         "{links:?}"
     );
     for l in links.iter().filter(|l| l.starts_with("../c/")) {

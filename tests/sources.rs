@@ -1,7 +1,8 @@
 //! The shipped ledger against its sources (issue 14): every web address in `commitments.yaml`
 //! is listed in docs/sources.md, and every quotation (`quote:` of a source or an evidence entry)
 //! is found word for word in the source documents, `../shared/seeds/` and `../shared/research/`,
-//! which are the only sources the shipped ledger draws on (docs/sources.md).
+//! which are the only sources the shipped ledger draws on (docs/sources.md); and the published
+//! bulletin, docs/bulletin-2026-Q3.md, is the tool's own output for the shipped ledger.
 //!
 //! The shared folder sits beside the repository in CI (`<repo>/../shared`); in a git worktree
 //! further down it may be beside a parent folder, so the nearest `shared/` with both `seeds/`
@@ -207,4 +208,22 @@ fn the_shipped_ledger_claims_no_reading_and_no_search_its_sources_do_not_report(
             );
         }
     }
+}
+
+/// docs/bulletin-2026-Q3.md is the shipped ledger's bulletin as the tool makes it, so that the
+/// published copy cannot drift from the ledger (docs/reports.md gives the command).
+#[test]
+fn the_published_bulletin_is_the_tools_own_output() {
+    let t = Test::new()
+        .ledger(include_str!("../commitments.yaml"))
+        .env("COMMITMENTS_TODAY", "2026-12-01");
+    let made = t
+        .then(&["bulletin", "--period", "2026-Q3", "--format", "markdown"])
+        .success()
+        .stdout;
+    let published = std::fs::read_to_string(repo().join("docs/bulletin-2026-Q3.md")).unwrap();
+    assert!(
+        made == published,
+        "docs/bulletin-2026-Q3.md is out of date; remake it with\n  COMMITMENTS_TODAY=2026-12-01 commitments bulletin --period 2026-Q3 --format markdown > docs/bulletin-2026-Q3.md"
+    );
 }

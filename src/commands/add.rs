@@ -3,13 +3,16 @@
 
 use uuid::Uuid;
 
-use super::{date_arg, non_empty, optional_date};
+use super::{non_empty, not_in_future};
+use clap_complete::ArgValueCandidates;
+
 use crate::context::Context;
 use crate::error::{Error, Result};
 use crate::model::{
     AmountError, Commitment, DecimalMark, Edit, Event, Funding, SOURCE_REF, Source,
     is_currency_code, is_slug, is_web_url, read_amount,
 };
+use crate::model::{Date, parse_date};
 use crate::store::{self, Change};
 
 /// Add a commitment. Its history starts with the first status (announced) on the made date,
@@ -25,17 +28,17 @@ pub struct Args {
     #[arg(long)]
     owner: String,
     /// The day the commitment was announced (YYYY-MM-DD).
-    #[arg(long, value_name = "DATE")]
-    made: String,
+    #[arg(long, value_name = "DATE", value_parser = parse_date)]
+    made: Date,
     /// The deadline, if the owner set one (YYYY-MM-DD).
-    #[arg(long, value_name = "DATE")]
-    due: Option<String>,
+    #[arg(long, value_name = "DATE", value_parser = parse_date)]
+    due: Option<Date>,
     /// A tag for grouping (repeatable).
     #[arg(long = "tag", value_name = "TAG")]
     tags: Vec<String>,
     /// The commitment this one serves, by id or UUID: the communiqué pledge a national action
     /// comes under. `show PARENT` then lists it, and `report --by parent` rolls it up.
-    #[arg(long, value_name = "PARENT_ID")]
+    #[arg(long, value_name = "PARENT_ID", add = ArgValueCandidates::new(super::completions::commitment_ids))]
     parent: Option<String>,
     /// How much it counts in its parent's roll-up (default 1), e.g. 2 or 0.5.
     #[arg(long, requires = "parent", allow_hyphen_values = true)]
@@ -50,8 +53,8 @@ pub struct Args {
     #[arg(long, value_name = "PUBLISHER", requires = "source_title")]
     source_publisher: Option<String>,
     /// Its publication date (YYYY-MM-DD).
-    #[arg(long, value_name = "DATE", requires = "source_title")]
-    source_date: Option<String>,
+    #[arg(long, value_name = "DATE", requires = "source_title", value_parser = parse_date)]
+    source_date: Option<Date>,
     /// Its web address (http or https).
     #[arg(long, value_name = "URL", requires = "source_title")]
     source_url: Option<String>,
@@ -87,15 +90,15 @@ pub fn run(ctx: &Context, args: Args) -> Result<()> {
             args.id
         )));
     }
-    let made = date_arg("--made", &args.made)?;
-    if made > ctx.today {
-        // The first event is dated `made`; like `update`, record only what has happened.
-        return Err(Error::Argument(format!(
-            "--made {made} is in the future (today is {}); add a commitment once it has been announced",
-            ctx.today
-        )));
-    }
-    let due = optional_date("--due", args.due.as_deref())?;
+    let made = args.made;
+    // The first event is dated `made`; like `update`, record only what has happened.
+    not_in_future(
+        "--made",
+        made,
+        ctx.today,
+        "add a commitment once it has been announced",
+    )?;
+    let due = args.due;
     if let Some(d) = due
         && d < made
     {
@@ -129,7 +132,7 @@ pub fn run(ctx: &Context, args: Args) -> Result<()> {
             Some(Source {
                 title: non_empty("--source-title", &title)?,
                 publisher: args.source_publisher,
-                date: optional_date("--source-date", args.source_date.as_deref())?,
+                date: args.source_date,
                 url: args.source_url.map(|u| u.trim().to_string()),
                 locator: args.source_locator,
                 quote: args.source_quote,

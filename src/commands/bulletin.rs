@@ -28,6 +28,12 @@ pub struct Args {
     /// last bulletin.
     #[arg(long, value_name = "DATE")]
     recorded_since: Option<Named>,
+    /// Count retired commitments too (`commitments retire`), marked `retired` in the table.
+    /// By default one retired on or before the period's last day is left out of the table and
+    /// the counts; its retirement, when it falls in the period, is still listed under what
+    /// changed.
+    #[arg(long)]
+    include_retired: bool,
     #[command(flatten)]
     output: OutputArgs,
 }
@@ -70,8 +76,10 @@ pub fn run(ctx: &Context, args: Args) -> Result<()> {
         (None, None) => unreachable!("clap requires --period or --from"),
     };
     let recorded_since = args.recorded_since.map(|r| r.start);
+    let counted = ledger.counted_on(to, args.include_retired);
     let bulletin = Bulletin::new(
         &ledger,
+        &counted,
         label,
         (from, to),
         recorded_since,

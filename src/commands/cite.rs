@@ -1,12 +1,13 @@
-//! What an entry rests on, as `update` takes it: existing evidence (--evidence), a new entry
-//! (--evidence-url and --evidence-title), or --unsourced with a --note saying why. Shared by
-//! the commands that record something dated on evidence (`funding`).
+//! What an entry rests on: existing evidence (--evidence), a new entry (--evidence-url and
+//! --evidence-title), or --unsourced with a --note saying why. One set of options for every
+//! command that records something dated on evidence (`update`, `funding`), so they cannot
+//! drift apart.
 
 use super::evidence::{Draft, EvidenceArgs};
-use super::update::check_cited;
 use crate::context::Context;
 use crate::error::{Error, Result};
-use crate::model::{Commitment, Edit};
+use crate::model::{Commitment, Edit, EvidenceKind, SOURCE_REF};
+use crate::model::{Date, parse_date};
 
 #[derive(Debug, clap::Args)]
 pub struct CiteArgs {
@@ -29,15 +30,18 @@ pub struct CiteArgs {
     #[arg(long, requires = "evidence_url")]
     publisher: Option<String>,
     /// Publication date of the new evidence (YYYY-MM-DD).
-    #[arg(long, value_name = "DATE", requires = "evidence_url")]
-    published: Option<String>,
-    /// Kind of the new evidence (official-statement, legislation, parliament, court, media,
-    /// ngo-report, dataset, other).
-    #[arg(long, requires = "evidence_url")]
-    kind: Option<String>,
+    #[arg(long, value_name = "DATE", requires = "evidence_url", value_parser = parse_date)]
+    published: Option<Date>,
+    /// Kind of the new evidence.
+    #[arg(long, value_enum, requires = "evidence_url")]
+    kind: Option<EvidenceKind>,
     /// A short, exact quotation from the new evidence.
     #[arg(long, requires = "evidence_url")]
     quote: Option<String>,
+    /// The day you read the new evidence yourself (YYYY-MM-DD; `--accessed` alone means
+    /// today). Without it the entry has no access date.
+    #[arg(long, value_name = "DATE", num_args = 0..=1, requires = "evidence_url", value_parser = parse_date)]
+    accessed: Option<Option<Date>>,
     /// Id for the new evidence (default: from publisher and date).
     #[arg(long, value_name = "ID", requires = "evidence_url")]
     evidence_id: Option<String>,
@@ -79,7 +83,8 @@ impl Cite {
                     a.kind,
                     a.quote,
                     a.evidence_id,
-                ),
+                )
+                .accessed(a.accessed),
                 "evidence-",
             )?),
             _ => None,
@@ -109,4 +114,28 @@ impl Cite {
         };
         Ok((cited, edit))
     }
+}
+
+/// Every id given with --evidence must name an evidence entry of `c`, or `source` when it
+/// has a source document.
+fn check_cited(c: &Commitment, cited_ids: &[String]) -> Result<()> {
+    for e in cited_ids {
+        let known = c.evidence_by_id(e).is_some() || (e == SOURCE_REF && c.source.is_some());
+        if !known {
+            let mut ids: Vec<&str> = c.evidence.iter().map(|e| e.id.as_str()).collect();
+            if c.source.is_some() {
+                ids.insert(0, SOURCE_REF);
+            }
+            return Err(Error::Argument(format!(
+                "{} has no evidence with the id `{e}`; {}",
+                c.id,
+                if ids.is_empty() {
+                    "it has no evidence yet (add some with `commitments evidence`)".to_string()
+                } else {
+                    format!("its evidence ids are: {}", ids.join(", "))
+                }
+            )));
+        }
+    }
+    Ok(())
 }

@@ -1,9 +1,13 @@
 //! `commitments correct`: change a field that was written wrong, keeping the old value in a
 //! dated correction entry that says who changed it and why.
 
+use clap_complete::ArgValueCandidates;
+
 use crate::context::Context;
 use crate::error::{Error, Result};
-use crate::model::{Correction, Edit, FieldKind, field_kind, field_names, judge};
+use crate::model::{
+    Correction, Edit, FieldKind, field_kind, field_names, judge, list_items, list_text,
+};
 use crate::store::{self, Change};
 
 /// Correct a field of a commitment or of one of its evidence entries, keeping the old value
@@ -12,14 +16,21 @@ use crate::store::{self, Change};
 /// `corrections:` entry keeps the old value with the day, who and why. Nothing is changed
 /// silently.
 ///
-/// Fields: title, owner, made, due, description, notes, source.title, source.publisher,
-/// source.date, source.url, source.locator, source.quote; with --evidence: title, publisher,
-/// url, published, accessed, kind, quote.
+/// Fields: title, owner, made, due, description, notes, tags, partners, parent, source.title,
+/// source.publisher, source.date, source.url, source.locator, source.quote; with --evidence:
+/// title, publisher, url, published, accessed, kind, quote.
+///
+/// The lists (tags, partners): `tags=a,b` makes the list exactly a, b (split at commas);
+/// `tags+=x` adds one item and `tags-=x` takes one out, each written whole (so it may hold a
+/// comma). Items kept stay where they are, with their comments. A list is not emptied by a
+/// correction; the old list is kept in the correction entry, one item a line.
 #[derive(Debug, clap::Args)]
 pub struct Args {
     /// The commitment: its id, UUID, or the start of its UUID.
+    #[arg(add = ArgValueCandidates::new(super::completions::commitment_ids))]
     commitment: String,
-    /// The field and its new value, e.g. title="UK–France returns pilot" or due=2026-06-30.
+    /// The field and its new value, e.g. title="UK–France returns pilot", due=2026-06-30,
+    /// tags=france,enforcement, partners+=Albania or partners-=China.
     #[arg(value_name = "FIELD=VALUE")]
     change: String,
     /// Why the old value was wrong (kept in the file with the correction).
@@ -34,15 +45,15 @@ pub struct Args {
 }
 
 pub fn run(ctx: &Context, args: Args) -> Result<()> {
-    let Some((field, value)) = args.change.split_once('=') else {
+    let Some((lhs, value)) = args.change.split_once('=') else {
         return Err(Error::Argument(format!(
-            "`{}` does not say what to change: write FIELD=VALUE, e.g. title=\"New title\"; fields: {}",
+            "`{}` does not say what to change: write FIELD=VALUE, e.g. title=\"New title\" (for a list also FIELD+=ITEM or FIELD-=ITEM); fields: {}",
             args.change,
             field_names(args.evidence.is_some())
         )));
     };
-    let field = field.trim().to_string();
     let by_evidence = args.evidence.is_some();
+    let (field, op) = list_op(lhs.trim(), by_evidence);
     let Some(kind) = field_kind(&field, by_evidence) else {
         let whose = if by_evidence {
             "an evidence entry's"
@@ -54,13 +65,25 @@ pub fn run(ctx: &Context, args: Args) -> Result<()> {
             field_names(by_evidence)
         )));
     };
+    if op != ListOp::Set && kind != FieldKind::List {
+        return Err(Error::Argument(format!(
+            "`{lhs}=` adds to or takes from a list, and {field} is not one; write {field}=VALUE (the lists are tags and partners)"
+        )));
+    }
     // Text is kept as typed; a date, an address or a kind is read without its spaces, as
-    // `check` reads it.
+    // `check` reads it. A list's items are judged once the new list is known.
     let value = match kind {
         FieldKind::Text | FieldKind::Required => value.to_string(),
         _ => value.trim().to_string(),
     };
-    if let Some(why) = judge(kind, &value) {
+    if kind == FieldKind::List && value.is_empty() {
+        return Err(Error::Argument(format!(
+            "`{lhs}=` gives no item; write {field}=A,B for the whole list, {field}+=ITEM to add one or {field}-=ITEM to take one out"
+        )));
+    }
+    if kind != FieldKind::List
+        && let Some(why) = judge(kind, &value)
+    {
         return Err(Error::Argument(format!("the new {field} `{value}` {why}")));
     }
     let reason = args.reason.trim().to_string();
@@ -74,7 +97,7 @@ pub fn run(ctx: &Context, args: Args) -> Result<()> {
     let recorded_by = ctx.recorder(args.by.as_deref());
     let key = args.commitment;
     let eid = args.evidence.map(|e| e.trim().to_string());
-    let (id, old) = store::modify(&ctx.file, |ledger| {
+    let (id, old, value) = store::modify(&ctx.file, |ledger| {
         let index = ledger.position(&key)?;
         let c = &ledger.commitments[index];
         if let Some(e) = &eid
@@ -98,10 +121,16 @@ pub fn run(ctx: &Context, args: Args) -> Result<()> {
             )));
         }
         let old = c.field_value(&field, eid.as_deref());
+        let value = if kind == FieldKind::List {
+            new_list(&c.id, &field, op, old.as_deref(), &value)?
+        } else {
+            value.clone()
+        };
         if old.as_deref() == Some(value.as_str()) {
             return Err(Error::Argument(format!(
-                "{}'s {field} is already `{value}`; nothing to correct",
-                c.id
+                "{}'s {field} is already `{}`; nothing to correct",
+                c.id,
+                list_items(&value).join(", ")
             )));
         }
         let correction = Correction {
@@ -117,11 +146,22 @@ pub fn run(ctx: &Context, args: Args) -> Result<()> {
         let mut after = c.clone();
         after.correct(&correction);
         consistent(&after)?;
+        if kind == FieldKind::Id {
+            linked(ledger, index, &after)?;
+        }
         let edits = vec![Edit::Correct {
             commitment: index,
             correction,
         }];
-        Ok((Change { edits }, (c.id.clone(), old)))
+        let shown = |v: &str| {
+            if kind == FieldKind::List {
+                list_items(v).join(", ")
+            } else {
+                v.to_string()
+            }
+        };
+        let old = old.as_deref().map(shown);
+        Ok((Change { edits }, (c.id.clone(), old, shown(&value))))
     })?;
     let whose = match &eid {
         Some(e) => format!("{id} (evidence {e})"),
@@ -131,6 +171,38 @@ pub fn run(ctx: &Context, args: Args) -> Result<()> {
     ctx.print(&format!(
         "{whose}: {field} corrected to `{value}` (was {was}); the old value is kept in `corrections`."
     ))
+}
+
+/// A new parent must be a commitment of the ledger, and not make a cycle.
+fn linked(
+    ledger: &crate::model::Ledger,
+    index: usize,
+    after: &crate::model::Commitment,
+) -> Result<()> {
+    let mut all = ledger.commitments.clone();
+    all[index] = after.clone();
+    match crate::model::link_errors(&all).into_iter().next() {
+        None => Ok(()),
+        Some(crate::model::LinkError::Unknown { parent, .. }) => {
+            let ids: Vec<&str> = ledger
+                .commitments
+                .iter()
+                .filter(|c| c.id != after.id)
+                .map(|c| c.id.as_str())
+                .collect();
+            Err(Error::Argument(format!(
+                "no commitment has the id `{parent}`, so it cannot be {}'s parent; the ids are: {}",
+                after.id,
+                ids.join(", ")
+            )))
+        }
+        Some(crate::model::LinkError::Cycle { ids, .. }) => Err(Error::Argument(format!(
+            "making {} the parent of {} would make a cycle ({}); a commitment may not be its own ancestor",
+            after.parent.as_deref().unwrap_or(""),
+            after.id,
+            ids.join(" → ")
+        ))),
+    }
 }
 
 /// The dates a correction may move must still agree: nothing happens before `made`, and `due`
@@ -159,4 +231,85 @@ fn consistent(c: &crate::model::Commitment) -> Result<()> {
         )));
     }
     Ok(())
+}
+
+/// How a list is corrected: the whole list, or one item in or out.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum ListOp {
+    Set,
+    Add,
+    Remove,
+}
+
+/// `tags+` and `tags-` (from `tags+=x`, `tags-=x`) name a list and say what to do to it.
+fn list_op(lhs: &str, evidence: bool) -> (String, ListOp) {
+    for (end, op) in [('+', ListOp::Add), ('-', ListOp::Remove)] {
+        if let Some(name) = lhs.strip_suffix(end)
+            && field_kind(name.trim(), evidence).is_some()
+        {
+            return (name.trim().to_string(), op);
+        }
+    }
+    (lhs.to_string(), ListOp::Set)
+}
+
+/// The list after the correction, one item a line as the correction entry holds it; refused
+/// in words when an item is empty, given twice, already there or not there to take out, or
+/// when the list would be left empty.
+fn new_list(id: &str, field: &str, op: ListOp, old: Option<&str>, value: &str) -> Result<String> {
+    let old = old.map(list_items).unwrap_or_default();
+    let now = || {
+        if old.is_empty() {
+            format!("{id} has no {field}")
+        } else {
+            format!("{id}'s {field}: {}", old.join(", "))
+        }
+    };
+    let mut items = match op {
+        ListOp::Set => {
+            let given: Vec<String> = value.split(',').map(|i| i.trim().to_string()).collect();
+            if given.iter().any(String::is_empty) {
+                return Err(Error::Argument(format!(
+                    "`{field}={value}` has an empty item; separate the items with single commas, e.g. {field}=a,b"
+                )));
+            }
+            given
+        }
+        ListOp::Add => {
+            if old.iter().any(|o| o == value) {
+                return Err(Error::Argument(format!(
+                    "`{value}` is already in the list ({}); nothing to correct",
+                    now()
+                )));
+            }
+            old.iter().cloned().chain([value.to_string()]).collect()
+        }
+        ListOp::Remove => {
+            if !old.iter().any(|o| o == value) {
+                return Err(Error::Argument(format!(
+                    "`{value}` is not in the list to take out ({}); write an item exactly as it is",
+                    now()
+                )));
+            }
+            old.iter().filter(|o| *o != value).cloned().collect()
+        }
+    };
+    if items.is_empty() {
+        return Err(Error::Argument(format!(
+            "taking `{value}` out would leave {id} with no {field}; a correction gives the right value — write {field}=A,B with the items that belong there"
+        )));
+    }
+    let mut seen = std::collections::HashSet::new();
+    if let Some(twice) = items.iter().find(|i| !seen.insert(i.as_str())) {
+        return Err(Error::Argument(format!(
+            "`{twice}` is given twice; give each item of {field} once"
+        )));
+    }
+    if let Some(bad) = items.iter().find(|i| i.contains(['\n', '\r'])) {
+        return Err(Error::Argument(format!(
+            "`{}` holds a line break; an item of {field} is one line",
+            bad.escape_debug()
+        )));
+    }
+    Ok(list_text(std::mem::take(&mut items).as_slice()))
 }

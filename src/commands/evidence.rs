@@ -1,12 +1,14 @@
 //! `commitments evidence`: attach a source to a commitment without changing its status.
 
-use super::{non_empty, not_in_future, optional_date};
+use super::{non_empty, not_in_future};
+use clap_complete::ArgValueCandidates;
+
 use crate::context::Context;
 use crate::error::{Error, Result};
 use crate::model::{
-    Commitment, Date, Edit, Evidence, EvidenceKind, SOURCE_REF, evidence_id, free_id, is_slug,
-    is_web_url,
+    Commitment, Edit, Evidence, EvidenceKind, SOURCE_REF, evidence_id, free_id, is_slug, is_web_url,
 };
+use crate::model::{Date, parse_date};
 use crate::store::{self, Change};
 
 /// Add an evidence entry to a commitment (its status does not change). Prints the entry's id,
@@ -14,6 +16,7 @@ use crate::store::{self, Change};
 #[derive(Debug, clap::Args)]
 pub struct Args {
     /// The commitment: its id, UUID, or the start of its UUID.
+    #[arg(add = ArgValueCandidates::new(super::completions::commitment_ids))]
     commitment: String,
     #[command(flatten)]
     evidence: EvidenceArgs,
@@ -31,16 +34,16 @@ pub struct EvidenceArgs {
     #[arg(long)]
     publisher: Option<String>,
     /// When it was published (YYYY-MM-DD).
-    #[arg(long, value_name = "DATE")]
-    published: Option<String>,
+    #[arg(long, value_name = "DATE", value_parser = parse_date)]
+    published: Option<Date>,
     /// The day you read the page yourself (YYYY-MM-DD; `--accessed` alone means today). Leave
     /// it out when you did not open the page, e.g. when copying from someone else's notes:
     /// without it the entry has no access date.
-    #[arg(long, value_name = "DATE", num_args = 0..=1)]
-    accessed: Option<Option<String>>,
-    /// official-statement, legislation, parliament, court, media, ngo-report, dataset or other.
-    #[arg(long)]
-    kind: Option<String>,
+    #[arg(long, value_name = "DATE", num_args = 0..=1, value_parser = parse_date)]
+    accessed: Option<Option<Date>>,
+    /// What kind of source it is.
+    #[arg(long, value_enum)]
+    kind: Option<EvidenceKind>,
     /// A short, exact quotation.
     #[arg(long)]
     quote: Option<String>,
@@ -55,8 +58,8 @@ impl EvidenceArgs {
         url: String,
         title: String,
         publisher: Option<String>,
-        published: Option<String>,
-        kind: Option<String>,
+        published: Option<Date>,
+        kind: Option<EvidenceKind>,
         quote: Option<String>,
         id: Option<String>,
     ) -> Self {
@@ -73,7 +76,7 @@ impl EvidenceArgs {
     }
 
     /// `--accessed` as `update` takes it: absent, alone (today) or with a date.
-    pub fn accessed(self, accessed: Option<Option<String>>) -> Self {
+    pub fn accessed(self, accessed: Option<Option<Date>>) -> Self {
         EvidenceArgs { accessed, ..self }
     }
 }
@@ -129,15 +132,7 @@ impl Draft {
                 a.url
             )));
         }
-        let kind = match a.kind.as_deref() {
-            None => None,
-            Some(k) => Some(EvidenceKind::parse(k.trim()).ok_or_else(|| {
-                Error::Argument(format!(
-                    "--kind `{k}` is not an evidence kind; use one of: {}",
-                    EvidenceKind::keys()
-                ))
-            })?),
-        };
+        let kind = a.kind;
         if let Some(id) = &a.id
             && (!is_slug(id) || id == SOURCE_REF)
         {
@@ -145,16 +140,16 @@ impl Draft {
                 "`{id}` is not a usable evidence id: use lowercase letters, digits and hyphens (and not `source`)"
             )));
         }
-        let published = optional_date("--published", a.published.as_deref())?;
+        let published = a.published;
         // An access date says someone read the page that day, so it is never filled in unasked.
         let accessed = match a.accessed {
             None => None,
             Some(None) => Some(ctx.today),
-            Some(Some(d)) => optional_date("--accessed", Some(&d))?,
+            Some(Some(d)) => Some(d),
         };
         for (name, date) in [("--published", published), ("--accessed", accessed)] {
             if let Some(d) = date {
-                not_in_future(name, d, ctx.today)?;
+                not_in_future(name, d, ctx.today, "")?;
             }
         }
         Ok(Draft {

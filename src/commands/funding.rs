@@ -2,9 +2,12 @@
 //! disbursed, spent) on a date, on evidence.
 
 use super::cite::{Cite, CiteArgs};
-use super::date_arg;
+use super::not_in_future;
+use clap_complete::ArgValueCandidates;
+
 use crate::context::Context;
 use crate::error::{Error, Result};
+use crate::model::{Date, parse_date};
 use crate::model::{DecimalMark, Edit, FundingEvent, Stage, is_currency_code, money};
 use crate::store::{self, Change};
 
@@ -14,6 +17,7 @@ use crate::store::{self, Change};
 #[derive(Debug, clap::Args)]
 pub struct Args {
     /// The commitment: its id, UUID, or the start of its UUID.
+    #[arg(add = ArgValueCandidates::new(super::completions::commitment_ids))]
     commitment: String,
     /// How far the money has gone: pledged (promised in public), allocated (set aside in a
     /// budget), disbursed (paid out) or spent (reported as spent on what was promised).
@@ -31,8 +35,8 @@ pub struct Args {
     #[arg(long)]
     currency: String,
     /// When it happened, according to the evidence (YYYY-MM-DD; default today).
-    #[arg(long, value_name = "DATE")]
-    date: Option<String>,
+    #[arg(long, value_name = "DATE", value_parser = parse_date)]
+    date: Option<Date>,
     #[command(flatten)]
     cite: CiteArgs,
     /// Who is recording this (default: $COMMITMENTS_USER, else git's user.name).
@@ -55,16 +59,8 @@ pub fn run(ctx: &Context, args: Args) -> Result<()> {
             args.currency
         )));
     }
-    let date = match &args.date {
-        Some(d) => date_arg("--date", d)?,
-        None => ctx.today,
-    };
-    if date > ctx.today {
-        return Err(Error::Argument(format!(
-            "--date {date} is in the future (today is {}); record what has happened",
-            ctx.today
-        )));
-    }
+    let date = args.date.unwrap_or(ctx.today);
+    not_in_future("--date", date, ctx.today, "record what has happened")?;
     let cite = Cite::from_args(ctx, args.cite, "an amount")?;
     let recorded_at = ctx.now()?;
     let recorded_by = ctx.recorder(args.by.as_deref());

@@ -1,8 +1,11 @@
 //! `commitments gap`: record that something was searched for and not found.
 
-use super::{non_empty, not_in_future, optional_date};
+use super::{non_empty, not_in_future};
+use clap_complete::ArgValueCandidates;
+
 use crate::context::Context;
 use crate::error::Result;
+use crate::model::{Date, parse_date};
 use crate::model::{Edit, Gap};
 use crate::store::{self, Change};
 use std::io::Write as _;
@@ -12,6 +15,7 @@ use std::io::Write as _;
 #[derive(Debug, clap::Args)]
 pub struct Args {
     /// The commitment: its id, UUID, or the start of its UUID.
+    #[arg(add = ArgValueCandidates::new(super::completions::commitment_ids))]
     commitment: String,
     /// What was looked for and not found, and where.
     #[arg(long)]
@@ -19,8 +23,8 @@ pub struct Args {
     /// The day the search was made (YYYY-MM-DD; `--checked` alone means today). Without it
     /// the gap has no date: it is then shown in every report and does not count as a fresh
     /// search, so give the date whenever you know it.
-    #[arg(long, value_name = "DATE", num_args = 0..=1)]
-    checked: Option<Option<String>>,
+    #[arg(long, value_name = "DATE", num_args = 0..=1, value_parser = parse_date)]
+    checked: Option<Option<Date>>,
 }
 
 pub fn run(ctx: &Context, args: Args) -> Result<()> {
@@ -30,9 +34,7 @@ pub fn run(ctx: &Context, args: Args) -> Result<()> {
         checked: match args.checked {
             None => None,
             Some(None) => Some(ctx.today),
-            Some(Some(d)) => optional_date("--checked", Some(&d))?
-                .map(|d| not_in_future("--checked", d, ctx.today))
-                .transpose()?,
+            Some(Some(d)) => Some(not_in_future("--checked", d, ctx.today, "")?),
         },
     };
     let undated = gap.checked.is_none();

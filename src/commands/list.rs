@@ -2,6 +2,8 @@
 
 use super::output::OutputArgs;
 use super::status_arg;
+use clap_complete::ArgValueCandidates;
+
 use crate::context::Context;
 use crate::error::Result;
 use crate::model::fold;
@@ -17,13 +19,13 @@ use crate::store;
 pub struct Args {
     /// Only those whose owner contains this text, ignoring case and accents (`ministere` finds
     /// "Ministère de l'Intérieur").
-    #[arg(long)]
+    #[arg(long, add = ArgValueCandidates::new(super::completions::owners))]
     owner: Option<String>,
     /// Only those in this status (on the --as-of date).
-    #[arg(long)]
+    #[arg(long, value_name = "STATUS", add = ArgValueCandidates::new(super::completions::statuses))]
     status: Option<String>,
     /// Only those with this tag, ignoring case and accents (`France` finds `france`).
-    #[arg(long)]
+    #[arg(long, add = ArgValueCandidates::new(super::completions::tags))]
     tag: Option<String>,
     /// Only those past their due date and not closed.
     #[arg(long)]

@@ -147,6 +147,9 @@ The width tables are wrapped to, wherever the output goes; without it, the termi
 .TP
 \fBLC_ALL\fR, \fBLC_CTYPE\fR, \fBLANG\fR
 Tables are drawn with Unicode lines when the locale is UTF\-8, else in ASCII (as with \fB\-\-ascii\fR).
+.TP
+\fBCOMPLETE\fR
+Set by the shell's tab\-completion code (\fBcommitments completions\fR \fISHELL\fR) when it asks for completions: bash, zsh, fish, powershell or elvish. The program then prints completions instead of running the command.
 "#;
 
 const EXIT_STATUS: &str = r#".SH "EXIT STATUS"
@@ -155,10 +158,10 @@ const EXIT_STATUS: &str = r#".SH "EXIT STATUS"
 Done.
 .TP
 1
-The ledger or the input is wrong: a problem in the file, an unknown id, a bad date or status, a CSV file that cannot be imported. The message says what and where; the file is unchanged.
+The ledger or the input is wrong: a problem in the file, an unknown id, a date in the future, an unknown status, a CSV file that cannot be imported. The message says what and where; the file is unchanged.
 .TP
 2
-The command line itself is wrong: an unknown option or a missing argument.
+The command line itself is wrong: an unknown option, a missing argument, or a value that is not a date (YYYY\-MM\-DD), an evidence kind or a funding stage. Nothing was read or written.
 .TP
 3
 A file or a program cannot be used: the ledger or a CSV file does not exist, is a folder, is read\-only or cannot be read or written; git is not installed or fails. The file is unchanged.

@@ -31,9 +31,11 @@ mod update;
 
 use std::path::PathBuf;
 
+pub use completions::answer as complete;
+
 use crate::context::{ColorChoice, Context};
 use crate::error::{Error, Result};
-use crate::model::{Date, Ledger, parse_date};
+use crate::model::{Date, Ledger, has_happened};
 
 /// An accountability ledger: commitments, the evidence behind them, and their status over time.
 ///
@@ -129,32 +131,18 @@ impl Cli {
     }
 }
 
-/// Output formats shared by the reading commands.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
-pub enum Format {
-    #[default]
-    Table,
-    Json,
-}
-
-/// A date given on the command line, with the option's name in any complaint.
-fn date_arg(name: &str, text: &str) -> Result<Date> {
-    parse_date(text).map_err(|e| Error::Argument(format!("{name}: {e}")))
-}
-
-fn optional_date(name: &str, text: Option<&str>) -> Result<Option<Date>> {
-    text.map(|t| date_arg(name, t)).transpose()
-}
-
-/// A date of something that has happened (a publication, a reading, a search) cannot be
-/// after today; `check` says the same of such dates in the file (store::future).
-fn not_in_future(name: &str, date: Date, today: Date) -> Result<Date> {
-    if date > today {
-        return Err(Error::Argument(format!(
-            "{name} {date} is in the future (today is {today})"
-        )));
-    }
-    Ok(date)
+/// A date of something that has happened (a publication, a reading, a search, an event)
+/// cannot be after today (model::has_happened); `advice`, when not empty, says what to do
+/// instead. `check` says the same of such dates in the file (store::future).
+fn not_in_future(name: &str, date: Date, today: Date, advice: &str) -> Result<Date> {
+    has_happened(date, today).map_err(|e| {
+        let advice = if advice.is_empty() {
+            String::new()
+        } else {
+            format!("; {advice}")
+        };
+        Error::Argument(format!("{name} {e}{advice}"))
+    })
 }
 
 /// The end of a window from `start` (option `start_name`) to `end` (option `end_name`), which

@@ -9,8 +9,31 @@ use crate::error::{Error, Result};
 use crate::model::{Language, Ledger};
 use crate::report::render::{Format, Report, Style, ascii, render, table};
 
+/// The output options of the report commands: where and how (`Destination`), and the stale
+/// limit their flags use.
 #[derive(Debug, clap::Args)]
 pub struct OutputArgs {
+    #[command(flatten)]
+    pub to: Destination,
+    #[command(flatten)]
+    pub lang: LangArg,
+    /// Flag a commitment as stale when nothing in its record (evidence, source, a gap
+    /// checked) is newer than DAYS days.
+    #[arg(long, value_name = "DAYS", default_value_t = 180)]
+    pub stale_after: u32,
+}
+
+impl OutputArgs {
+    /// Renders `report` and prints it, or writes it to the -o file.
+    pub fn emit(&self, ctx: &Context, report: &dyn Report) -> Result<()> {
+        self.to.emit(ctx, report)
+    }
+}
+
+/// Where a report goes and in which format: every reading command's -o, --format, --csv-raw,
+/// --bom and --ascii (`show` too, which has no stale flag).
+#[derive(Debug, clap::Args)]
+pub struct Destination {
     /// table, markdown, csv, json, html, atom (changes), ics (due dates) or xlsx (a workbook,
     /// with -o) (default: from the -o file's extension, else table).
     #[arg(long, value_enum)]
@@ -29,12 +52,6 @@ pub struct OutputArgs {
     pub bom: bool,
     #[command(flatten)]
     pub ascii: AsciiArg,
-    #[command(flatten)]
-    pub lang: LangArg,
-    /// Flag a commitment as stale when nothing in its record (evidence, source, a gap
-    /// checked) is newer than DAYS days.
-    #[arg(long, value_name = "DAYS", default_value_t = 180)]
-    pub stale_after: u32,
 }
 
 /// `--ascii`, for every command that draws a table.
@@ -72,7 +89,7 @@ impl AsciiArg {
     }
 }
 
-impl OutputArgs {
+impl Destination {
     /// --format, else the -o extension, else a table.
     pub fn format(&self) -> Result<Format> {
         match (self.format, &self.output) {

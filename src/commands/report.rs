@@ -39,8 +39,9 @@ pub struct Args {
     /// weighted average score.
     #[arg(long, value_enum, conflicts_with = "period")]
     by: Option<By>,
-    /// One row per pledge, one column per owner of its children, each cell that child's
-    /// status on the date; rows and columns end with counts and the average score.
+    /// One row per pledge (tagged `collective`, or with children), one column per party
+    /// owning a child ("UK" and "United Kingdom (Home Office)" are one), each cell that
+    /// child's status on the date; rows and columns end with counts and the average score.
     #[arg(long, conflicts_with_all = ["period", "by"])]
     matrix: bool,
     /// With --by, CSV: end with a row counting every commitment once ("All commitments").

@@ -1,9 +1,12 @@
 //! `commitments retire`: mark a commitment as no longer tracked. It stays in the file and is
 //! shown as retired; reports from that date on leave it out unless asked to include it.
 
-use super::date_arg;
+use super::not_in_future;
+use clap_complete::ArgValueCandidates;
+
 use crate::context::Context;
 use crate::error::{Error, Result};
+use crate::model::{Date, parse_date};
 use crate::model::{Edit, Retirement};
 use crate::store::{self, Change};
 
@@ -16,13 +19,14 @@ use crate::store::{self, Change};
 #[derive(Debug, clap::Args)]
 pub struct Args {
     /// The commitment: its id, UUID, or the start of its UUID.
+    #[arg(add = ArgValueCandidates::new(super::completions::commitment_ids))]
     commitment: String,
     /// Why it is no longer tracked (kept in the file).
     #[arg(long)]
     reason: String,
     /// From when it is no longer tracked (YYYY-MM-DD; default today).
-    #[arg(long, value_name = "DATE")]
-    date: Option<String>,
+    #[arg(long, value_name = "DATE", value_parser = parse_date)]
+    date: Option<Date>,
     /// Who is recording this (default: $COMMITMENTS_USER, else git's user.name).
     #[arg(long, value_name = "NAME")]
     by: Option<String>,
@@ -36,16 +40,13 @@ pub fn run(ctx: &Context, args: Args) -> Result<()> {
                 .into(),
         ));
     }
-    let date = match &args.date {
-        Some(d) => date_arg("--date", d)?,
-        None => ctx.today,
-    };
-    if date > ctx.today {
-        return Err(Error::Argument(format!(
-            "--date {date} is in the future (today is {}); retire a commitment from today or an earlier day",
-            ctx.today
-        )));
-    }
+    let date = args.date.unwrap_or(ctx.today);
+    not_in_future(
+        "--date",
+        date,
+        ctx.today,
+        "retire a commitment from today or an earlier day",
+    )?;
     let recorded_at = ctx.now()?;
     let recorded_by = ctx.recorder(args.by.as_deref());
     let key = args.commitment;

@@ -2,9 +2,11 @@
 //! The entry stays in the file as written; a `retractions:` entry says it is withdrawn, and
 //! reports leave it out.
 
-use super::date_arg;
+use clap_complete::ArgValueCandidates;
+
 use crate::context::Context;
 use crate::error::{Error, Result};
+use crate::model::{Date, parse_date};
 use crate::model::{Edit, Retraction};
 use crate::store::{self, Change};
 
@@ -19,12 +21,13 @@ use crate::store::{self, Change};
 #[command(group(clap::ArgGroup::new("entry").required(true).args(["event", "evidence"])))]
 pub struct Args {
     /// The commitment: its id, UUID, or the start of its UUID.
+    #[arg(add = ArgValueCandidates::new(super::completions::commitment_ids))]
     commitment: String,
     /// The date of the status event to withdraw (YYYY-MM-DD).
-    #[arg(long, value_name = "DATE")]
-    event: Option<String>,
+    #[arg(long, value_name = "DATE", value_parser = parse_date)]
+    event: Option<Date>,
     /// With --event: the status of the event, when that day has several.
-    #[arg(long, requires = "event", value_name = "STATUS")]
+    #[arg(long, requires = "event", value_name = "STATUS", add = ArgValueCandidates::new(super::completions::statuses))]
     status: Option<String>,
     /// The id of the evidence entry to withdraw.
     #[arg(long, value_name = "EID", conflicts_with = "event")]
@@ -44,11 +47,7 @@ pub fn run(ctx: &Context, args: Args) -> Result<()> {
             "--reason is empty; say why the entry was a mistake (it is kept in the file)".into(),
         ));
     }
-    let event = args
-        .event
-        .as_deref()
-        .map(|d| date_arg("--event", d))
-        .transpose()?;
+    let event = args.event;
     let status = args.status.map(|s| s.trim().to_string());
     let evidence = args.evidence.map(|e| e.trim().to_string());
     let recorded_at = ctx.now()?;

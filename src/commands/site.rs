@@ -21,13 +21,24 @@ pub struct Args {
     /// Flag a commitment as stale when nothing in its record is newer than DAYS days.
     #[arg(long, value_name = "DAYS", default_value_t = 180)]
     stale_after: u32,
+    /// Count retired commitments too (`commitments retire`), marked `retired`. By default one
+    /// retired by a table's date is left out of the tables, counts and data files; its own
+    /// page, the feed and the bulletins still say it was retired and why.
+    #[arg(long)]
+    include_retired: bool,
     #[command(flatten)]
     lang: LangArg,
 }
 
 pub fn run(ctx: &Context, args: Args) -> Result<()> {
     let ledger = args.lang.speak(store::load(&ctx.file)?.ledger);
-    let done = crate::site::build(&ledger, ctx.today, args.stale_after, &args.dir)?;
+    let done = crate::site::build(
+        &ledger,
+        ctx.today,
+        args.stale_after,
+        args.include_retired,
+        &args.dir,
+    )?;
     let _ = writeln!(
         std::io::stderr(),
         "Site in {}: {} file{} written, {} unchanged.",

@@ -86,7 +86,7 @@ pub(super) fn read_row<'a>(
             amount: amount?,
             currency: currency?,
             unsourced: cited.is_empty(),
-            note: Some(super::planner::provenance(
+            note: Some(super::provenance(
                 note.as_deref(),
                 &cols.table.name,
                 row.number,

@@ -243,3 +243,21 @@ pub fn plan(ledger: &Ledger, tables: &Tables, settings: &Settings) -> Result<Pla
     }
     p.finish()
 }
+
+/// The note on an imported event says where it came from, so a reader can trace it.
+pub(super) fn provenance(note: Option<&str>, file: &str, row: usize, cites: bool) -> String {
+    let origin = if cites {
+        format!("imported from {file}, row {row}")
+    } else {
+        format!("imported from {file}, row {row}, which cites no evidence for it")
+    };
+    match note.map(str::trim).filter(|n| !n.is_empty()) {
+        Some(n) => format!("{n} ({origin})"),
+        None => {
+            let mut o = origin;
+            o[..1].make_ascii_uppercase();
+            o.push('.');
+            o
+        }
+    }
+}

@@ -10,10 +10,10 @@ use super::read::{
     Cell, Columns, NewCommitment, Reader, columns, fingerprint, read_commitment, read_evidence,
     require_columns,
 };
-use super::{Kind, Plan, Problem, Row, Settings, Tables, value};
+use super::{Kind, Plan, Problem, Row, Settings, Tables, provenance, value};
 use crate::model::{
     Commitment, Date, Edit, Event, Evidence, Ledger, LinkError, SOURCE_REF, evidence_id, free_id,
-    is_slug, link_errors, slugify,
+    has_happened, is_slug, link_errors, slugify,
 };
 
 /// An event read from a row of the events file (or made from a commitment row's status).
@@ -339,16 +339,9 @@ impl<'a> Planner<'a> {
                 let recorded_by = r
                     .text(&cols, row, "recorded_by")
                     .unwrap_or_else(|| self.settings.recorded_by.clone());
-                if let Some(d) = date
-                    && d > self.settings.today
-                {
-                    r.problem(
-                        &cols,
-                        row,
-                        "date",
-                        format!("{d} is in the future (today is {})", self.settings.today),
-                    )
-                    .hint("a funding event records what has happened");
+                if let Some(Err(e)) = date.map(|d| has_happened(d, self.settings.today)) {
+                    r.problem(&cols, row, "date", e.to_string())
+                        .hint("a funding event records what has happened");
                     continue;
                 }
                 let read =
@@ -371,16 +364,9 @@ impl<'a> Planner<'a> {
             let recorded_by = r
                 .text(&cols, row, "recorded_by")
                 .unwrap_or_else(|| self.settings.recorded_by.clone());
-            if let Some(date) = date
-                && date > self.settings.today
-            {
-                r.problem(
-                    &cols,
-                    row,
-                    "date",
-                    format!("{date} is in the future (today is {})", self.settings.today),
-                )
-                .hint("a status event records what has happened");
+            if let Some(Err(e)) = date.map(|d| has_happened(d, self.settings.today)) {
+                r.problem(&cols, row, "date", e.to_string())
+                    .hint("a status event records what has happened");
                 continue;
             }
             let (Some(t), Some(date), Some(status)) = (target, date, status) else {
@@ -751,23 +737,5 @@ impl<'a> Planner<'a> {
             .problems
             .sort_by_key(|p| (p.file != first, p.file.clone(), p.row));
         Err(self.r.problems)
-    }
-}
-
-/// The note on an imported event says where it came from, so a reader can trace it.
-pub(super) fn provenance(note: Option<&str>, file: &str, row: usize, cites: bool) -> String {
-    let origin = if cites {
-        format!("imported from {file}, row {row}")
-    } else {
-        format!("imported from {file}, row {row}, which cites no evidence for it")
-    };
-    match note.map(str::trim).filter(|n| !n.is_empty()) {
-        Some(n) => format!("{n} ({origin})"),
-        None => {
-            let mut o = origin;
-            o[..1].make_ascii_uppercase();
-            o.push('.');
-            o
-        }
     }
 }

@@ -7,7 +7,7 @@ use uuid::Uuid;
 
 use super::{Kind, LIST_SEPARATOR, Problem, Row, Settings, Table, read_date, value};
 use crate::model::{
-    AmountError, Commitment, Date, Evidence, EvidenceKind, Funding, Ledger, Source,
+    AmountError, Commitment, Date, Evidence, EvidenceKind, Funding, Ledger, Source, has_happened,
     is_currency_code, is_slug, is_web_url, read_amount, slugify,
 };
 
@@ -160,17 +160,9 @@ impl<'a> Reader<'a> {
         field: &'static str,
         date: Option<Date>,
     ) {
-        let today = self.settings.today;
-        if let Some(d) = date
-            && d > today
-        {
-            self.problem(
-                cols,
-                row,
-                field,
-                format!("{d} is in the future (today is {today})"),
-            )
-            .hint("the ledger records what has happened; check the date, or COMMITMENTS_TODAY");
+        if let Some(Err(e)) = date.map(|d| has_happened(d, self.settings.today)) {
+            self.problem(cols, row, field, e.to_string())
+                .hint("the ledger records what has happened; check the date, or COMMITMENTS_TODAY");
         }
     }
 

@@ -32,17 +32,35 @@ pub enum FieldKind {
     Date,
     Url,
     Kind,
+    /// A list of texts (`tags`, `partners`). In a correction entry the list is written one
+    /// item a line, so an item holding a comma is kept as it is.
+    List,
+    /// The id of another commitment of the ledger (`parent`), checked against the ledger.
+    Id,
 }
 
 /// The fields of a commitment's own that `correct` changes, and what each holds.
-pub const RECORD_FIELDS: [(&str, FieldKind); 6] = [
+pub const RECORD_FIELDS: [(&str, FieldKind); 9] = [
     ("title", FieldKind::Required),
     ("owner", FieldKind::Required),
     ("made", FieldKind::Date),
     ("due", FieldKind::Date),
     ("description", FieldKind::Text),
     ("notes", FieldKind::Text),
+    ("tags", FieldKind::List),
+    ("partners", FieldKind::List),
+    ("parent", FieldKind::Id),
 ];
+
+/// A list field's items as a correction entry holds them: one a line.
+pub fn list_items(text: &str) -> Vec<String> {
+    text.lines().map(String::from).collect()
+}
+
+/// A list as a correction entry writes it: one item a line.
+pub fn list_text(items: &[String]) -> String {
+    items.join("\n")
+}
 
 /// The source document's fields, written `source.title` and so on.
 pub const SOURCE_FIELDS: [(&str, FieldKind); 6] = [
@@ -98,6 +116,12 @@ pub fn judge(kind: FieldKind, value: &str) -> Option<String> {
             Some("is empty; give the new text".into())
         }
         FieldKind::Text | FieldKind::Required => None,
+        FieldKind::List if value.lines().any(|l| l.trim().is_empty()) => {
+            Some("has an empty item; give each item its text".into())
+        }
+        FieldKind::List => None,
+        FieldKind::Id if value.trim().is_empty() => Some("is empty; give a commitment's id".into()),
+        FieldKind::Id => None,
         FieldKind::Date => parse_date(value)
             .err()
             .map(|e| format!("is not a date: {e} (write YYYY-MM-DD, e.g. 2025-03-31)")),
@@ -118,13 +142,31 @@ impl Correction {
         }
     }
 
+    /// Whether the field corrected is a list (`tags`, `partners`), held one item a line.
+    fn is_list(&self) -> bool {
+        field_kind(&self.field, self.evidence.is_some()) == Some(FieldKind::List)
+    }
+
+    /// A value of this correction as a reader sees it: a list's items joined by `, `.
+    pub fn shown(&self, value: &str) -> String {
+        if self.is_list() {
+            list_items(value).join(", ")
+        } else {
+            value.to_string()
+        }
+    }
+
     /// `was “A pledge”, now “The pledge”. Why: ...`: the change and its reason, for a reader.
     pub fn detail(&self) -> String {
-        let was = self
-            .old
-            .as_ref()
-            .map_or_else(|| "was not set".to_string(), |o| format!("was “{o}”"));
-        format!("{was}, now “{}”\nwhy: {}", self.new, self.reason)
+        let was = self.old.as_ref().map_or_else(
+            || "was not set".to_string(),
+            |o| format!("was “{}”", self.shown(o)),
+        );
+        format!(
+            "{was}, now “{}”\nwhy: {}",
+            self.shown(&self.new),
+            self.reason
+        )
     }
 }
 
@@ -165,6 +207,9 @@ impl Commitment {
             "due" => date(self.due),
             "description" => self.description.clone(),
             "notes" => self.notes.clone(),
+            "tags" => (!self.tags.is_empty()).then(|| list_text(&self.tags)),
+            "partners" => (!self.partners.is_empty()).then(|| list_text(&self.partners)),
+            "parent" => self.parent.clone(),
             _ => None,
         }
     }
@@ -211,6 +256,9 @@ impl Commitment {
                 "due" => self.due = as_date(),
                 "description" => self.description = Some(new.clone()),
                 "notes" => self.notes = Some(new.clone()),
+                "tags" => self.tags = list_items(&new),
+                "partners" => self.partners = list_items(&new),
+                "parent" => self.parent = Some(new.clone()),
                 _ => {}
             }
         }
@@ -236,6 +284,16 @@ impl Commitment {
 }
 
 impl super::Ledger {
+    /// The ledger a report on `date` counts: itself when retired commitments are asked for
+    /// or none was retired by then (no copy is made), else `tracked_on(date)`.
+    pub fn counted_on(&self, date: Date, include_retired: bool) -> std::borrow::Cow<'_, Self> {
+        if include_retired || !self.commitments.iter().any(|c| c.retired_by(date)) {
+            std::borrow::Cow::Borrowed(self)
+        } else {
+            std::borrow::Cow::Owned(self.clone().tracked_on(date))
+        }
+    }
+
     /// The ledger as a report on `date` counts it: without the commitments retired by then
     /// (a child of a retired parent stays, shown without its parent). Takes the ledger
     /// rather than copying it: every caller is done with the whole one, and the copy of a

@@ -1,4 +1,5 @@
-//! Calendar dates as the users write them: `YYYY-MM-DD`, nothing else.
+//! Calendar dates as the users write them: `YYYY-MM-DD`, nothing else; and the rule that a
+//! ledger records what has happened, so the dates of things done are never after today.
 
 use chrono::{Datelike, NaiveDate};
 
@@ -53,6 +54,46 @@ pub fn parse_date(text: &str) -> Result<Date, DateError> {
     })
 }
 
+/// A date of something done (a commitment made, a source published or read, a search, a status
+/// or funding event, a retirement) that lies after today. A ledger records what has happened;
+/// only a deadline (`due`) may be in the future. Every input path (the command line, CSV
+/// import, `check` of a hand-edited file) asks [`has_happened`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+#[error("{date} is in the future (today is {today})")]
+pub struct InFuture {
+    pub date: Date,
+    pub today: Date,
+}
+
+/// `date`, if it is today or earlier.
+pub fn has_happened(date: Date, today: Date) -> Result<Date, InFuture> {
+    if date > today {
+        Err(InFuture { date, today })
+    } else {
+        Ok(date)
+    }
+}
+
+impl super::Commitment {
+    /// Every date of the commitment that says something was done, and so must have happened:
+    /// all but the deadline `due`.
+    pub fn dates_done(&self) -> impl Iterator<Item = Date> + '_ {
+        let source = self.source.as_ref().and_then(|s| s.date);
+        let evidence = self
+            .evidence
+            .iter()
+            .flat_map(|e| [e.published, e.accessed])
+            .flatten();
+        [Some(self.made), source]
+            .into_iter()
+            .flatten()
+            .chain(evidence)
+            .chain(self.history.iter().map(|e| e.date))
+            .chain(self.gaps.iter().filter_map(|g| g.checked))
+            .chain(self.funding_history.iter().map(|e| e.date))
+    }
+}
+
 fn days_in_month(year: i32, month: u32) -> u32 {
     let next = if month == 12 {
         NaiveDate::from_ymd_opt(year + 1, 1, 1)
@@ -81,6 +122,18 @@ mod tests {
         assert!(e.contains("February 2025 has 28 days"), "{e}");
         let e = parse_date("2025-13-01").unwrap_err().to_string();
         assert!(e.contains("no month 13"), "{e}");
+    }
+
+    #[test]
+    fn today_has_happened_tomorrow_has_not() {
+        let today = parse_date("2026-12-01").unwrap();
+        assert_eq!(has_happened(today, today), Ok(today));
+        let tomorrow = today.succ_opt().unwrap();
+        let e = has_happened(tomorrow, today).unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            "2026-12-02 is in the future (today is 2026-12-01)"
+        );
     }
 
     #[test]

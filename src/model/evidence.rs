@@ -2,31 +2,33 @@
 
 use super::{Date, slugify};
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+/// What kind of source an evidence entry is. The names (`official-statement`, …) come from the
+/// variants, kebab-cased alike by serde (reports), clap (`--kind`, its help and completion) and
+/// `key` (the file); a test holds the three together.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, clap::ValueEnum)]
 #[serde(rename_all = "kebab-case")]
 pub enum EvidenceKind {
+    // The help's words for each kind, from docs/methodology.md §3.
+    /// What a government or public body says in its own name: releases, communiqués, speeches.
     OfficialStatement,
+    /// The text or official record of laws, bills and statutory instruments.
     Legislation,
+    /// Parliamentary proceedings: debates, written statements, committees, answers.
     Parliament,
+    /// Judgments, sentencing remarks and court records.
     Court,
+    /// News reporting, and mirrors of its text.
     Media,
+    /// Publications by NGOs, research institutes and think tanks.
     NgoReport,
+    /// Official statistics and structured data.
     Dataset,
+    /// Anything else, with the note saying what it is.
     Other,
 }
 
 impl EvidenceKind {
-    pub const ALL: [EvidenceKind; 8] = [
-        EvidenceKind::OfficialStatement,
-        EvidenceKind::Legislation,
-        EvidenceKind::Parliament,
-        EvidenceKind::Court,
-        EvidenceKind::Media,
-        EvidenceKind::NgoReport,
-        EvidenceKind::Dataset,
-        EvidenceKind::Other,
-    ];
-
+    /// The name as the file writes it.
     pub fn key(self) -> &'static str {
         match self {
             EvidenceKind::OfficialStatement => "official-statement",
@@ -40,12 +42,23 @@ impl EvidenceKind {
         }
     }
 
+    /// A kind by its exact name, as the file and the command line write it.
     pub fn parse(text: &str) -> Option<Self> {
-        Self::ALL.into_iter().find(|k| k.key() == text)
+        <Self as clap::ValueEnum>::from_str(text, false).ok()
     }
 
+    /// Every kind, in the order the help lists them.
+    pub fn all() -> &'static [Self] {
+        <Self as clap::ValueEnum>::value_variants()
+    }
+
+    /// "official-statement, legislation, …": for a message saying what would be valid.
     pub fn keys() -> String {
-        Self::ALL.map(Self::key).join(", ")
+        Self::all()
+            .iter()
+            .map(|k| k.key())
+            .collect::<Vec<_>>()
+            .join(", ")
     }
 }
 
@@ -168,6 +181,20 @@ fn percent_decoded(text: &str) -> String {
 mod tests {
     use super::*;
     use crate::model::{is_slug, parse_date};
+
+    /// The file's name of each kind is the one clap offers and serde writes.
+    #[test]
+    fn a_kind_has_one_name_everywhere() {
+        use clap::ValueEnum as _;
+        assert_eq!(EvidenceKind::all().len(), 8);
+        for k in EvidenceKind::all() {
+            let clap = k.to_possible_value().unwrap();
+            assert_eq!(clap.get_name(), k.key());
+            assert_eq!(serde_json::to_value(k).unwrap(), k.key());
+            assert_eq!(EvidenceKind::parse(k.key()), Some(*k));
+        }
+        assert_eq!(EvidenceKind::parse("Media"), None);
+    }
 
     fn day(text: &str) -> Option<Date> {
         parse_date(text).ok()

@@ -26,13 +26,12 @@ pub enum Stage {
 }
 
 impl Stage {
-    pub const ALL: [Stage; 4] = [
-        Stage::Pledged,
-        Stage::Allocated,
-        Stage::Disbursed,
-        Stage::Spent,
-    ];
+    /// Every stage, in the order money goes through them.
+    pub fn all() -> &'static [Self] {
+        <Self as clap::ValueEnum>::value_variants()
+    }
 
+    /// The name as the file writes it; clap offers the same (a test holds them together).
     pub fn key(self) -> &'static str {
         match self {
             Stage::Pledged => "pledged",
@@ -52,15 +51,17 @@ impl Stage {
         }
     }
 
+    /// A stage by its name, case aside (as a spreadsheet cell may write it).
     pub fn parse(text: &str) -> Option<Self> {
-        let t = text.trim();
-        Self::ALL
-            .into_iter()
-            .find(|s| s.key().eq_ignore_ascii_case(t))
+        <Self as clap::ValueEnum>::from_str(text.trim(), true).ok()
     }
 
     pub fn keys() -> String {
-        Self::ALL.map(Self::key).join(", ")
+        Self::all()
+            .iter()
+            .map(|s| s.key())
+            .collect::<Vec<_>>()
+            .join(", ")
     }
 }
 
@@ -116,7 +117,7 @@ impl FundingAsOf {
     pub fn display(&self) -> String {
         let mut known = Vec::new();
         let mut none = Vec::new();
-        for s in Stage::ALL {
+        for &s in Stage::all() {
             match self.get(s) {
                 Some(a) => known.push(format!("{} {}", s.key(), money(&self.currency, a))),
                 None => none.push(s.key()),
@@ -289,5 +290,9 @@ mod tests {
         assert_eq!(Stage::parse(" Allocated "), Some(Stage::Allocated));
         assert_eq!(Stage::parse("committed"), None);
         assert_eq!(Stage::keys(), "pledged, allocated, disbursed, spent");
+        use clap::ValueEnum as _;
+        for s in Stage::all() {
+            assert_eq!(s.to_possible_value().unwrap().get_name(), s.key());
+        }
     }
 }

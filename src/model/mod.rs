@@ -13,20 +13,24 @@ mod family;
 mod funding;
 mod language;
 mod ledger;
+mod party;
 mod retraction;
 pub mod spelling;
 mod status;
 
 pub use amount::{AmountError, DecimalMark, is_currency_code, read_amount};
 pub use commitment::{Commitment, Funding, Gap, Source, StatusAsOf, TimelineItem};
-pub use correction::{Correction, FieldKind, Retirement, field_kind, field_names, judge};
-pub use date::{Date, DateError, parse_date};
+pub use correction::{
+    Correction, FieldKind, Retirement, field_kind, field_names, judge, list_items, list_text,
+};
+pub use date::{Date, DateError, InFuture, has_happened, parse_date};
 pub use event::{Event, SOURCE_REF};
 pub use evidence::{Evidence, EvidenceKind, evidence_id, free_id};
 pub use family::{DEFAULT_WEIGHT, Family, LinkError, Place, link_errors};
 pub use funding::{FundingAsOf, FundingEvent, Stage, money};
 pub use language::{Language, UnknownLanguage};
 pub use ledger::{Edit, Ledger, LookupError};
+pub use party::{party, party_key};
 pub use retraction::Retraction;
 pub use status::{PRESETS, StatusDef, Vocabulary};
 

@@ -9,7 +9,7 @@ use super::changes::{ChangeGroup, Changes};
 use super::history::{History, HistoryRow};
 use super::period::{Period, earliest};
 use super::render::{Block, Document, Item, Palette, Report, Sheet, json, ledger_title};
-use super::status::{StatusReport, flags_note};
+use super::status::{StatusReport, flags_note, retired_note};
 use super::window::Window;
 use super::{StatusInfo, StatusRow, status_rows, statuses};
 use crate::model::{Date, Ledger};
@@ -31,8 +31,12 @@ pub struct Bulletin<'a> {
 
 impl<'a> Bulletin<'a> {
     /// The bulletin for `from`..=`to`; `recorded_since` adds entries recorded since then.
+    /// `counted` is the ledger the table and the counts take (without the commitments retired
+    /// by `to`, unless they were asked for); what changed is read from the whole `ledger`, so
+    /// that a retirement in the period is listed with its reason.
     pub fn new(
         ledger: &'a Ledger,
+        counted: &'a Ledger,
         label: String,
         (from, to): (Date, Date),
         recorded_since: Option<Date>,
@@ -40,9 +44,10 @@ impl<'a> Bulletin<'a> {
         stale_after: u32,
     ) -> Self {
         let start = Self::start(ledger, from);
-        let history = History::new(ledger, period, start, to, stale_after);
+        let history = History::new(counted, period, start, to, stale_after);
         Self::with_history(
             ledger,
+            counted,
             label,
             (from, to),
             recorded_since,
@@ -57,9 +62,11 @@ impl<'a> Bulletin<'a> {
     }
 
     /// As `new`, with the history already counted (`History::until` of a longer one, as
-    /// the site does for its bulletins): it must run from `start(ledger, from)` to `to`.
+    /// the site does for its bulletins): it must be `counted`'s, from `start(ledger, from)`
+    /// to `to`.
     pub fn with_history(
         ledger: &'a Ledger,
+        counted: &'a Ledger,
         label: String,
         (from, to): (Date, Date),
         recorded_since: Option<Date>,
@@ -78,7 +85,7 @@ impl<'a> Bulletin<'a> {
             to,
             stale_after,
             period: history.period,
-            rows: status_rows(ledger, to, stale_after),
+            rows: status_rows(counted, to, stale_after),
             changes: Changes::new(ledger, window, stale_after),
             history,
         }
@@ -151,6 +158,7 @@ impl Report for Bulletin<'_> {
         ))];
         // The status table and its summary; the flags and the scale go under Method.
         blocks.extend(status.document(false).blocks.into_iter().take(2));
+        blocks.extend(retired_note(&self.rows, lang).map(Block::Note));
         blocks.push(Block::Heading(tr!(
             lang,
             "what-changed-in",

@@ -157,8 +157,8 @@ impl<'a> Changes<'a> {
                                 k.date,
                                 anchors::anchor_id(&k.what())
                             ),
-                            from: k.old.clone(),
-                            to: Some(k.new.clone()),
+                            from: k.old.as_deref().map(|o| k.shown(o)),
+                            to: Some(k.shown(&k.new)),
                             note: Some(format!("{}: {}", k.what(), k.reason)),
                             ..Change::fact("correction", k.date)
                         },

@@ -1,7 +1,8 @@
-//! `report --matrix`: one row per pledge (a commitment with children, or with no parent),
-//! one column per owner of the children, each cell that child's status on the date — the
-//! G7 Research Group's member × commitment table. Rows and columns end with a summary:
-//! counts and the weighted average score (methodology §10, §11).
+//! `report --matrix`: one row per pledge (a collective pledge, or any commitment with
+//! children), one column per party owning a child (`model::party`: "UK", "United Kingdom
+//! (Home Office)" and "UK Government" are one column), each cell that child's status on the
+//! date — the G7 Research Group's member × commitment table. Rows and columns end with a
+//! summary: counts and the weighted average score (methodology §10, §11).
 
 use std::collections::{BTreeMap, HashMap};
 
@@ -9,15 +10,18 @@ use serde::Serialize;
 
 use super::render::{Block, Document, Item, Palette, Report, Sheet, json, ledger_title};
 use super::{ROLL_UP_RULE, StatusInfo, percent_text, round4, scale_note, score_text, statuses};
-use crate::model::{Date, Family, Ledger};
+use crate::model::{Date, Family, Ledger, party, party_key};
 
-/// What a row with no children says, in every format.
+/// What a collective pledge with no children says, in every format.
 pub const NO_ACTION: &str = "no national action recorded";
+
+/// What a row says whose children were all made after the date.
+pub const NO_CHILD_YET: &str = "no child made by then";
 
 pub struct Matrix<'a> {
     pub ledger: &'a Ledger,
     pub as_of: Date,
-    /// The owners of the children, alphabetically: the columns.
+    /// The parties owning the children, alphabetically: the columns.
     pub owners: Vec<String>,
     pub rows: Vec<MatrixRow>,
     /// One per owner, in the order of `owners`.
@@ -31,19 +35,26 @@ pub struct MatrixRow {
     pub title: String,
     /// The pledge's own status on the date, as recorded.
     pub status: Option<String>,
-    /// By owner, the children of that owner with their statuses.
+    /// Whether it is a collective pledge (tagged `collective`).
+    pub collective: bool,
+    /// By party (a column), the children of that party with their statuses.
     pub cells: BTreeMap<String, Vec<Cell>>,
     pub summary: Summary,
-    /// `no national action recorded` when no child had been made by the date.
+    /// `no national action recorded` for a collective pledge no child of which had been made
+    /// by the date; `no child made by then` for another parent.
     pub note: Option<&'static str>,
 }
 
 #[derive(Debug, Clone, Serialize)]
 pub struct Cell {
     pub id: String,
+    /// The child's owner as written (the column is its party).
+    pub owner: String,
     pub status: String,
     pub status_label: String,
     pub weight: f64,
+    /// The day the child was retired, when it was by the date (shown only when asked for).
+    pub retired: Option<Date>,
 }
 
 /// Counts and the weighted average score of a row's or a column's children.
@@ -84,11 +95,14 @@ impl<'a> Matrix<'a> {
                 percent: f.average_score.and_then(|a| v.percent(a)).map(round4),
             }
         };
+        // Columns by party; each shown as the first child's owner names it.
         let mut by_owner: BTreeMap<String, Vec<usize>> = BTreeMap::new();
+        let mut shown: HashMap<String, String> = HashMap::new();
         let mut rows = Vec::new();
         for p in ledger.tree() {
             let c = &ledger.commitments[p.index];
-            if c.parent.is_some() && kids[p.index].is_empty() {
+            let collective = c.is_collective();
+            if kids[p.index].is_empty() && !collective {
                 continue;
             }
             let own = c.status_as_of(as_of);
@@ -98,32 +112,50 @@ impl<'a> Matrix<'a> {
                 let Some(s) = child.status_as_of(as_of) else {
                     continue;
                 };
-                by_owner.entry(child.owner.clone()).or_default().push(k);
-                cells.entry(child.owner.clone()).or_default().push(Cell {
+                let key = party_key(&child.owner);
+                let column = shown
+                    .entry(key.clone())
+                    .or_insert_with(|| party(&child.owner))
+                    .clone();
+                by_owner.entry(key).or_default().push(k);
+                cells.entry(column).or_default().push(Cell {
                     id: child.id.clone(),
+                    owner: child.owner.clone(),
                     status: s.status.to_string(),
                     status_label: v.label(s.status).to_string(),
                     weight: child.weight(),
+                    retired: child
+                        .retired
+                        .as_ref()
+                        .map(|r| r.date)
+                        .filter(|d| *d <= as_of),
                 });
             }
             if own.is_none() && cells.is_empty() {
                 continue;
             }
             let f = ledger.family_of(&kids[p.index], as_of);
+            let note = match (f.children, collective) {
+                (0, true) => Some(NO_ACTION),
+                (0, false) => Some(NO_CHILD_YET),
+                _ => None,
+            };
             rows.push(MatrixRow {
                 id: c.id.clone(),
                 title: c.title.clone(),
                 status: own.map(|s| s.status.to_string()),
-                note: (f.children == 0).then_some(NO_ACTION),
+                collective,
+                note,
                 summary: summary(&c.id, f),
                 cells,
             });
         }
-        let mut owners: Vec<String> = by_owner.keys().cloned().collect();
-        owners.sort_by_key(|o| (o.to_lowercase(), o.clone()));
-        let columns = owners
+        let mut keys: Vec<&String> = by_owner.keys().collect();
+        keys.sort_by_key(|k| (shown[*k].to_lowercase(), shown[*k].clone()));
+        let owners: Vec<String> = keys.iter().map(|k| shown[*k].clone()).collect();
+        let columns = keys
             .iter()
-            .map(|o| summary(o, ledger.family_of(&by_owner[o], as_of)))
+            .map(|k| summary(&shown[*k], ledger.family_of(&by_owner[*k], as_of)))
             .collect();
         Matrix {
             ledger,
@@ -135,9 +167,9 @@ impl<'a> Matrix<'a> {
     }
 
     /// "2: 1 delivered, 1 in progress; average 0.75".
-    fn summary_text(&self, s: &Summary) -> String {
+    fn summary_text(&self, s: &Summary, note: Option<&str>) -> String {
         if s.children == 0 {
-            return NO_ACTION.to_string();
+            return note.unwrap_or(NO_ACTION).to_string();
         }
         let counts: Vec<String> = self
             .ledger
@@ -160,12 +192,13 @@ impl<'a> Matrix<'a> {
     }
 
     fn cell(&self, cells: Option<&Vec<Cell>>, palette: &Palette) -> Item {
+        let retired = |c: &Cell| if c.retired.is_some() { "; retired" } else { "" };
         match cells.map(Vec::as_slice) {
             None | Some([]) => Item::text(""),
-            Some([one]) => palette.item(&one.status, ""),
+            Some([one]) if one.retired.is_none() => palette.item(&one.status, ""),
             Some(many) => Item::text(
                 many.iter()
-                    .map(|c| format!("{} ({})", c.status_label, c.id))
+                    .map(|c| format!("{} ({}{})", c.status_label, c.id, retired(c)))
                     .collect::<Vec<_>>()
                     .join("\n"),
             ),
@@ -209,7 +242,7 @@ impl Report for Matrix<'_> {
                         .iter()
                         .map(|o| self.cell(r.cells.get(o), &palette)),
                 );
-                cells.push(Item::text(self.summary_text(&r.summary)));
+                cells.push(Item::text(self.summary_text(&r.summary, r.note)));
                 cells
             })
             .collect();
@@ -218,7 +251,7 @@ impl Report for Matrix<'_> {
             all.extend(
                 self.columns
                     .iter()
-                    .map(|s| Item::text(self.summary_text(s))),
+                    .map(|s| Item::text(self.summary_text(s, None))),
             );
             all.push(Item::text(""));
             rows.push(all);
@@ -235,7 +268,7 @@ impl Report for Matrix<'_> {
             }));
         }
         blocks.push(Block::Note(format!(
-            "One row per pledge (a commitment with children, or with no parent), one column per owner of its children; each cell is that child's status on {}. A pledge with no children made by then shows \"{NO_ACTION}\". Each row and column ends with its children's counts and average score. {ROLL_UP_RULE}",
+            "One row per pledge (a collective pledge, tagged collective, or any commitment with children), one column per party owning a child: owners written differently that name the same party (\"UK\", \"United Kingdom (Home Office)\", \"UK Government\") share a column, and a joint owner (\"United Kingdom and France\") has its own. Each cell is that child's status on {}. A collective pledge with no children made by then shows \"{NO_ACTION}\". Each row and column ends with its children's counts and average score. {ROLL_UP_RULE}",
             self.as_of
         )));
         blocks.push(Block::Note(scale_note(self.ledger)));
@@ -269,7 +302,10 @@ impl Report for Matrix<'_> {
                             .get(o)
                             .map(|cs| {
                                 cs.iter()
-                                    .map(|c| c.status.as_str())
+                                    .map(|c| match c.retired {
+                                        Some(_) => format!("{} (retired)", c.status),
+                                        None => c.status.clone(),
+                                    })
                                     .collect::<Vec<_>>()
                                     .join("; ")
                             })

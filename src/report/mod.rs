@@ -9,6 +9,7 @@ pub mod history;
 pub mod matrix;
 pub mod over_time;
 pub mod period;
+pub mod record;
 pub mod render;
 pub mod rollup;
 pub mod status;
@@ -57,6 +58,9 @@ pub struct StatusRow {
     /// The latest amount of each funding stage up to the as-of date, in the record's
     /// currency; None when no money is on record by then.
     pub funding: Option<FundingAsOf>,
+    /// The day it was retired (no longer tracked), when that was on or before the as-of date;
+    /// such a row is in a report only when it was asked for (`--include-retired`).
+    pub retired: Option<Date>,
 }
 
 impl StatusRow {
@@ -83,12 +87,14 @@ impl StatusRow {
             unsourced: s.event.unsourced,
             gaps: c.gaps_as_of(as_of).count(),
             funding: c.funding_as_of(as_of),
+            retired: c.retired.as_ref().map(|r| r.date).filter(|d| *d <= as_of),
         })
     }
 
-    /// The marks a reader scans for: overdue, stale, unsourced, gap.
+    /// The marks a reader scans for: retired, overdue, stale, unsourced, gap.
     pub fn flags(&self) -> Vec<&'static str> {
         [
+            (self.retired.is_some(), "retired"),
             (self.overdue, "overdue"),
             (self.stale, "stale"),
             (self.unsourced, "unsourced"),

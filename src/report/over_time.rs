@@ -32,6 +32,9 @@ pub struct OverTimeRow {
     pub overdue: bool,
     /// Stale on the report's end date.
     pub stale: bool,
+    /// The day it was retired, when that was by the report's end date (such a row is here
+    /// only when asked for: `--include-retired`).
+    pub retired: Option<Date>,
     pub periods: Vec<PeriodCell>,
 }
 
@@ -62,6 +65,7 @@ impl<'a> OverTime<'a> {
                 owner: c.owner.clone(),
                 overdue: c.is_overdue(to, |k| v.is_closed(k)),
                 stale: c.is_stale(to, stale_after, |k| v.is_closed(k)),
+                retired: c.retired.as_ref().map(|r| r.date).filter(|d| *d <= to),
                 periods: spans
                     .iter()
                     .map(|span| {
@@ -92,11 +96,15 @@ impl<'a> OverTime<'a> {
 
     fn flags(r: &OverTimeRow, lang: Language) -> Item {
         Item::List(
-            [(r.overdue, "flag-overdue"), (r.stale, "flag-stale")]
-                .into_iter()
-                .filter(|(on, _)| *on)
-                .map(|(_, f)| tr!(lang, f))
-                .collect(),
+            [
+                (r.retired.is_some(), "flag-retired"),
+                (r.overdue, "flag-overdue"),
+                (r.stale, "flag-stale"),
+            ]
+            .into_iter()
+            .filter(|(on, _)| *on)
+            .map(|(_, f)| tr!(lang, f))
+            .collect(),
         )
     }
 }
@@ -143,6 +151,7 @@ impl OverTime<'_> {
             "changed",
             "overdue",
             "stale",
+            "retired",
         ]
         .map(String::from)
         .to_vec()
@@ -183,6 +192,7 @@ impl OverTime<'_> {
                         yes(c.is_some_and(|c| {
                             c.is_stale(span.end, self.stale_after, |k| v.is_closed(k))
                         })),
+                        yes(c.is_some_and(|c| c.retired_by(span.end))),
                     ])
                 })
         })
@@ -230,6 +240,10 @@ impl Report for OverTime<'_> {
                 period = &last.label,
                 date = last.end
             ));
+        }
+        let retired = self.rows.iter().filter(|r| r.retired.is_some()).count();
+        if retired > 0 {
+            notes.push(tr!(lang, "over-time-retired-note", n = retired));
         }
         notes.push(scale_note(self.ledger));
         let mut blocks = Vec::new();

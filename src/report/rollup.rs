@@ -43,6 +43,8 @@ pub struct Rollup<'a> {
     /// CSV: end with the `all` row (`--totals`). Off by default, so that every row of the
     /// sheet is one group and a spreadsheet's own sums are not doubled.
     pub totals: bool,
+    /// How many retired commitments are counted (only when asked: `--include-retired`).
+    pub retired: usize,
 }
 
 /// One group. Field names are the JSON output's (docs/reports.md).
@@ -115,6 +117,7 @@ impl<'a> Rollup<'a> {
             groups,
             all,
             totals: false,
+            retired: rows.iter().filter(|r| r.retired.is_some()).count(),
         }
     }
 
@@ -278,6 +281,9 @@ impl Report for Rollup<'_> {
             ));
         }
         notes.push(flags_note(self.stale_after, lang));
+        if self.retired > 0 {
+            notes.push(tr!(lang, "rollup-retired-note", n = self.retired));
+        }
         notes.push(scale_note(self.ledger));
         let mut blocks = vec![Block::Table(Sheet {
             key_columns: 1,
@@ -305,7 +311,7 @@ impl Report for Rollup<'_> {
         headers.extend(["overdue", "stale", "average_score", "percent"].map(String::from));
         let currencies = currencies(&[&self.all]);
         for cur in &currencies {
-            headers.extend(Stage::ALL.map(|s| format!("{}_{cur}", s.key())));
+            headers.extend(Stage::all().iter().map(|s| format!("{}_{cur}", s.key())));
         }
         let number = |x: Option<f64>| Item::text(x.map(|x| x.to_string()).unwrap_or_default());
         let rows = self
@@ -326,7 +332,7 @@ impl Report for Rollup<'_> {
                 cells.push(number(g.percent));
                 for cur in &currencies {
                     let f = g.funding.iter().find(|f| &f.currency == cur);
-                    cells.extend(Stage::ALL.map(|s| {
+                    cells.extend(Stage::all().iter().map(|&s| {
                         Item::text(
                             f.and_then(|f| f.get(s))
                                 .map(money_number)

@@ -94,6 +94,7 @@ impl Report for StatusReport<'_> {
             blocks.push(Block::Note(funding_note(self.as_of, lang)));
         }
         blocks.push(Block::Note(flags_note(self.stale_after, lang)));
+        blocks.extend(retired_note(&self.rows, lang).map(Block::Note));
         blocks.push(Block::Note(scale_note(self.ledger)));
         if page {
             blocks.extend(timelines(self.ledger, self.as_of));
@@ -171,12 +172,19 @@ pub fn stage_word(stage: Stage, language: Language) -> String {
     tr!(language, &format!("stage-{}", stage.key()))
 }
 
+/// What the `retired` flag means, when some row has it (only a report asked to include
+/// retired commitments has such rows).
+pub fn retired_note(rows: &[StatusRow], language: Language) -> Option<String> {
+    let n = rows.iter().filter(|r| r.retired.is_some()).count();
+    (n > 0).then(|| tr!(language, "retired-note", n = n))
+}
+
 /// One line per stage on record: "Pledged GBP 3,000,000".
 pub fn funding_cell(f: Option<&FundingAsOf>, language: Language) -> String {
     let Some(f) = f else { return String::new() };
-    Stage::ALL
-        .into_iter()
-        .filter_map(|s| {
+    Stage::all()
+        .iter()
+        .filter_map(|&s| {
             f.get(s)
                 .map(|a| format!("{} {}", stage_word(s, language), money(&f.currency, a)))
         })
@@ -188,7 +196,7 @@ pub fn funding_cell(f: Option<&FundingAsOf>, language: Language) -> String {
 pub fn funding_text(f: &FundingAsOf, language: Language) -> String {
     let mut known = Vec::new();
     let mut none = Vec::new();
-    for s in Stage::ALL {
+    for &s in Stage::all() {
         let word = stage_word(s, language).to_lowercase();
         match f.get(s) {
             Some(a) => known.push(format!("{word} {}", money(&f.currency, a))),
@@ -253,6 +261,7 @@ fn status_sheet(rows: &[StatusRow]) -> Sheet {
             "allocated",
             "disbursed",
             "spent",
+            "retired",
         ]
         .map(String::from)
         .to_vec(),
@@ -295,6 +304,7 @@ fn status_sheet(rows: &[StatusRow]) -> Sheet {
                     amount(Stage::Allocated),
                     amount(Stage::Disbursed),
                     amount(Stage::Spent),
+                    date(r.retired),
                 ]
             })
             .collect(),
@@ -340,6 +350,7 @@ impl Report for ListReport<'_> {
                 rows,
             }));
             blocks.push(Block::Note(summary(self.ledger, &self.rows)));
+            blocks.extend(retired_note(&self.rows, lang).map(Block::Note));
         }
         if page {
             blocks.push(Block::Note(flags_note(self.stale_after, lang)));

@@ -193,12 +193,12 @@ mod tests {
     /// `flag-stale`): one for every key there is.
     #[test]
     fn every_stage_kind_and_flag_has_its_words() {
-        let mut ids: Vec<String> = crate::model::Stage::ALL
+        let mut ids: Vec<String> = crate::model::Stage::all()
             .iter()
             .map(|s| format!("stage-{}", s.key()))
             .collect();
         ids.extend(
-            crate::model::EvidenceKind::ALL
+            crate::model::EvidenceKind::all()
                 .iter()
                 .map(|k| format!("kind-{}", k.key())),
         );

@@ -30,6 +30,9 @@ fn describe(column: &str) -> String {
         "stale" => "Not closed, and nothing in its record newer than the stale limit",
         "unsourced" => "The status (or the change) cites no evidence",
         "gaps" => "How many gaps (searches that found nothing) were recorded",
+        "retired" => {
+            "The day it was retired (no longer tracked), if it was by the date; rows for retired commitments appear only when asked for"
+        }
         "period" => "The period: 2026-Q3 is a quarter",
         "start" => "The period's first day",
         "end" => "The period's last day, or the report's date if it is not over",

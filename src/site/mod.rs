@@ -70,10 +70,20 @@ pub const DOWNLOADS: [(&str, &str); 6] = [
     ),
 ];
 
-/// Builds the site for `ledger` as of `today` in `dir`.
-pub fn build(ledger: &Ledger, today: Date, stale_after: u32, dir: &Path) -> Result<Written> {
+/// Builds the site for `ledger` as of `today` in `dir`. The tables, counts and data leave
+/// out the commitments retired by their date unless `include_retired`; every commitment keeps
+/// its page (a retired one's says when and why it was retired), and the feed and the
+/// bulletins' lists of changes name each retirement.
+pub fn build(
+    ledger: &Ledger,
+    today: Date,
+    stale_after: u32,
+    include_retired: bool,
+    dir: &Path,
+) -> Result<Written> {
     let mut out = Written::default();
-    let rows = status_rows(ledger, today, stale_after);
+    let counted = ledger.counted_on(today, include_retired);
+    let rows = status_rows(&counted, today, stale_after);
     let first = earliest(ledger).unwrap_or(today).min(today);
     let nav = |prefix: &str| -> Vec<(String, String)> {
         [
@@ -86,8 +96,9 @@ pub fn build(ledger: &Ledger, today: Date, stale_after: u32, dir: &Path) -> Resu
         .to_vec()
     };
 
-    // One bulletin per quarter, oldest first. Each shows the history up to its quarter:
-    // counted once, to today, and cut for each (`History::until`).
+    // One bulletin per quarter, oldest first. Each shows the history up to its quarter: while
+    // nothing is retired by then (so the bulletin counts the whole ledger), that is cut from
+    // one history to today (`History::until`) rather than counted again for each.
     let mut bulletins = Vec::new();
     let quarters = spans(Period::Quarterly, first, today);
     let start = quarters
@@ -96,13 +107,22 @@ pub fn build(ledger: &Ledger, today: Date, stale_after: u32, dir: &Path) -> Resu
     let history = History::new(ledger, Period::Quarterly, start, today, stale_after);
     let bulletin = |i: usize, out: &mut Written| {
         let span = &quarters[i];
+        let counted = ledger.counted_on(span.end, include_retired);
+        let from = Bulletin::start(ledger, span.start);
+        let shown = match &counted {
+            std::borrow::Cow::Borrowed(_) => history.until(from, span.end),
+            std::borrow::Cow::Owned(c) => {
+                History::new(c, Period::Quarterly, from, span.end, stale_after)
+            }
+        };
         let b = Bulletin::with_history(
             ledger,
+            &counted,
             span.label.clone(),
             (span.start, span.end),
             None,
             stale_after,
-            history.until(Bulletin::start(ledger, span.start), span.end),
+            shown,
         );
         let mut doc = b.document(true);
         pages::link_rows(&mut doc, "../");
@@ -116,7 +136,7 @@ pub fn build(ledger: &Ledger, today: Date, stale_after: u32, dir: &Path) -> Resu
     }
 
     let shown = DOWNLOADS.map(|(path, _)| (path, download_message(path)));
-    let index = pages::index(ledger, today, &rows, stale_after, &bulletins, &shown);
+    let index = pages::index(&counted, today, &rows, stale_after, &bulletins, &shown);
     write(
         dir,
         "index.html",
@@ -125,14 +145,22 @@ pub fn build(ledger: &Ledger, today: Date, stale_after: u32, dir: &Path) -> Resu
     )?;
 
     // Rows come in the table's order (each parent followed by its children), not the file's: a
-    // page takes the row of its own commitment, by id.
+    // page takes the row of its own commitment, by id. A retired commitment left out of the
+    // table still has its page, which the feed and the bulletins link to.
+    let every;
+    let pages_rows = if matches!(counted, std::borrow::Cow::Borrowed(_)) {
+        &rows
+    } else {
+        every = status_rows(ledger, today, stale_after);
+        &every
+    };
     let by_id: std::collections::HashMap<&str, &crate::model::Commitment> = ledger
         .commitments
         .iter()
         .map(|c| (c.id.as_str(), c))
         .collect();
     let page = |i: usize, out: &mut Written| {
-        let row = &rows[i];
+        let row = &pages_rows[i];
         let Some(c) = by_id.get(row.id.as_str()) else {
             return Ok(());
         };
@@ -140,10 +168,11 @@ pub fn build(ledger: &Ledger, today: Date, stale_after: u32, dir: &Path) -> Resu
         let path = format!("c/{}.html", file_id(&c.id));
         write(dir, &path, html::page(&doc, &nav("../")).as_bytes(), out)
     };
-    out.add(each_page(rows.len(), page)?);
+    out.add(each_page(pages_rows.len(), page)?);
 
     let method = Bulletin::new(
         ledger,
+        &counted,
         today.to_string(),
         (today, today),
         None,
@@ -161,7 +190,7 @@ pub fn build(ledger: &Ledger, today: Date, stale_after: u32, dir: &Path) -> Resu
     // The data, exactly as the report commands write it.
     let style = Style::default();
     let status = StatusReport {
-        ledger,
+        ledger: &counted,
         as_of: today,
         stale_after,
         rows,
@@ -176,8 +205,8 @@ pub fn build(ledger: &Ledger, today: Date, stale_after: u32, dir: &Path) -> Resu
         },
         stale_after,
     );
-    let periods = OverTime::new(ledger, Period::Quarterly, first, today, stale_after);
-    let history = History::new(ledger, Period::Quarterly, first, today, stale_after);
+    let periods = OverTime::new(&counted, Period::Quarterly, first, today, stale_after);
+    let history = History::new(&counted, Period::Quarterly, first, today, stale_after);
     // The CSVs are typed for the data package as they are written, and the two largest
     // (a row per commitment and quarter, and per change and source: 88 MB and 107 MB at
     // 10,000 commitments) are written from rows made one at a time, never held as a table.
@@ -217,7 +246,7 @@ pub fn build(ledger: &Ledger, today: Date, stale_after: u32, dir: &Path) -> Resu
     write(dir, "data/datapackage.json", package.as_bytes(), &mut out)?;
     let feed = atom::render(&changes, Some("c/"));
     write(dir, "feed.atom", feed.as_bytes(), &mut out)?;
-    let calendar = ics::render(ledger, &status.rows, today);
+    let calendar = ics::render(&counted, &status.rows, today);
     write(dir, "due.ics", calendar.as_bytes(), &mut out)?;
     Ok(out)
 }

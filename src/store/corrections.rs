@@ -6,9 +6,9 @@ use std::collections::HashSet;
 use serde_saphyr::Spanned;
 
 use super::super::file::{CommitmentFile, CorrectionFile, RetiredFile};
-use super::super::problem::Problem;
 use super::{Checker, position};
 use crate::model::{Correction, Event, Retirement, Retraction, field_kind, field_names};
+use crate::problem::Problem;
 
 /// The record's corrections, each checked; an entry with a problem is left out (and named).
 pub(super) fn check(

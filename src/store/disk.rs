@@ -8,6 +8,10 @@
 //! lock is theirs, that the file at the path is still the one they locked, and starts again if
 //! not. The new file is locked before it is put in place, so a writer that arrives just after
 //! the replacement waits for the one that made it.
+//!
+//! Longer than 400 lines on purpose: the lock and the replacement are one protocol, and each
+//! system's way of making the replacement (an exchange with renameat2 on Linux, a compare and
+//! a rename elsewhere) sits beside the other.
 
 use std::fs::{File, Metadata, OpenOptions};
 use std::io::{Read as _, Write as _};

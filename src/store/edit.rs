@@ -9,6 +9,9 @@
 //! reader has found where the records are, only the records being changed go through
 //! yaml-edit, each as a small document of its own, and the result is spliced back between
 //! the untouched bytes before and after it.
+//!
+//! Longer than 400 lines on purpose: one function for each kind of edit (`Edit`'s variants) and
+//! one builder for each kind of entry, sharing the tree helpers here.
 
 use std::collections::BTreeMap;
 use std::str::FromStr;
@@ -292,10 +295,12 @@ fn replace_value(rec: &Mapping, k: &Correction) -> Result<(), EditError> {
     } else {
         (rec.clone(), k.field.as_str())
     };
-    let plain = matches!(
-        crate::model::field_kind(&k.field, k.evidence.is_some()),
-        Some(FieldKind::Date | FieldKind::Kind)
-    );
+    let kind = crate::model::field_kind(&k.field, k.evidence.is_some());
+    if kind == Some(FieldKind::List) {
+        replace_list(&holder, key, &crate::model::list_items(&k.new));
+        return Ok(());
+    }
+    let plain = matches!(kind, Some(FieldKind::Date | FieldKind::Kind));
     let present = holder.get(key).is_some();
     let put = |before: &str| {
         if plain {
@@ -314,6 +319,45 @@ fn replace_value(rec: &Mapping, k: &Correction) -> Result<(), EditError> {
     Ok(())
 }
 
+/// Makes the list under `key` read `new`, in place: items no longer there are taken out,
+/// items kept stay on their lines (with their comments), and new ones are added at the end,
+/// in the list's own style (`[a, b]` or one `- item` a line). Only when `new` orders the kept
+/// items otherwise is an item's value replaced where it stands.
+fn replace_list(holder: &Mapping, key: &str, new: &[String]) {
+    // A list shared through an alias is left alone; the check of the result refuses it.
+    if matches!(holder.get(key), Some(YamlNode::Alias(_))) {
+        return;
+    }
+    let Some(seq) = holder.get_sequence(key) else {
+        let list = new
+            .iter()
+            .fold(SequenceBuilder::new(), |s, i| s.item(Text(i.as_str())))
+            .build_document();
+        if holder.get(key).is_some() || !holder.insert_before("history", key, &list) {
+            holder.set(key, list);
+        }
+        return;
+    };
+    let old: Vec<String> = seq
+        .values()
+        .map(|n| n.as_scalar().map(|s| s.as_string()).unwrap_or_default())
+        .collect();
+    for (i, item) in old.iter().enumerate().rev() {
+        if !new.contains(item) {
+            seq.remove(i);
+        }
+    }
+    let kept: Vec<&String> = old.iter().filter(|o| new.contains(o)).collect();
+    for (i, item) in kept.iter().enumerate() {
+        if **item != new[i] {
+            seq.set(i, Text(new[i].as_str()));
+        }
+    }
+    for item in &new[kept.len()..] {
+        seq.push(Text(item.as_str()));
+    }
+}
+
 fn retraction(r: &Retraction) -> MappingBuilder {
     let mut m = MappingBuilder::new().pair("date", date(r.date));
     if let Some(d) = r.event {
@@ -326,32 +370,14 @@ fn retraction(r: &Retraction) -> MappingBuilder {
         m = m.pair("evidence", Text(e.as_str()));
     }
     m = m.pair("reason", Text(r.reason.as_str()));
-    if let Some(b) = &r.recorded_by {
-        m = m.pair("recorded_by", Text(b.as_str()));
-    }
-    if let Some(t) = r.recorded_at {
-        m = m.pair(
-            "recorded_at",
-            t.to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
-        );
-    }
-    m
+    recorded(m, &r.recorded_by, r.recorded_at)
 }
 
 fn retired(r: &Retirement) -> MappingBuilder {
-    let mut m = MappingBuilder::new()
+    let m = MappingBuilder::new()
         .pair("date", date(r.date))
         .pair("reason", Text(r.reason.as_str()));
-    if let Some(b) = &r.recorded_by {
-        m = m.pair("recorded_by", Text(b.as_str()));
-    }
-    if let Some(t) = r.recorded_at {
-        m = m.pair(
-            "recorded_at",
-            t.to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
-        );
-    }
-    m
+    recorded(m, &r.recorded_by, r.recorded_at)
 }
 
 fn correction(k: &Correction) -> MappingBuilder {
@@ -367,16 +393,7 @@ fn correction(k: &Correction) -> MappingBuilder {
     m = m
         .pair("new", Text(k.new.as_str()))
         .pair("reason", Text(k.reason.as_str()));
-    if let Some(b) = &k.recorded_by {
-        m = m.pair("recorded_by", Text(b.as_str()));
-    }
-    if let Some(t) = k.recorded_at {
-        m = m.pair(
-            "recorded_at",
-            t.to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
-        );
-    }
-    m
+    recorded(m, &k.recorded_by, k.recorded_at)
 }
 
 /// A built entry as a mapping, which `SequenceBuilder::item` lays out as `- key: value`.
@@ -520,16 +537,7 @@ fn event(e: &Event) -> MappingBuilder {
     if let Some(n) = &e.note {
         m = m.pair("note", Text(n.as_str()));
     }
-    if let Some(b) = &e.recorded_by {
-        m = m.pair("recorded_by", Text(b.as_str()));
-    }
-    if let Some(t) = e.recorded_at {
-        m = m.pair(
-            "recorded_at",
-            t.to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
-        );
-    }
-    m
+    recorded(m, &e.recorded_by, e.recorded_at)
 }
 
 /// A whole amount is written as digits (`3000000`), not as `3000000.0`.
@@ -557,22 +565,31 @@ fn funding_event(e: &FundingEvent) -> MappingBuilder {
     if let Some(n) = &e.note {
         m = m.pair("note", Text(n.as_str()));
     }
-    if let Some(b) = &e.recorded_by {
-        m = m.pair("recorded_by", Text(b.as_str()));
-    }
-    if let Some(t) = e.recorded_at {
-        m = m.pair(
-            "recorded_at",
-            t.to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
-        );
-    }
-    m
+    recorded(m, &e.recorded_by, e.recorded_at)
 }
 
 fn gap(g: &Gap) -> MappingBuilder {
     let mut m = MappingBuilder::new().pair("note", Text(g.note.as_str()));
     if let Some(d) = g.checked {
         m = m.pair("checked", date(d));
+    }
+    m
+}
+
+/// Who recorded an entry and when, the last two fields of every dated entry, written when known.
+fn recorded(
+    mut m: MappingBuilder,
+    by: &Option<String>,
+    at: Option<chrono::DateTime<chrono::Utc>>,
+) -> MappingBuilder {
+    if let Some(b) = by {
+        m = m.pair("recorded_by", Text(b.as_str()));
+    }
+    if let Some(t) = at {
+        m = m.pair(
+            "recorded_at",
+            t.to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
+        );
     }
     m
 }

@@ -24,7 +24,10 @@
 //!   file again with the general parser, so messages and their line numbers are unchanged.
 //!
 //! `store::differential` (unit tests) compares the two readers on generated, shipped, fixture
-//! and mutated files; its long run (`cargo test -- --ignored`) tries 200,000 mutants.
+//! and mutated files (proptest; `PROPTEST_CASES=200000` for a long run).
+//!
+//! Longer than 400 lines on purpose: one reader of the usual shape of the file (the outline of
+//! records, then each record and its scalars), whose parts make sense only together.
 
 use std::borrow::Cow;
 use std::fmt;

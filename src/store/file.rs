@@ -4,6 +4,9 @@
 //! `validate`, so that `check` can list every problem in a file instead of stopping at the
 //! first. These are the types the JSON Schema is generated from, so the schema and the loader
 //! cannot drift apart.
+//!
+//! Longer than 400 lines on purpose: one serde type for each part of the file format, each field
+//! with its schema shape and its description; apart, the format would be read in pieces.
 
 use schemars::JsonSchema;
 use serde::Deserialize;
@@ -302,7 +305,7 @@ pub struct CorrectionFile {
     /// The day the correction was made.
     #[schemars(with = "DateText")]
     pub date: Option<Field>,
-    /// The field changed: title, owner, made, due, description, notes, source.title (or another field of the source), or a field of the evidence entry named in `evidence`.
+    /// The field changed: title, owner, made, due, description, notes, tags, partners (a list's old and new values one item a line), parent, source.title (or another field of the source), or a field of the evidence entry named in `evidence`.
     #[schemars(with = "Scalar")]
     pub field: Option<Field>,
     /// The id of the evidence entry whose field was changed, if it was one.
@@ -429,6 +432,12 @@ pub struct EvidenceFile {
     pub quote: Option<Field>,
 }
 
+// The last five fields (note, evidence, unsourced, recorded_by, recorded_at) are spelled out
+// again in `FundingEventFile`, and partly in the other dated entries, rather than shared
+// through `#[serde(flatten)]`: serde does not support flatten together with
+// `deny_unknown_fields`, which is what names a misspelt field with its line, and a flattened
+// struct is read through serde's own buffer, which does not keep the positions each `Field`
+// carries. (Doc comments here are the schema's descriptions, so this one is a plain comment.)
 /// On this date, per this evidence, the commitment stood here.
 #[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
@@ -505,4 +514,14 @@ pub struct GapFile {
     /// When it was last looked for.
     #[schemars(with = "Option<DateText>")]
     pub checked: Option<Field>,
+}
+
+/// The schema as pretty JSON with a final newline: exactly what the committed copy holds.
+pub fn json_schema_text() -> String {
+    let schema = schemars::generate::SchemaSettings::draft2020_12()
+        .into_generator()
+        .into_root_schema_for::<LedgerFile>();
+    let mut text = serde_json::to_string_pretty(&schema).expect("a schema is plain JSON");
+    text.push('\n');
+    text
 }

@@ -9,11 +9,11 @@
 //! are meant to be in the future and are not looked at.
 
 use super::file::Field;
-use super::problem::Problem;
 use super::validate::position;
 use super::{general_file, parse_general};
 use crate::error::Result;
-use crate::model::{Date, Ledger, parse_date};
+use crate::model::{Date, Ledger, has_happened, parse_date};
+use crate::problem::Problem;
 use std::path::Path;
 
 /// The problems for dates after `today` in `text`, whose ledger is `ledger`. Free when there
@@ -23,7 +23,7 @@ pub fn future_dates(path: &Path, text: &str, ledger: &Ledger, today: Date) -> Re
     if !ledger
         .commitments
         .iter()
-        .any(|c| dates(c).any(|d| d > today))
+        .any(|c| c.dates_done().any(|d| has_happened(d, today).is_err()))
     {
         return Ok(Vec::new());
     }
@@ -38,7 +38,7 @@ pub fn future_dates(path: &Path, text: &str, ledger: &Ledger, today: Date) -> Re
         let mut look = |f: &Option<Field>, what: &str| {
             if let Some(f) = f
                 && let Ok(d) = parse_date(&f.value.0)
-                && d > today
+                && has_happened(d, today).is_err()
             {
                 problems.push(
                     Problem::new(position(f), format!("{what} {d} is after today ({today})")).help(
@@ -68,21 +68,4 @@ pub fn future_dates(path: &Path, text: &str, ledger: &Ledger, today: Date) -> Re
     }
     problems.sort_by(|a, b| a.at.cmp(&b.at));
     Ok(problems)
-}
-
-/// Every date in a commitment that has to be in the past: all but `due`.
-fn dates(c: &crate::model::Commitment) -> impl Iterator<Item = Date> + '_ {
-    let source = c.source.as_ref().and_then(|s| s.date);
-    let evidence = c
-        .evidence
-        .iter()
-        .flat_map(|e| [e.published, e.accessed])
-        .flatten();
-    [Some(c.made), source]
-        .into_iter()
-        .flatten()
-        .chain(evidence)
-        .chain(c.history.iter().map(|e| e.date))
-        .chain(c.gaps.iter().filter_map(|g| g.checked))
-        .chain(c.funding_history.iter().map(|e| e.date))
 }

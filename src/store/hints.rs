@@ -96,7 +96,7 @@ pub(super) fn unknown_field(name: &str, expected: &[&str]) -> (String, String) {
     // A key can be any length (a paste gone wrong); the message quotes its start.
     let mut message = format!(
         "`{}` is not a field of {of}",
-        super::problem::shortened(name)
+        crate::problem::shortened(name)
     );
     if let Some(near) = spelling::closest(name, expected.iter().copied()) {
         message.push_str(&format!("; did you mean `{near}`?"));

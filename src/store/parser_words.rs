@@ -8,7 +8,6 @@ use serde_saphyr::granit_parser::ErrorKind;
 
 use super::Position;
 use super::hints::Slip;
-use super::yaml_words::line_at;
 
 /// A message and a help text for the parser's failure `kind`, or None to keep its words.
 pub(super) fn plain(
@@ -222,4 +221,9 @@ pub(super) fn slip(kind: &ErrorKind) -> Option<(&'static str, Slip)> {
 fn has_conflict_markers(text: &str) -> bool {
     text.lines()
         .any(|l| l.starts_with("<<<<<<< ") || l.starts_with(">>>>>>> ") || l == "=======")
+}
+
+/// Line `n` (1-based) of `text`.
+pub(super) fn line_at(text: &str, n: usize) -> Option<&str> {
+    text.lines().nth(n.checked_sub(1)?)
 }

@@ -1,7 +1,7 @@
 //! The JSON Schema of the ledger file, for editors (VS Code's YAML extension and others validate
 //! and complete as people type).
 //!
-//! It is generated from the loader's own types in `file.rs`. Those read every scalar as
+//! It is generated from the loader's own types in `file.rs` (`json_schema_text` there). Those read every scalar as
 //! lenient text (`Spanned<Text>`) and leave the judging to `validate`, so each field there names
 //! one of the shapes below; each shape states what `validate` accepts for it, so that the
 //! schema flags in the editor what `check` would refuse, and nothing that it accepts.
@@ -10,7 +10,6 @@ use std::borrow::Cow;
 
 use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
 
-use super::file::LedgerFile;
 use crate::model::{EvidenceKind, SOURCE_REF, Stage, Vocabulary};
 
 /// Where the repository keeps its copy, which the ledger's first line points editors to.
@@ -19,16 +18,6 @@ pub const SCHEMA_PATH: &str = "schema/commitments.schema.json";
 /// The first line of a ledger: the yaml-language-server's way of naming a file's schema.
 pub fn modeline() -> String {
     format!("# yaml-language-server: $schema={SCHEMA_PATH}")
-}
-
-/// The schema as pretty JSON with a final newline: exactly what the committed copy holds.
-pub fn json_schema_text() -> String {
-    let schema = schemars::generate::SchemaSettings::draft2020_12()
-        .into_generator()
-        .into_root_schema_for::<LedgerFile>();
-    let mut text = serde_json::to_string_pretty(&schema).expect("a schema is plain JSON");
-    text.push('\n');
-    text
 }
 
 /// Declares a shape: a type that exists only to name a schema.
@@ -180,7 +169,7 @@ impl JsonSchema for Kind {
         "Kind".into()
     }
     fn json_schema(_: &mut SchemaGenerator) -> Schema {
-        let keys: Vec<&str> = EvidenceKind::ALL.iter().map(|k| k.key()).collect();
+        let keys: Vec<&str> = EvidenceKind::all().iter().map(|k| k.key()).collect();
         json_schema!({"type": "string", "enum": keys, "description": "what sort of source it is"})
     }
 }
@@ -193,7 +182,7 @@ impl JsonSchema for StageKey {
         "StageKey".into()
     }
     fn json_schema(_: &mut SchemaGenerator) -> Schema {
-        let keys: Vec<&str> = Stage::ALL.iter().map(|s| s.key()).collect();
+        let keys: Vec<&str> = Stage::all().iter().map(|s| s.key()).collect();
         json_schema!({"type": "string", "enum": keys, "description": "how far the money has gone"})
     }
 }

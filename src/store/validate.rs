@@ -1,4 +1,8 @@
 //! From the file's types to the model, collecting every problem on the way.
+//!
+//! Longer than 400 lines on purpose: one check for each field of the file format, in the
+//! format's order, all sharing the `Checker`; the dated entries (`dated.rs`) and the
+//! corrections (`corrections.rs`) are apart.
 
 use std::collections::{HashMap, HashSet};
 
@@ -7,18 +11,22 @@ use serde_saphyr::Spanned;
 use uuid::Uuid;
 
 use super::file::{
-    CommitmentFile, EventFile, EvidenceFile, Field, FundingEventFile, FundingFile, GapFile,
-    LedgerFile, PerLanguageFile, SourceFile, StatusFile,
+    CommitmentFile, EvidenceFile, Field, FundingFile, GapFile, LedgerFile, PerLanguageFile,
+    SourceFile, StatusFile,
 };
-use super::problem::{Position, Problem};
 use crate::model::{
-    Commitment, Date, Event, Evidence, EvidenceKind, Funding, FundingEvent, Gap, Language, Ledger,
-    LinkError, SOURCE_REF, Source, Stage, StatusDef, Vocabulary, is_currency_code, is_slug,
-    is_web_url, link_errors, parse_date,
+    Commitment, Date, Evidence, EvidenceKind, Funding, Gap, Language, Ledger, LinkError,
+    SOURCE_REF, Source, StatusDef, Vocabulary, is_currency_code, is_slug, is_web_url, link_errors,
+    parse_date,
 };
+use crate::problem::{Position, Problem};
 
 #[path = "corrections.rs"]
 mod corrections;
+#[path = "dated.rs"]
+mod dated;
+
+use dated::{event, funding_history};
 
 pub const FORMAT_VERSION: u32 = 1;
 
@@ -791,274 +799,6 @@ fn evidence_entry(c: &mut Checker, raw: &Spanned<EvidenceFile>) -> Option<Eviden
         accessed,
         kind,
         quote: c.text(&e.quote),
-    })
-}
-
-fn event(
-    c: &mut Checker,
-    raw: &Spanned<EventFile>,
-    vocabulary: &Vocabulary,
-    evidence_ids: &HashSet<String>,
-    has_source: bool,
-    made: Option<Date>,
-) -> Option<Event> {
-    let e = &raw.value;
-    let date = match &e.date {
-        None => {
-            c.push(
-                Problem::new(position(raw), "a history event has no `date`")
-                    .help("add `date: YYYY-MM-DD`, the day it happened according to the evidence"),
-            );
-            None
-        }
-        some => c.date(some, "date"),
-    };
-    if let (Some(d), Some(m), Some(f)) = (date, made, &e.date)
-        && d < m
-    {
-        c.push(
-            Problem::new(position(f), format!("this event ({d}) is dated before the commitment was made ({m})"))
-                .found(f.value.0.clone())
-                .help("a status can only be recorded from the `made` date on; cite earlier sources as evidence instead"),
-        );
-    }
-    let status = c.required(&e.status, "status", raw, "a history event");
-    if let (Some(s), Some(f)) = (&status, &e.status)
-        && vocabulary.get(s).is_none()
-    {
-        c.push(
-            Problem::new(position(f), format!("unknown status `{s}`"))
-                .found(s.clone())
-                .help(format!("one of: {}", vocabulary.keys().join(", "))),
-        );
-    }
-    let cited = citations(c, &e.evidence, evidence_ids, has_source);
-    let unsourced = c.bool(&e.unsourced, "unsourced");
-    let note = c.text(&e.note);
-    if cited.is_empty() && !unsourced {
-        c.push(
-            Problem::new(position(raw), "this status event cites no evidence").help(
-                "add `evidence: [<evidence id>]`, or `unsourced: true` with a `note` saying why",
-            ),
-        );
-    }
-    if unsourced && note.is_none() {
-        c.push(
-            Problem::new(
-                e.unsourced.as_ref().and_then(position),
-                "an unsourced event must have a `note` saying why",
-            )
-            .help("add `note:` explaining why there is no source"),
-        );
-    }
-    let recorded_at =
-        e.recorded_at
-            .as_ref()
-            .and_then(|f| match DateTime::parse_from_rfc3339(f.value.0.trim()) {
-                Ok(t) => Some(t.with_timezone(&Utc)),
-                Err(_) => {
-                    c.push(
-                        Problem::new(position(f), "`recorded_at` is not a timestamp")
-                            .found(f.value.0.clone())
-                            .help("use RFC 3339 in UTC, e.g. 2025-04-01T09:30:00Z"),
-                    );
-                    None
-                }
-            });
-    Some(Event {
-        date: date?,
-        status: status?,
-        note,
-        evidence: cited,
-        unsourced,
-        recorded_by: c.text(&e.recorded_by),
-        recorded_at,
-    })
-}
-
-/// What an event cites, each checked against the commitment's evidence ids and `source`.
-fn citations(
-    c: &mut Checker,
-    list: &Option<Vec<Field>>,
-    evidence_ids: &HashSet<String>,
-    has_source: bool,
-) -> Vec<String> {
-    let mut cited = Vec::new();
-    for f in list.iter().flatten() {
-        if c.null_entry(f, "evidence") {
-            continue;
-        }
-        let id = f.value.0.trim().to_string();
-        let known = evidence_ids.contains(&id) || (id == SOURCE_REF && has_source);
-        if !known {
-            let mut valid: Vec<&str> = evidence_ids.iter().map(String::as_str).collect();
-            valid.sort_unstable();
-            if has_source {
-                valid.insert(0, SOURCE_REF);
-            }
-            let help = if id == SOURCE_REF {
-                // `source` is not an evidence id but the commitment's `source:` block; saying
-                // "add an evidence entry" sends people to the wrong place.
-                let cite = if valid.is_empty() {
-                    "the id of an evidence entry (under `evidence:`)".to_string()
-                } else {
-                    format!("one of its evidence entries ({})", valid.join(", "))
-                };
-                format!(
-                    "`source` means the commitment's `source:` block, which this commitment does \
-                     not have: add a `source:` (with `title`, and `publisher`, `date`, `url` if \
-                     known), or cite {cite}, or mark the event `unsourced: true` with a `note` \
-                     saying why"
-                )
-            } else if valid.is_empty() {
-                "this commitment has no evidence entries yet; add one under `evidence:` first"
-                    .to_string()
-            } else {
-                format!("cite one of: {}", valid.join(", "))
-            };
-            c.push(
-                Problem::new(position(f), format!("no evidence entry has the id `{id}`"))
-                    .found(id.clone())
-                    .help(help),
-            );
-        }
-        cited.push(id);
-    }
-    cited
-}
-
-/// The record's funding events, each checked, and all in one currency: the `funding:`
-/// field's, else the first event's.
-fn funding_history(
-    c: &mut Checker,
-    r: &CommitmentFile,
-    evidence_ids: &HashSet<String>,
-    has_source: bool,
-    made: Option<Date>,
-    funding: &Option<Funding>,
-) -> Vec<FundingEvent> {
-    let mut out: Vec<FundingEvent> = Vec::new();
-    let mut currency: Option<(String, String)> = funding
-        .as_ref()
-        .map(|f| (f.currency.clone(), "its `funding:`".to_string()));
-    for raw in r.funding_history.iter().flatten() {
-        let Some(e) = funding_event(c, raw, evidence_ids, has_source, made) else {
-            continue;
-        };
-        match &currency {
-            Some((cur, from)) if *cur != e.currency => {
-                c.push(
-                    Problem::new(
-                        raw.value.currency.as_ref().and_then(position),
-                        format!(
-                            "this amount is in {}, but the commitment's money is in {cur} ({from}); amounts of one commitment are never mixed",
-                            e.currency
-                        ),
-                    )
-                    .found(e.currency.clone())
-                    .help(format!(
-                        "write this amount in {cur}, or record the money in {} as a commitment of its own",
-                        e.currency
-                    )),
-                );
-                continue;
-            }
-            Some(_) => {}
-            None => {
-                let from = match raw.value.currency.as_ref().and_then(position) {
-                    Some(p) => format!("line {}", p.line),
-                    None => "its first funding event".to_string(),
-                };
-                currency = Some((e.currency.clone(), from));
-            }
-        }
-        out.push(e);
-    }
-    out
-}
-
-fn funding_event(
-    c: &mut Checker,
-    raw: &Spanned<FundingEventFile>,
-    evidence_ids: &HashSet<String>,
-    has_source: bool,
-    made: Option<Date>,
-) -> Option<FundingEvent> {
-    let e = &raw.value;
-    let date = match &e.date {
-        None => {
-            c.push(
-                Problem::new(position(raw), "a funding event has no `date`")
-                    .help("add `date: YYYY-MM-DD`, the day it happened according to the evidence"),
-            );
-            None
-        }
-        some => c.date(some, "date"),
-    };
-    if let (Some(d), Some(m), Some(f)) = (date, made, &e.date)
-        && d < m
-    {
-        c.push(
-            Problem::new(
-                position(f),
-                format!("this funding event ({d}) is dated before the commitment was made ({m})"),
-            )
-            .found(f.value.0.clone())
-            .help("money can only be recorded from the `made` date on"),
-        );
-    }
-    let stage = c
-        .required(&e.stage, "stage", raw, "a funding event")
-        .and_then(|text| {
-            let stage = Stage::ALL.into_iter().find(|s| s.key() == text.trim());
-            if stage.is_none() {
-                c.push(
-                    Problem::new(
-                        e.stage.as_ref().and_then(position),
-                        format!("unknown funding stage `{text}`"),
-                    )
-                    .found(text.clone())
-                    .help(format!("one of: {}", Stage::keys())),
-                );
-            }
-            stage
-        });
-    let amount = c
-        .required(&e.amount, "amount", raw, "a funding event")
-        .and_then(|a| c.amount(a, &e.amount));
-    let currency = c
-        .required(&e.currency, "currency", raw, "a funding event")
-        .and_then(|cur| c.currency(cur, &e.currency));
-    let evidence = citations(c, &e.evidence, evidence_ids, has_source);
-    let unsourced = c.bool(&e.unsourced, "unsourced");
-    let note = c.text(&e.note);
-    if evidence.is_empty() && !unsourced {
-        c.push(
-            Problem::new(position(raw), "this funding event cites no evidence").help(
-                "add `evidence: [<evidence id>]`, or `unsourced: true` with a `note` saying why",
-            ),
-        );
-    }
-    if unsourced && note.is_none() {
-        c.push(
-            Problem::new(
-                e.unsourced.as_ref().and_then(position),
-                "an unsourced funding event must have a `note` saying why",
-            )
-            .help("add `note:` explaining why there is no source"),
-        );
-    }
-    let recorded_at = c.timestamp(&e.recorded_at);
-    Some(FundingEvent {
-        date: date?,
-        stage: stage?,
-        amount: amount?,
-        currency: currency?,
-        note,
-        evidence,
-        unsourced,
-        recorded_by: c.text(&e.recorded_by),
-        recorded_at,
     })
 }
 

@@ -7,6 +7,9 @@
 //! (`disk::swap_in`). The undo record becomes the journal only once the new file is in place,
 //! so a write that fails or is killed leaves the record of the last write that landed. Two
 //! people writing at once both land; a crash leaves the old file or the new one, never a mix.
+//!
+//! Longer than 400 lines on purpose: the write protocol above, step by step, each step beside
+//! the reason for it.
 
 use std::path::{Path, PathBuf};
 

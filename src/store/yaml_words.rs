@@ -12,9 +12,10 @@
 use serde_saphyr::Error;
 use serde_saphyr::budget::BudgetBreach;
 
+use super::Position;
 use super::hints::{self, Slip};
-use super::problem::shortened;
-use super::{Position, parser_words};
+use super::parser_words::{self, line_at};
+use crate::problem::shortened;
 
 /// A message and a help text for `e`, and a better place to point at when the library's is
 /// misleading; None when the library's own words (with `hints.rs`) are kept.
@@ -293,10 +294,6 @@ fn first_data_line(text: &str) -> usize {
             !(t.is_empty() || t.starts_with('#') || t.starts_with('%') || t == "---")
         })
         .map_or(1, |i| i + 1)
-}
-
-pub(super) fn line_at(text: &str, n: usize) -> Option<&str> {
-    text.lines().nth(n.checked_sub(1)?)
 }
 
 #[cfg(test)]

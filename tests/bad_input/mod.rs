@@ -13,6 +13,7 @@ mod file_system;
 mod funding_and_parents;
 mod hostile_file;
 mod hostile_text;
+mod messages;
 mod odd_inputs;
 mod yaml_slips;
 mod yaml_words;

@@ -318,7 +318,7 @@ def tidy_checks():
     data = report_json(SHIPPED, "report", "--period", "quarterly", "--from", "2025-01-01")
     rows = csv_rows(run(SHIPPED, "report", "--period", "quarterly", "--from", "2025-01-01", "--format", "csv"))
     check(rows[0] == ["id", "title", "owner", "period", "start", "end", "partial", "status", "status_label",
-                      "new", "changed", "overdue", "stale"], f"quarterly CSV header {rows[0]}")
+                      "new", "changed", "overdue", "stale", "retired"], f"quarterly CSV header {rows[0]}")
     want = [(c["id"], p["period"], p["status"], p["status_label"], "yes" if p["new"] else "no",
              "yes" if p["changed"] else "no")
             for c in data["commitments"] for p in c["periods"] if p["status"]]
@@ -419,7 +419,7 @@ def xlsx_checks():
 def csv_checks():
     fields = ["id", "title", "owner", "parent", "tags", "made", "status", "status_label", "since",
               "latest_evidence", "last_checked", "due", "overdue", "stale", "unsourced", "gaps",
-              "funding_currency", "pledged", "allocated", "disbursed", "spent"]
+              "funding_currency", "pledged", "allocated", "disbursed", "spent", "retired"]
     for ledger in (SHIPPED, REPORTS, INJECTION):
         name = os.path.basename(ledger)
         data = report_json(ledger, "report")["commitments"]
@@ -486,13 +486,14 @@ def csv_checks():
 
 # The documented field names (docs/reports.md). A rename breaks this on purpose.
 STATUS_ROW = {"id", "uuid", "title", "owner", "parent", "tags", "made", "status", "status_label", "since",
-              "latest_evidence", "due", "overdue", "stale", "last_checked", "unsourced", "gaps", "funding"}
+              "latest_evidence", "due", "overdue", "stale", "last_checked", "unsourced", "gaps", "funding",
+              "retired"}
 DOCUMENTED = {
     ("report",): ({"report", "ledger", "as_of", "stale_after_days", "statuses", "totals", "average_score",
                    "percent", "commitments"}, "commitments", STATUS_ROW),
     ("report", "--period", "quarterly"): ({"report", "ledger", "period", "from", "to", "stale_after_days",
                                            "statuses", "periods", "commitments"}, "commitments",
-                                          {"id", "title", "owner", "overdue", "stale", "periods"}),
+                                          {"id", "title", "owner", "overdue", "stale", "retired", "periods"}),
     ("report", "--by", "owner"): ({"report", "ledger", "by", "as_of", "stale_after_days", "statuses", "groups",
                                    "all"}, "groups", {"group", "commitments", "counts", "overdue", "stale",
                                                       "average_score", "percent", "funding"}),

@@ -39,13 +39,7 @@ pub fn render(ledger: &Ledger, rows: &[StatusRow], as_of: Date) -> String {
             r.id,
             r.title,
             tr!(lang, "record-owner", owner = &r.owner),
-            tr!(
-                lang,
-                "record-status",
-                date = as_of,
-                status = &r.status_label,
-                since = r.since
-            ),
+            tr!(lang, "status-on-is", date = as_of, status = &r.status_label),
         );
         let event = Event::new()
             .uid(&urn(&format!("{name}\n{}\ndue", r.id)).replace("urn:uuid:", ""))

@@ -7,6 +7,9 @@ use comfy_table::{Cell, ColumnConstraint, ContentArrangement, Table, Width, pres
 use std::borrow::Cow;
 use std::fmt;
 
+use textwrap::WordSeparator;
+use textwrap::core::{Word, display_width};
+
 use super::{Block, Document, Item, Palette, Sheet, Style, ascii_punctuation, chart, clean, shown};
 
 pub fn render(doc: &Document, style: Style) -> String {
@@ -22,7 +25,8 @@ pub fn write(doc: &Document, style: Style, out: &mut dyn fmt::Write) -> fmt::Res
     // `COLUMNS` wherever the output goes (scripts and tests set it to get a fixed width),
     // else the terminal's; piped or written to a file without `COLUMNS`, nothing is wrapped.
     let width = width();
-    out.write_str(&shown(&doc.title, style))?;
+    // Wrapped like the notes: a record's title (`show`) is a commitment's whole title.
+    out.write_str(&wrap(&shown(&doc.title, style), width))?;
     out.write_char('\n')?;
     if !doc.subtitle.is_empty() {
         out.write_str(&shown(&doc.subtitle, style))?;
@@ -109,9 +113,12 @@ fn ascii_sheet(sheet: &Sheet) -> Sheet {
     }
 }
 
-/// `text` with each line broken at spaces so that no line is longer than `width` (at least
-/// 40, as for tables) characters; a word longer than that (an address) stays whole on a
-/// line of its own. Without a width, `text` as it is.
+/// `text` with each line broken so that no line is wider than `width` (at least 40, as for
+/// tables) columns on screen, by textwrap: at spaces, and between the characters of Chinese,
+/// Japanese or Korean text, which has none, by the Unicode line-breaking rules; a CJK
+/// character counts two columns, as a terminal draws it. A word wider than that (an address,
+/// an id) stays whole on a line of its own, never broken at its hyphens. Without a width,
+/// `text` as it is.
 pub fn wrap(text: &str, width: Option<u16>) -> String {
     let Some(width) = width.map(|w| usize::from(w.max(40))) else {
         return text.to_string();
@@ -121,38 +128,43 @@ pub fn wrap(text: &str, width: Option<u16>) -> String {
         if i > 0 {
             out.push('\n');
         }
-        if line.chars().count() <= width {
+        if display_width(line) <= width {
             out.push_str(line);
             continue;
         }
         // An indented line keeps its indent, and the lines an item of a list (`  - a gap`)
         // is broken into hang under its text.
-        let indent = &line[..line.len() - line.trim_start().len()];
-        let bullet = if line.trim_start().starts_with("- ") {
-            2
-        } else {
-            0
-        };
+        let rest = line.trim_start();
+        let indent = &line[..line.len() - rest.len()];
+        let bullet = if rest.starts_with("- ") { 2 } else { 0 };
         let hang = " ".repeat(indent.chars().count() + bullet);
-        out.push_str(indent);
-        let mut used = indent.chars().count();
-        let mut first = true;
-        for word in line.split_whitespace() {
-            let len = word.chars().count();
-            if !first && used + 1 + len > width {
-                out.push('\n');
-                out.push_str(&hang);
-                used = hang.len();
-            } else if !first {
-                out.push(' ');
-                used += 1;
-            }
-            first = false;
-            out.push_str(word);
-            used += len;
-        }
+        let options = textwrap::Options::new(width)
+            .initial_indent(indent)
+            .subsequent_indent(&hang)
+            .break_words(false)
+            .word_splitter(textwrap::WordSplitter::NoHyphenation)
+            .word_separator(textwrap::WordSeparator::Custom(words));
+        out.push_str(&textwrap::fill(rest, options));
     }
     out
+}
+
+/// The words of `line`: what lies between spaces, except that a run holding wide (CJK)
+/// characters is broken further where the Unicode line-breaking rules allow. Only there:
+/// those rules would also break after every hyphen and slash, and an id or an address
+/// broken in two cannot be copied.
+fn words(line: &str) -> Box<dyn Iterator<Item = Word<'_>> + '_> {
+    Box::new(WordSeparator::AsciiSpace.find_words(line).flat_map(
+        move |w| -> Box<dyn Iterator<Item = Word<'_>> + '_> {
+            if display_width(w.word) == w.word.chars().count() {
+                return Box::new(std::iter::once(w));
+            }
+            // The word and its spaces, as one slice of `line`.
+            let start = w.word.as_ptr() as usize - line.as_ptr() as usize;
+            let piece = &line[start..start + w.word.len() + w.whitespace.len()];
+            WordSeparator::UnicodeBreakProperties.find_words(piece)
+        },
+    ))
 }
 
 /// A word longer than this may be broken (a URL); shorter ones are kept whole.
@@ -171,7 +183,7 @@ const SHORT_WORDS: usize = 14;
 fn min_widths(sheet: &Sheet) -> Vec<usize> {
     let longest = |text: &str| {
         text.split_whitespace()
-            .map(|w| w.chars().count().min(LONGEST_UNBROKEN))
+            .map(|w| display_width(w).min(LONGEST_UNBROKEN))
             .max()
             .unwrap_or(0)
     };
@@ -193,7 +205,7 @@ fn min_widths(sheet: &Sheet) -> Vec<usize> {
 
 /// Each column's width with nothing wrapped: its longest line, plus padding.
 fn natural_widths(sheet: &Sheet) -> Vec<usize> {
-    let longest = |text: &str| text.lines().map(|l| l.chars().count()).max().unwrap_or(0);
+    let longest = |text: &str| text.lines().map(display_width).max().unwrap_or(0);
     (0..sheet.headers.len())
         .map(|i| {
             let cells = sheet
@@ -522,6 +534,53 @@ mod tests {
             wrap(&format!("  - {words}"), Some(40)),
             "  - one two three four five six seven\n    eight nine ten eleven twelve"
         );
+    }
+
+    /// A CJK character is two columns on screen, and CJK text has no spaces: it is broken
+    /// between characters (not after the opening bracket, not before the full stop) so that
+    /// no line is wider than the width, and a line of Latin text beside it keeps its ids whole.
+    #[test]
+    fn cjk_text_wraps_by_screen_width() {
+        let zh = "法国将组建一支专门的机动部队，以应对小船从海岸出发的情况，并与英国分享情报。";
+        let wrapped = wrap(zh, Some(40));
+        assert!(wrapped.lines().count() >= 2, "{wrapped}");
+        for line in wrapped.lines() {
+            assert!(display_width(line) <= 40, "{line:?} is wider than 40");
+            assert!(!line.starts_with(['，', '。']), "{wrapped}");
+        }
+        assert_eq!(wrapped.replace('\n', ""), zh, "nothing lost or added");
+        let ja = "  - 「小型ボートの出発を監視する専門の機動部隊を配備する」との約束は、まだ確認できていない。";
+        let wrapped = wrap(ja, Some(40));
+        let mut lines = wrapped.lines();
+        assert!(lines.next().unwrap().starts_with("  - 「"), "{wrapped}");
+        for line in lines {
+            assert!(line.starts_with("    "), "hangs under the text: {wrapped}");
+            assert!(display_width(line) <= 40, "{wrapped}");
+        }
+        let mixed = format!("{} fr-mobile-unit-with-a-long-name-here", "合".repeat(15));
+        let wrapped = wrap(&mixed, Some(40));
+        assert!(
+            wrapped
+                .lines()
+                .any(|l| l == "fr-mobile-unit-with-a-long-name-here"),
+            "{wrapped}"
+        );
+    }
+
+    /// French puts a no-break space before `:` and inside « »: the line is never broken
+    /// there, and the space stays a no-break space (the old loop split at every whitespace
+    /// character and joined with plain spaces).
+    #[test]
+    fn no_break_spaces_are_kept_and_not_broken_at() {
+        let fr = "Chaque statut repose sur des preuves citées\u{a0}: une déclaration, une loi ou un rapport, et «\u{a0}sans source\u{a0}» le signale.";
+        let wrapped = wrap(fr, Some(40));
+        assert_eq!(wrapped.replace('\n', " "), fr, "{wrapped}");
+        for line in wrapped.lines() {
+            assert!(
+                !line.ends_with("citées") && !line.starts_with(':'),
+                "{wrapped}"
+            );
+        }
     }
 
     #[test]

@@ -67,6 +67,7 @@ flag-overdue = überfällig
 flag-stale = veraltet
 flag-unsourced = ohne Beleg
 flag-gap = Lücke
+flag-retired = eingestellt
 unsourced-mark = OHNE BELEG
 closed-mark = (abgeschlossen)
 
@@ -104,6 +105,7 @@ status-as-of = Stand am { $date }
 commitments-as-of = Zusagen, Stand am { $date }
 status-over-time = Status im Zeitverlauf
 status-on = Status am { $date }
+status-on-is = Status am { $date }: { $status }
 no-commitments-match = Keine Zusage passt.
 
 ## Bulletins
@@ -283,3 +285,14 @@ kind-media = Medien
 kind-ngo-report = NGO-Bericht
 kind-dataset = Datensatz
 kind-other = Sonstiges
+
+## Eingestellte Zusagen, gezeigt weil verlangt (--include-retired)
+retired-note = { $n ->
+    [one] eingestellt = wird nicht mehr verfolgt (ihre Akte sagt, seit wann und warum); { $n } eingestellte Zusage wird gezeigt, weil der Bericht mit eingestellten Zusagen verlangt wurde, und ist in den Summen oben mitgezählt.
+   *[other] eingestellt = wird nicht mehr verfolgt (ihre Akte sagt, seit wann und warum); { $n } eingestellte Zusagen werden gezeigt, weil der Bericht mit eingestellten Zusagen verlangt wurde, und sind in den Summen oben mitgezählt.
+}
+over-time-retired-note = eingestellt = wird zum Enddatum nicht mehr verfolgt (ihre Akte sagt, seit wann und warum); gezeigt, weil der Bericht mit eingestellten Zusagen verlangt wurde: { $n }.
+rollup-retired-note = { $n ->
+    [one] { $n } eingestellte Zusage (wird nicht mehr verfolgt) ist in diesen Gruppen mitgezählt, weil der Bericht mit eingestellten Zusagen verlangt wurde.
+   *[other] { $n } eingestellte Zusagen (werden nicht mehr verfolgt) sind in diesen Gruppen mitgezählt, weil der Bericht mit eingestellten Zusagen verlangt wurde.
+}

@@ -69,6 +69,7 @@ flag-overdue = overdue
 flag-stale = stale
 flag-unsourced = unsourced
 flag-gap = gap
+flag-retired = retired
 unsourced-mark = UNSOURCED
 closed-mark = (closed)
 
@@ -106,6 +107,7 @@ status-as-of = Status as of { $date }
 commitments-as-of = Commitments as of { $date }
 status-over-time = Status over time
 status-on = Status on { $date }
+status-on-is = Status on { $date }: { $status }
 no-commitments-match = No commitments match.
 
 ## Bulletins
@@ -285,3 +287,14 @@ kind-media = media
 kind-ngo-report = ngo-report
 kind-dataset = dataset
 kind-other = other
+
+## Retired commitments shown because they were asked for (--include-retired)
+retired-note = { $n ->
+    [one] retired = no longer tracked (its own record says since when and why); { $n } retired commitment is shown because the report was asked to include retired ones, and counted in the totals above.
+   *[other] retired = no longer tracked (its own record says since when and why); { $n } retired commitments are shown because the report was asked to include retired ones, and counted in the totals above.
+}
+over-time-retired-note = retired = no longer tracked by the end date (its own record says since when and why); { $n } shown because the report was asked to include retired commitments.
+rollup-retired-note = { $n ->
+    [one] { $n } retired commitment (no longer tracked) is counted in these groups because the report was asked to include retired ones.
+   *[other] { $n } retired commitments (no longer tracked) are counted in these groups because the report was asked to include retired ones.
+}

@@ -67,6 +67,7 @@ flag-overdue = en retard
 flag-stale = à actualiser
 flag-unsourced = sans source
 flag-gap = lacune
+flag-retired = clôturé
 unsourced-mark = SANS SOURCE
 closed-mark = (clos)
 
@@ -104,6 +105,7 @@ status-as-of = Statut au { $date }
 commitments-as-of = Engagements au { $date }
 status-over-time = Évolution des statuts
 status-on = Statut au { $date }
+status-on-is = Statut au { $date } : { $status }
 no-commitments-match = Aucun engagement ne correspond.
 
 ## Bulletins
@@ -292,3 +294,14 @@ kind-media = médias
 kind-ngo-report = rapport d'ONG
 kind-dataset = jeu de données
 kind-other = autre
+
+## Engagements clôturés affichés parce que demandés (--include-retired)
+retired-note = { $n ->
+    [one] clôturé = n'est plus suivi (son dossier dit depuis quand et pourquoi) ; { $n } engagement clôturé est affiché parce que le rapport a été demandé avec les engagements clôturés, et compté dans les totaux ci-dessus.
+   *[other] clôturé = n'est plus suivi (son dossier dit depuis quand et pourquoi) ; { $n } engagements clôturés sont affichés parce que le rapport a été demandé avec les engagements clôturés, et comptés dans les totaux ci-dessus.
+}
+over-time-retired-note = clôturé = n'est plus suivi à la date de fin (son dossier dit depuis quand et pourquoi) ; affichés parce que le rapport a été demandé avec les engagements clôturés : { $n }.
+rollup-retired-note = { $n ->
+    [one] { $n } engagement clôturé (qui n'est plus suivi) est compté dans ces groupes, parce que le rapport a été demandé avec les engagements clôturés.
+   *[other] { $n } engagements clôturés (qui ne sont plus suivis) sont comptés dans ces groupes, parce que le rapport a été demandé avec les engagements clôturés.
+}

@@ -1,4 +1,6 @@
-//! A problem found in a ledger file, with where it is and what would be valid.
+//! A problem found in a ledger file, with where it is and what would be valid. Its own
+//! module, apart from `store` which finds them, because `error` carries and renders them and
+//! the store returns the crate's `Error`: kept inside `store`, the two would import each other.
 
 use std::fmt::Write as _;
 use std::path::Path;
