@@ -151,19 +151,30 @@ impl Commitment {
     }
 
     /// The status on `date`: the latest event on or before it. None before the first event.
+    ///
+    /// The same as walking `events_in_order` up to `date` (the last event wins, and `since`
+    /// is the first of the run of events with its status before it), but without sorting a
+    /// copy of the history: this runs several times for every commitment in every report
+    /// and every period, so it orders events by (date, place in the file) as it goes.
     pub fn status_as_of(&self, date: Date) -> Option<StatusAsOf<'_>> {
-        let events: Vec<&Event> = self
-            .events_in_order()
-            .into_iter()
-            .take_while(|e| e.date <= date)
-            .collect();
-        let last = *events.last()?;
-        let since = events
-            .iter()
-            .rev()
-            .take_while(|e| e.status == last.status)
-            .last()
-            .map_or(last.date, |e| e.date);
+        let counted = || {
+            self.history
+                .iter()
+                .enumerate()
+                .filter(move |(_, e)| e.date <= date && !self.is_retracted_event(e))
+                .map(|(i, e)| ((e.date, i), e))
+        };
+        let (key, last) = counted().max_by_key(|(k, _)| *k)?;
+        // The run ends, going back, at the latest earlier event with another status.
+        let other = counted()
+            .filter(|(k, e)| *k < key && e.status != last.status)
+            .map(|(k, _)| k)
+            .max();
+        let since = counted()
+            .filter(|(k, _)| *k <= key && other.is_none_or(|o| *k > o))
+            .map(|((d, _), _)| d)
+            .min()
+            .unwrap_or(last.date);
         Some(StatusAsOf {
             status: &last.status,
             since,
@@ -322,6 +333,70 @@ mod tests {
             "in-progress"
         );
         assert!(c.status_as_of(d("2025-03-30")).is_none());
+    }
+
+    /// The definition `status_as_of` follows, written the plain way: sort, walk, look back.
+    fn status_by_sorting(c: &Commitment, date: Date) -> Option<(String, Date, Date)> {
+        let events: Vec<&Event> = c
+            .events_in_order()
+            .into_iter()
+            .take_while(|e| e.date <= date)
+            .collect();
+        let last = *events.last()?;
+        let since = events
+            .iter()
+            .rev()
+            .take_while(|e| e.status == last.status)
+            .last()
+            .map_or(last.date, |e| e.date);
+        Some((last.status.clone(), since, last.date))
+    }
+
+    #[test]
+    fn status_as_of_agrees_with_sorting_the_history() {
+        let days = [
+            "2025-03-31",
+            "2025-05-01",
+            "2025-05-01",
+            "2025-07-17",
+            "2025-09-01",
+        ];
+        let statuses = ["announced", "in-progress", "delivered"];
+        // Every history of four events drawn from those days and statuses, in file order.
+        for n in 0..(5usize * 3).pow(4) {
+            let mut k = n;
+            let history = (0..4)
+                .map(|_| {
+                    let pick = k % 15;
+                    k /= 15;
+                    event(days[pick % 5], statuses[pick / 5])
+                })
+                .collect();
+            let mut c = commitment(history);
+            if n % 7 == 0 {
+                c.retractions.push(crate::model::Retraction {
+                    date: d("2025-10-01"),
+                    event: Some(d("2025-05-01")),
+                    status: None,
+                    evidence: None,
+                    reason: "mistaken".into(),
+                    recorded_by: None,
+                    recorded_at: None,
+                });
+            }
+            for day in [
+                "2025-03-30",
+                "2025-04-15",
+                "2025-05-01",
+                "2025-08-01",
+                "2026-01-01",
+            ] {
+                let fast = c
+                    .status_as_of(d(day))
+                    .map(|s| (s.status.to_string(), s.since, s.event.date));
+                assert_eq!(fast, status_by_sorting(&c, d(day)), "{n} on {day}");
+            }
+        }
     }
 
     #[test]

@@ -43,22 +43,51 @@ impl<'a> Bulletin<'a> {
         period: Period,
         stale_after: u32,
     ) -> Self {
+        let start = Self::start(ledger, from);
+        let history = History::new(counted, period, start, to, stale_after);
+        Self::with_history(
+            ledger,
+            counted,
+            label,
+            (from, to),
+            recorded_since,
+            stale_after,
+            history,
+        )
+    }
+
+    /// Where its history starts: the earliest commitment, or `from` if that is earlier.
+    pub fn start(ledger: &Ledger, from: Date) -> Date {
+        earliest(ledger).unwrap_or(from).min(from)
+    }
+
+    /// As `new`, with the history already counted (`History::until` of a longer one, as
+    /// the site does for its bulletins): it must be `counted`'s, from `start(ledger, from)`
+    /// to `to`.
+    pub fn with_history(
+        ledger: &'a Ledger,
+        counted: &'a Ledger,
+        label: String,
+        (from, to): (Date, Date),
+        recorded_since: Option<Date>,
+        stale_after: u32,
+        history: History<'a>,
+    ) -> Self {
         let window = Window {
             since: Some(from),
             until: to,
             recorded_since,
         };
-        let start = earliest(ledger).unwrap_or(from).min(from);
         Bulletin {
             ledger,
             label,
             from,
             to,
             stale_after,
-            period,
+            period: history.period,
             rows: status_rows(counted, to, stale_after),
             changes: Changes::new(ledger, window, stale_after),
-            history: History::new(counted, period, start, to, stale_after),
+            history,
         }
     }
 

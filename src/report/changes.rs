@@ -538,6 +538,100 @@ fn row(ch: &Change, palette: &Palette, lang: Language) -> Vec<Item> {
     ]
 }
 
+impl Changes<'_> {
+    /// The spreadsheet's columns (`sheet`).
+    pub fn sheet_headers() -> Vec<String> {
+        [
+            "change",
+            "id",
+            "title",
+            "owner",
+            "date",
+            "kind",
+            "from",
+            "from_label",
+            "to",
+            "to_label",
+            "note",
+            "unsourced",
+            "source",
+            "source_title",
+            "source_url",
+            "publisher",
+            "source_kind",
+            "published",
+            "quote",
+            "stage",
+            "amount",
+            "currency",
+        ]
+        .map(String::from)
+        .to_vec()
+    }
+
+    /// The spreadsheet's rows, one per change and source, made as they are taken: the
+    /// site writes `data/changes.csv` from them a row at a time rather than holding every
+    /// row of a large ledger at once.
+    pub fn sheet_rows(&self) -> impl Iterator<Item = Vec<Item>> + '_ {
+        self.commitments
+            .iter()
+            .flat_map(|g| g.changes.iter().map(move |ch| (g, ch)))
+            .enumerate()
+            .flat_map(|(i, (g, ch))| change_rows(i + 1, g, ch))
+    }
+}
+
+/// The rows of change number `n`: one per source, or one without a source.
+fn change_rows(n: usize, g: &ChangeGroup, ch: &Change) -> Vec<Vec<Item>> {
+    let yes = |b: bool| Item::text(if b { "yes" } else { "no" });
+    let opt = |t: &Option<String>| Item::text(t.clone().unwrap_or_default());
+    let head = [
+        Item::text(n.to_string()),
+        Item::text(&g.id),
+        Item::text(&g.title),
+        Item::text(&g.owner),
+        Item::text(ch.date.to_string()),
+        Item::text(ch.kind),
+        opt(&ch.from),
+        opt(&ch.from_label),
+        opt(&ch.to),
+        opt(&ch.to_label),
+        opt(&ch.note),
+        yes(ch.unsourced),
+    ];
+    let money = [
+        Item::text(
+            ch.stage
+                .map(|st| st.label().to_string())
+                .unwrap_or_default(),
+        ),
+        Item::text(ch.amount.map(|a| a.to_string()).unwrap_or_default()),
+        opt(&ch.currency),
+    ];
+    let mut rows = Vec::new();
+    if ch.sources.is_empty() {
+        let mut row = head.to_vec();
+        row.extend(vec![Item::text(""); 7]);
+        row.extend(money.iter().cloned());
+        rows.push(row);
+    }
+    for s in &ch.sources {
+        let mut row = head.to_vec();
+        row.extend([
+            Item::text(&s.id),
+            Item::text(&s.title),
+            opt(&s.url),
+            opt(&s.publisher),
+            Item::text(s.kind.unwrap_or_default()),
+            Item::text(s.published.map(|d| d.to_string()).unwrap_or_default()),
+            opt(&s.quote),
+        ]);
+        row.extend(money.iter().cloned());
+        rows.push(row);
+    }
+    rows
+}
+
 impl Report for Changes<'_> {
     fn document(&self, _page: bool) -> Document {
         let palette = Palette::new(&self.ledger.vocabulary);
@@ -564,95 +658,11 @@ impl Report for Changes<'_> {
     /// the changes, so the rows of a change with two sources share it; a change that cites
     /// nothing has one row with the source columns empty, and `unsourced` says so.
     fn sheet(&self) -> Sheet {
-        let yes = |b: bool| Item::text(if b { "yes" } else { "no" });
-        let opt = |t: &Option<String>| Item::text(t.clone().unwrap_or_default());
-        let mut rows = Vec::new();
-        let mut n = 0;
-        for g in &self.commitments {
-            for ch in &g.changes {
-                n += 1;
-                let head = [
-                    Item::text(n.to_string()),
-                    Item::text(&g.id),
-                    Item::text(&g.title),
-                    Item::text(&g.owner),
-                    Item::text(ch.date.to_string()),
-                    Item::text(ch.kind),
-                    opt(&ch.from),
-                    opt(&ch.from_label),
-                    opt(&ch.to),
-                    opt(&ch.to_label),
-                    opt(&ch.note),
-                    yes(ch.unsourced),
-                ];
-                let money = [
-                    Item::text(
-                        ch.stage
-                            .map(|st| st.label().to_string())
-                            .unwrap_or_default(),
-                    ),
-                    Item::text(ch.amount.map(|a| a.to_string()).unwrap_or_default()),
-                    opt(&ch.currency),
-                ];
-                let sources: Vec<Vec<Item>> = ch
-                    .sources
-                    .iter()
-                    .map(|s| {
-                        vec![
-                            Item::text(&s.id),
-                            Item::text(&s.title),
-                            opt(&s.url),
-                            opt(&s.publisher),
-                            Item::text(s.kind.unwrap_or_default()),
-                            Item::text(s.published.map(|d| d.to_string()).unwrap_or_default()),
-                            opt(&s.quote),
-                        ]
-                    })
-                    .collect();
-                if sources.is_empty() {
-                    let mut row = head.to_vec();
-                    row.extend(vec![Item::text(""); 7]);
-                    row.extend(money.iter().cloned());
-                    rows.push(row);
-                }
-                for src in sources {
-                    let mut row = head.to_vec();
-                    row.extend(src);
-                    row.extend(money.iter().cloned());
-                    rows.push(row);
-                }
-            }
-        }
         Sheet {
             key_columns: 0,
             ids: false,
-            headers: [
-                "change",
-                "id",
-                "title",
-                "owner",
-                "date",
-                "kind",
-                "from",
-                "from_label",
-                "to",
-                "to_label",
-                "note",
-                "unsourced",
-                "source",
-                "source_title",
-                "source_url",
-                "publisher",
-                "source_kind",
-                "published",
-                "quote",
-                "stage",
-                "amount",
-                "currency",
-            ]
-            .map(String::from)
-            .to_vec(),
-            rows,
+            headers: Self::sheet_headers(),
+            rows: self.sheet_rows().collect(),
         }
     }
 

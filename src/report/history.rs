@@ -89,6 +89,28 @@ impl<'a> History<'a> {
         }
     }
 
+    /// This history up to `to` (from the same start): what `History::new` would count for
+    /// it, taken from these rows where `to` is the end of one of its periods, since each
+    /// row depends only on its own period. The site's bulletins, one per quarter, each show
+    /// the history up to their quarter; counting it afresh for each was most of the site's
+    /// time on a large ledger (periods × periods × commitments).
+    pub fn until(&self, from: Date, to: Date) -> History<'a> {
+        let n = self.rows.iter().take_while(|r| r.span.end <= to).count();
+        let same_start =
+            self.rows.first().map(|r| r.span.start) == Some(self.period.start_of(from));
+        if n == 0 || self.rows[n - 1].span.end != to || !same_start {
+            return History::new(self.ledger, self.period, from, to, self.stale_after);
+        }
+        History {
+            ledger: self.ledger,
+            period: self.period,
+            from,
+            to,
+            stale_after: self.stale_after,
+            rows: self.rows[..n].to_vec(),
+        }
+    }
+
     /// The stacked bars of status counts, one per period.
     pub fn chart(&self) -> Chart {
         let statuses = self.ledger.vocabulary.statuses();

@@ -134,6 +134,71 @@ struct OverTimeJson<'a> {
     commitments: &'a [OverTimeRow],
 }
 
+impl OverTime<'_> {
+    /// The spreadsheet's columns (`sheet`).
+    pub fn sheet_headers() -> Vec<String> {
+        [
+            "id",
+            "title",
+            "owner",
+            "period",
+            "start",
+            "end",
+            "partial",
+            "status",
+            "status_label",
+            "new",
+            "changed",
+            "overdue",
+            "stale",
+            "retired",
+        ]
+        .map(String::from)
+        .to_vec()
+    }
+
+    /// The spreadsheet's rows, made as they are taken: the site writes `data/periods.csv`
+    /// (a row per commitment and quarter, 88 MB at 10,000 commitments) from them a row at
+    /// a time rather than holding them all.
+    pub fn sheet_rows(&self) -> impl Iterator<Item = Vec<Item>> + '_ {
+        let v = &self.ledger.vocabulary;
+        let by_id: std::collections::HashMap<&str, &crate::model::Commitment> = self
+            .ledger
+            .commitments
+            .iter()
+            .map(|c| (c.id.as_str(), c))
+            .collect();
+        let yes = |b: bool| Item::text(if b { "yes" } else { "no" });
+        self.rows.iter().flat_map(move |r| {
+            let c = by_id.get(r.id.as_str()).copied();
+            r.periods
+                .iter()
+                .zip(&self.spans)
+                .filter_map(move |(p, span)| {
+                    let status = p.status.as_ref()?;
+                    Some(vec![
+                        Item::text(&r.id),
+                        Item::text(&r.title),
+                        Item::text(&r.owner),
+                        Item::text(&span.label),
+                        Item::text(span.start.to_string()),
+                        Item::text(span.end.to_string()),
+                        yes(span.partial),
+                        Item::text(status),
+                        Item::text(p.status_label.clone().unwrap_or_default()),
+                        yes(p.new),
+                        yes(p.changed),
+                        yes(c.is_some_and(|c| c.is_overdue(span.end, |k| v.is_closed(k)))),
+                        yes(c.is_some_and(|c| {
+                            c.is_stale(span.end, self.stale_after, |k| v.is_closed(k))
+                        })),
+                        yes(c.is_some_and(|c| c.retired_by(span.end))),
+                    ])
+                })
+        })
+    }
+}
+
 impl Report for OverTime<'_> {
     fn document(&self, page: bool) -> Document {
         let palette = Palette::new(&self.ledger.vocabulary);
@@ -221,61 +286,11 @@ impl Report for OverTime<'_> {
     /// key and label apart, the marks and flags as yes/no columns), so a spreadsheet can
     /// filter and pivot it. The flags are judged at the period's end.
     fn sheet(&self) -> Sheet {
-        let v = &self.ledger.vocabulary;
-        let by_id: std::collections::HashMap<&str, &crate::model::Commitment> = self
-            .ledger
-            .commitments
-            .iter()
-            .map(|c| (c.id.as_str(), c))
-            .collect();
-        let yes = |b: bool| Item::text(if b { "yes" } else { "no" });
-        let mut rows = Vec::new();
-        for r in &self.rows {
-            let c = by_id.get(r.id.as_str());
-            for (p, span) in r.periods.iter().zip(&self.spans) {
-                let Some(status) = &p.status else { continue };
-                rows.push(vec![
-                    Item::text(&r.id),
-                    Item::text(&r.title),
-                    Item::text(&r.owner),
-                    Item::text(&span.label),
-                    Item::text(span.start.to_string()),
-                    Item::text(span.end.to_string()),
-                    yes(span.partial),
-                    Item::text(status),
-                    Item::text(p.status_label.clone().unwrap_or_default()),
-                    yes(p.new),
-                    yes(p.changed),
-                    yes(c.is_some_and(|c| c.is_overdue(span.end, |k| v.is_closed(k)))),
-                    yes(c.is_some_and(|c| {
-                        c.is_stale(span.end, self.stale_after, |k| v.is_closed(k))
-                    })),
-                    yes(c.is_some_and(|c| c.retired_by(span.end))),
-                ]);
-            }
-        }
         Sheet {
             key_columns: 0,
             ids: false,
-            headers: [
-                "id",
-                "title",
-                "owner",
-                "period",
-                "start",
-                "end",
-                "partial",
-                "status",
-                "status_label",
-                "new",
-                "changed",
-                "overdue",
-                "stale",
-                "retired",
-            ]
-            .map(String::from)
-            .to_vec(),
-            rows,
+            headers: Self::sheet_headers(),
+            rows: self.sheet_rows().collect(),
         }
     }
 

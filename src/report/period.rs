@@ -23,7 +23,7 @@ impl Period {
     }
 
     /// The first day of the period that holds `date`.
-    fn start_of(self, date: Date) -> Date {
+    pub fn start_of(self, date: Date) -> Date {
         let month0 = date.month0() / self.months() * self.months();
         Date::from_ymd_opt(date.year(), month0 + 1, 1).unwrap_or(date)
     }

@@ -3,12 +3,11 @@
 //! researcher's tools (`frictionless`, R's `frictionless`, pandas via it) read each column as
 //! what it is and a reader knows what it means.
 //!
-//! Types come from the same decision the workbook uses (`render::xlsx::column_types`).
+//! Types come from the same decision the workbook uses (`render::xlsx::Columns`).
 
 use serde_json::{Value, json};
 
-use crate::report::render::Sheet;
-use crate::report::render::xlsx::{ColumnType, column_types};
+use crate::report::render::xlsx::{ColumnType, Columns};
 
 /// What each column of the data files means.
 fn describe(column: &str) -> String {
@@ -77,24 +76,20 @@ fn describe(column: &str) -> String {
     }
 }
 
-/// The Table Schema of a CSV file that `sheet` was written to.
-pub fn schema(sheet: &Sheet) -> Value {
-    let types = column_types(sheet);
-    let fields: Vec<Value> = sheet
-        .headers
+/// The Table Schema of a CSV file whose columns held what `columns` saw.
+pub fn schema(columns: &Columns) -> Value {
+    let types = columns.types();
+    let fields: Vec<Value> = columns
+        .headers()
         .iter()
         .zip(&types)
         .enumerate()
         .map(|(i, (h, t))| {
-            let whole = sheet.rows.iter().filter_map(|r| r.get(i)).all(|c| {
-                let v = c.plain();
-                v.is_empty() || v.parse::<i64>().is_ok()
-            });
             let mut f = json!({"name": h, "description": describe(h)});
             match t {
                 ColumnType::Text => f["type"] = json!("string"),
                 ColumnType::Date => f["type"] = json!("date"),
-                ColumnType::Number if whole => f["type"] = json!("integer"),
+                ColumnType::Number if columns.whole(i) => f["type"] = json!("integer"),
                 ColumnType::Number => f["type"] = json!("number"),
                 ColumnType::Flag => {
                     f["type"] = json!("boolean");
@@ -108,11 +103,12 @@ pub fn schema(sheet: &Sheet) -> Value {
     json!({"fields": fields, "missingValues": [""]})
 }
 
-/// The package: `resources` are (path under data/, title, sheet).
-pub fn package(title: &str, resources: &[(&str, &str, Sheet)]) -> String {
+/// The package: `resources` are (path under data/, title, what its columns held), each
+/// seen as its CSV was written, so that no table is held whole for this.
+pub fn package(title: &str, resources: &[(&str, &str, Columns)]) -> String {
     let resources: Vec<Value> = resources
         .iter()
-        .map(|(path, what, sheet)| {
+        .map(|(path, what, columns)| {
             let name = path.trim_end_matches(".csv").replace(['/', '.', '_'], "-");
             json!({
                 "name": name,
@@ -123,7 +119,7 @@ pub fn package(title: &str, resources: &[(&str, &str, Sheet)]) -> String {
                 "mediatype": "text/csv",
                 "encoding": "utf-8",
                 "dialect": {"delimiter": ",", "lineTerminator": "\r\n", "header": true},
-                "schema": schema(sheet),
+                "schema": schema(columns),
             })
         })
         .collect();

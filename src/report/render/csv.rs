@@ -6,32 +6,57 @@
 //! leading `'`, which spreadsheets show as text (the OWASP advice for CSV injection).
 //! `--csv-raw` turns that off for programs that want the bytes as they are.
 
-use super::{Sheet, clean};
+use std::borrow::Cow;
+
+use super::{Item, Sheet, clean};
 use crate::error::{Error, Result};
 
 pub fn render(sheet: &Sheet, raw: bool) -> Result<String> {
-    let mut w = csv::WriterBuilder::new()
-        .terminator(csv::Terminator::CRLF)
-        .from_writer(Vec::new());
-    let fail = |e: csv::Error| Error::Argument(format!("could not write CSV: {e}"));
-    w.write_record(sheet.headers.iter().map(|h| cell(h, raw)))
-        .map_err(fail)?;
-    for row in &sheet.rows {
-        w.write_record(row.iter().map(|item| cell(&item.plain(), raw)))
-            .map_err(fail)?;
-    }
-    let bytes = w
-        .into_inner()
-        .map_err(|e| Error::Argument(format!("could not write CSV: {e}")))?;
+    let bytes = write(&sheet.headers, sheet.rows.iter(), raw, Vec::new())?;
     String::from_utf8(bytes).map_err(|e| Error::Argument(format!("could not write CSV: {e}")))
 }
 
-/// One cell: control characters dropped (line breaks kept), formulas neutralised.
-fn cell(text: &str, raw: bool) -> String {
-    if raw {
-        text.to_string()
+/// The CSV of `headers` and `rows` onto `out`, a row at a time as the rows come (the
+/// site's largest files are written from rows made one by one); `render` is this on a
+/// whole sheet. Returns `out`.
+pub fn write<W: std::io::Write, R: AsRef<[Item]>>(
+    headers: &[String],
+    rows: impl Iterator<Item = R>,
+    raw: bool,
+    out: W,
+) -> Result<W> {
+    let mut w = csv::WriterBuilder::new()
+        .terminator(csv::Terminator::CRLF)
+        .from_writer(out);
+    let fail = |e: csv::Error| Error::Argument(format!("could not write CSV: {e}"));
+    w.write_record(
+        headers
+            .iter()
+            .map(|h| cell(h, raw))
+            .collect::<Vec<_>>()
+            .iter()
+            .map(|c| c.as_bytes()),
+    )
+    .map_err(fail)?;
+    for row in rows {
+        let plain: Vec<Cow<str>> = row.as_ref().iter().map(Item::plain).collect();
+        let cells: Vec<Cow<str>> = plain.iter().map(|p| cell(p, raw)).collect();
+        w.write_record(cells.iter().map(|c| c.as_bytes()))
+            .map_err(fail)?;
+    }
+    w.into_inner()
+        .map_err(|e| Error::Argument(format!("could not write CSV: {e}")))
+}
+
+/// One cell: control characters dropped (line breaks kept), formulas neutralised. Most
+/// cells need neither and are written as they are, without a copy.
+fn cell(text: &str, raw: bool) -> Cow<'_, str> {
+    let plain = !text.chars().any(|c| c.is_control() && c != '\n')
+        && !text.starts_with(['=', '+', '-', '@', '\t', '\r']);
+    if raw || plain {
+        Cow::Borrowed(text)
     } else {
-        neutralise(&clean(text))
+        Cow::Owned(neutralise(&clean(text)))
     }
 }
 
@@ -47,7 +72,6 @@ pub fn neutralise(text: &str) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::super::Item;
     use super::*;
 
     #[test]

@@ -11,7 +11,7 @@
 
 use rust_xlsxwriter::{ExcelDateTime, Format, Workbook, XlsxError};
 
-use super::{Sheet, clean};
+use super::{Item, Sheet, clean};
 use crate::error::{Error, Result};
 use crate::model::{Date, parse_date};
 
@@ -58,38 +58,91 @@ const WORDS: [&str; 27] = [
 ];
 
 pub fn column_types(sheet: &Sheet) -> Vec<ColumnType> {
-    (0..sheet.headers.len())
-        .map(|i| {
-            let header = sheet.headers[i].as_str();
-            if WORDS.contains(&header) {
-                return ColumnType::Text;
+    let mut seen = Columns::new(&sheet.headers);
+    for row in &sheet.rows {
+        seen.add(row);
+    }
+    seen.types()
+}
+
+/// What a sheet's columns have held so far, taken a row at a time, so that a table too large
+/// to hold (the site's `data/periods.csv`) is typed as it is written: `column_types` is this
+/// over a whole sheet.
+pub struct Columns {
+    headers: Vec<String>,
+    seen: Vec<Seen>,
+}
+
+/// One column: whether it had a value (not empty, not `—`), and whether every such value
+/// was a date, a flag, a finite number; and whether every cell was empty or a whole number.
+#[derive(Clone, Copy)]
+struct Seen {
+    any: bool,
+    dates: bool,
+    flags: bool,
+    numbers: bool,
+    whole: bool,
+}
+
+impl Columns {
+    pub fn new(headers: &[String]) -> Self {
+        let all = Seen {
+            any: false,
+            dates: true,
+            flags: true,
+            numbers: true,
+            whole: true,
+        };
+        Columns {
+            headers: headers.to_vec(),
+            seen: vec![all; headers.len()],
+        }
+    }
+
+    pub fn add(&mut self, row: &[Item]) {
+        for (seen, item) in self.seen.iter_mut().zip(row) {
+            let v = item.plain();
+            // Each test stops being made once it has failed.
+            seen.whole = seen.whole && (v.is_empty() || v.parse::<i64>().is_ok());
+            if v.is_empty() || v == "—" {
+                continue;
             }
-            let values: Vec<String> = sheet
-                .rows
-                .iter()
-                .filter_map(|r| r.get(i))
-                .map(|c| c.plain().into_owned())
-                .filter(|v| !v.is_empty() && v != "—")
-                .collect();
-            if values.is_empty() {
-                ColumnType::Text
-            } else if values
-                .iter()
-                .all(|v| v.len() == 10 && parse_date(v).is_ok())
-            {
-                ColumnType::Date
-            } else if values.iter().all(|v| v == "yes" || v == "no") {
-                ColumnType::Flag
-            } else if values
-                .iter()
-                .all(|v| v.parse::<f64>().is_ok_and(f64::is_finite))
-            {
-                ColumnType::Number
-            } else {
-                ColumnType::Text
-            }
-        })
-        .collect()
+            seen.any = true;
+            seen.dates = seen.dates && v.len() == 10 && parse_date(&v).is_ok();
+            seen.flags = seen.flags && (v == "yes" || v == "no");
+            seen.numbers = seen.numbers && v.parse::<f64>().is_ok_and(f64::is_finite);
+        }
+    }
+
+    pub fn types(&self) -> Vec<ColumnType> {
+        self.headers
+            .iter()
+            .zip(&self.seen)
+            .map(|(header, s)| {
+                if WORDS.contains(&header.as_str()) || !s.any {
+                    ColumnType::Text
+                } else if s.dates {
+                    ColumnType::Date
+                } else if s.flags {
+                    ColumnType::Flag
+                } else if s.numbers {
+                    ColumnType::Number
+                } else {
+                    ColumnType::Text
+                }
+            })
+            .collect()
+    }
+
+    /// Whether every cell of column `i` was empty or a whole number (the data package's
+    /// `integer`).
+    pub fn whole(&self, i: usize) -> bool {
+        self.seen.get(i).is_none_or(|s| s.whole)
+    }
+
+    pub fn headers(&self) -> &[String] {
+        &self.headers
+    }
 }
 
 /// The workbook's bytes: one worksheet named `name`, the header row bold and frozen.
