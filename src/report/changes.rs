@@ -5,6 +5,12 @@
 //! Dates are when things happened according to the evidence (methodology §4); with
 //! `--recorded-since`, entries recorded since a day come too, whenever they happened
 //! (`window.rs`), so that something found late reaches the next digest.
+//!
+//! Longer than 400 lines on purpose: collecting the changes of every kind in a window
+//! (status, funding, evidence, gaps, corrections, retractions, retirements, newly overdue or
+//! stale) is one pass over each commitment, and its document, sheet and JSON views follow it
+//! here so that a new kind of change is added in one file. A split by view (collect / show)
+//! is the next step if it grows.
 
 use serde::Serialize;
 

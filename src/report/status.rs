@@ -1,5 +1,9 @@
 //! `report` and `list`: the status of every commitment on one date, and, for the published
 //! page, each commitment's timeline with its evidence.
+//!
+//! Longer than 400 lines: `report` and `list` share their rows, flags and funding cells, and
+//! the published page's timelines (from `timelines`) use the same words; keeping them in one
+//! file keeps one wording. The timelines could move to a file of their own.
 
 use std::collections::BTreeMap;
 

@@ -8,6 +8,10 @@
 //!
 //! This file also keeps the shared terminal pieces: tables that fit the terminal, colour
 //! only when wanted, and text made safe to print.
+//!
+//! Longer than 400 lines: besides the shared types (`Document`, `Sheet`, `Palette`) it keeps
+//! the terminal cell helpers (`clean`, `shown`, `cell`, `status_cell`) that the reports call
+//! directly; moving those into `table.rs`'s neighbour `terminal.rs` is left to do.
 
 pub mod atom;
 pub mod chart;

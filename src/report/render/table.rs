@@ -1,6 +1,10 @@
 //! The terminal: comfy-table tables that fit the terminal's width, colour only when the
 //! caller says so (a terminal, and no NO_COLOR), and no control character from the ledger
 //! ever reaching the screen.
+//!
+//! Longer than 400 lines because of its tests (the code is about 450 lines, the tests 160):
+//! fitting tables to the width, wrapping (textwrap, with CJK text) and the split of wide
+//! tables are one algorithm, tested on the cases that broke before.
 
 use comfy_table::{Cell, ColumnConstraint, ContentArrangement, Table, Width, presets};
 
