@@ -25,6 +25,12 @@ pub enum Error {
     #[error("{0}")]
     Tool(String),
 
+    /// A report could not be made into its format (the CSV or workbook library failed while
+    /// writing into memory): neither the ledger nor the input is at fault, so it is not an
+    /// input problem; the ledger is never touched by a reading command.
+    #[error("{0}")]
+    Output(String),
+
     #[error("{} already exists; `init` never overwrites a ledger", .path.display())]
     Exists { path: PathBuf },
 
@@ -179,7 +185,8 @@ impl Error {
             | Error::NotWritable { .. }
             | Error::Stranded { .. }
             | Error::Unverified { .. }
-            | Error::Tool(_) => Class::System,
+            | Error::Tool(_)
+            | Error::Output(_) => Class::System,
             Error::Exists { .. }
             | Error::Invalid { .. }
             | Error::Lookup(_)

@@ -13,7 +13,7 @@ use crate::error::{Error, Result};
 
 pub fn render(sheet: &Sheet, raw: bool) -> Result<String> {
     let bytes = write(&sheet.headers, sheet.rows.iter(), raw, Vec::new())?;
-    String::from_utf8(bytes).map_err(|e| Error::Argument(format!("could not write CSV: {e}")))
+    String::from_utf8(bytes).map_err(|e| Error::Output(format!("could not write the CSV: {e}")))
 }
 
 /// The CSV of `headers` and `rows` onto `out`, a row at a time as the rows come (the
@@ -28,7 +28,7 @@ pub fn write<W: std::io::Write, R: AsRef<[Item]>>(
     let mut w = csv::WriterBuilder::new()
         .terminator(csv::Terminator::CRLF)
         .from_writer(out);
-    let fail = |e: csv::Error| Error::Argument(format!("could not write CSV: {e}"));
+    let fail = |e: csv::Error| Error::Output(format!("could not write the CSV: {e}"));
     w.write_record(
         headers
             .iter()
@@ -45,7 +45,7 @@ pub fn write<W: std::io::Write, R: AsRef<[Item]>>(
             .map_err(fail)?;
     }
     w.into_inner()
-        .map_err(|e| Error::Argument(format!("could not write CSV: {e}")))
+        .map_err(|e| Error::Output(format!("could not write the CSV: {e}")))
 }
 
 /// One cell: control characters dropped (line breaks kept), formulas neutralised. Most

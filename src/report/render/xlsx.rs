@@ -147,7 +147,7 @@ impl Columns {
 
 /// The workbook's bytes: one worksheet named `name`, the header row bold and frozen.
 pub fn render(sheet: &Sheet, name: &str) -> Result<Vec<u8>> {
-    build(sheet, name).map_err(|e| Error::Argument(format!("could not write the workbook: {e}")))
+    build(sheet, name).map_err(|e| Error::Output(format!("could not write the workbook: {e}")))
 }
 
 fn build(sheet: &Sheet, name: &str) -> std::result::Result<Vec<u8>, XlsxError> {
