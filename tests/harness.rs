@@ -68,6 +68,15 @@ impl Test {
         std::fs::read(self.path()).expect("read ledger")
     }
 
+    /// Fails unless the ledger is still, byte for byte, the sample it started as: what every
+    /// refusal promises ("nothing was changed"). `what` names the refused command.
+    pub fn assert_sample_untouched(&self, what: impl std::fmt::Debug) {
+        assert!(
+            self.file_bytes() == SAMPLE.as_bytes(),
+            "{what:?} changed the file"
+        );
+    }
+
     /// Runs the binary with the current arguments, in the test's folder.
     pub fn run(&self) -> Output {
         run_in(self.dir.path(), &self.args, &self.env)

@@ -31,10 +31,7 @@ fn unknown_commitment_id_on_the_command_line() {
             .failure(1)
             .stderr_has("no commitment has the id or UUID `fr-mobile`")
             .stderr_has("did you mean `fr-mobile-unit`?");
-        assert!(
-            t.file_bytes() == SAMPLE.as_bytes(),
-            "{args:?} changed the file"
-        );
+        t.assert_sample_untouched(args);
     }
 }
 
@@ -161,10 +158,7 @@ fn bad_dates_on_the_command_line() {
     // option and what would do, before the ledger is opened.
     for (args, message) in cases {
         t.then(args).failure(2).stderr_has(message);
-        assert!(
-            t.file_bytes() == SAMPLE.as_bytes(),
-            "{args:?} changed the file"
-        );
+        t.assert_sample_untouched(args);
     }
     // The reading commands' dates may also be periods.
     let reading: [(&[&str], &str); 3] = [
@@ -287,10 +281,7 @@ fn bad_values_on_the_command_line() {
     ];
     for (args, message) in cases {
         t.then(args).failure(1).stderr_has(message);
-        assert!(
-            t.file_bytes() == SAMPLE.as_bytes(),
-            "{args:?} changed the file"
-        );
+        t.assert_sample_untouched(args);
     }
 }
 
@@ -362,10 +353,7 @@ fn usage_errors_exit_2() {
         &["--color", "sometimes", "report"],
     ] {
         t.then(args).failure(2);
-        assert!(
-            t.file_bytes() == SAMPLE.as_bytes(),
-            "{args:?} changed the file"
-        );
+        t.assert_sample_untouched(args);
     }
     // Help and version are not errors.
     t.then(&["--help"]).success().stdout_has("Usage");
