@@ -14,7 +14,10 @@ use std::fmt;
 use textwrap::WordSeparator;
 use textwrap::core::{Word, display_width};
 
-use super::{Block, Document, Item, Palette, Sheet, Style, ascii_punctuation, chart, clean, shown};
+use super::{
+    Block, Document, Item, Palette, Sheet, Style, ascii_punctuation, chart, clean, has_control,
+    shown,
+};
 
 pub fn render(doc: &Document, style: Style) -> String {
     let mut out = String::new();
@@ -52,20 +55,23 @@ pub fn write(doc: &Document, style: Style, out: &mut dyn fmt::Write) -> fmt::Res
                 } else {
                     Cow::Borrowed(sheet)
                 };
-                // Each part is made only when its turn comes and goes straight into the
-                // output: a part's cells are copies, and a wide table of thousands of rows is
-                // megabytes; holding every part, or every part's text, held it twice over.
-                match groups(&sheet, width) {
-                    None => write!(out, "{}", sheet_table(&sheet, &doc.palette, style, width))?,
-                    Some(groups) => {
-                        for (n, cols) in groups.iter().enumerate() {
-                            if n > 0 {
-                                out.write_str("\n\n")?;
-                            }
-                            let part = part(&sheet, cols, n);
-                            write!(out, "{}", sheet_table(&part, &doc.palette, style, width))?;
-                        }
+                // Measured once: the split and every table of it use the same widths, and a
+                // table of thousands of rows is slow to measure. Each table is made from the
+                // sheet only when its turn comes and goes straight into the output: holding
+                // every table, or copies of its cells, held a large sheet twice over.
+                let widths = Widths::of(&sheet);
+                let all: Vec<usize> = (0..sheet.headers.len()).collect();
+                let groups = groups(&sheet, &widths, width).unwrap_or_else(|| vec![all]);
+                for (n, cols) in groups.iter().enumerate() {
+                    if n > 0 {
+                        out.write_str("\n\n")?;
                     }
+                    let table = View {
+                        sheet: &sheet,
+                        cols,
+                        later: n > 0,
+                    };
+                    write!(out, "{}", table.table(&widths, &doc.palette, style, width))?;
                 }
                 out.write_char('\n')?;
             }
@@ -181,49 +187,90 @@ const PROSE_FLOOR: usize = 10;
 /// or flags rather than prose.
 const SHORT_WORDS: usize = 14;
 
-/// Each column's narrowest width that breaks no word: its longest word, plus padding. An
-/// id counts whole, however long: LONGEST_UNBROKEN is for URLs, and an id broken in two
-/// cannot be copied into `show`.
-fn min_widths(sheet: &Sheet) -> Vec<usize> {
-    let longest = |text: &str| {
-        text.split_whitespace()
-            .map(|w| display_width(w).min(LONGEST_UNBROKEN))
-            .max()
-            .unwrap_or(0)
-    };
-    (0..sheet.headers.len())
-        .map(|i| {
-            let ids = sheet.ids && i == 0;
-            let cells = sheet.rows.iter().filter_map(|r| r.get(i)).map(|c| {
-                let text = c.plain();
-                let id = match text.lines().next() {
+/// How wide each column of a sheet must be and would like to be, measured once for the
+/// split and for every table of it.
+struct Widths {
+    /// Each column's narrowest width that breaks no word: its longest word, plus padding.
+    /// An id counts whole, however long: LONGEST_UNBROKEN is for URLs, and an id broken in
+    /// two cannot be copied into `show`.
+    min: Vec<usize>,
+    /// Each column's width with nothing wrapped: its longest line, plus padding.
+    natural: Vec<usize>,
+    /// `min` and `natural` of the first column of a sheet of ids as the tables after the
+    /// first of a split show it: the id alone, without the title under it.
+    id_alone: (usize, usize),
+}
+
+impl Widths {
+    fn of(sheet: &Sheet) -> Widths {
+        let columns = sheet.headers.len();
+        let mut min: Vec<usize> = sheet.headers.iter().map(|h| longest_word(h)).collect();
+        let mut natural: Vec<usize> = sheet
+            .headers
+            .iter()
+            .map(|h| longest_line(&clean(h)))
+            .collect();
+        let mut id_alone = (
+            min.first().copied().unwrap_or(0),
+            natural.first().copied().unwrap_or(0),
+        );
+        for row in &sheet.rows {
+            for (i, item) in row.iter().enumerate().take(columns) {
+                let plain = item.plain();
+                let ids = sheet.ids && i == 0;
+                let id = match plain.lines().next() {
                     Some(first) if ids => first.chars().count(),
                     _ => 0,
                 };
-                longest(&text).max(id)
-            });
-            cells.chain([longest(&sheet.headers[i])]).max().unwrap_or(0) + 2
-        })
-        .collect()
+                min[i] = min[i].max(longest_word(&plain).max(id));
+                natural[i] = natural[i].max(longest_line(&measured(item)));
+                if ids {
+                    let alone = View::id_alone(item);
+                    let plain = alone.plain();
+                    let id = plain
+                        .lines()
+                        .next()
+                        .map_or(0, |first| first.chars().count());
+                    id_alone.0 = id_alone.0.max(longest_word(&plain).max(id));
+                    id_alone.1 = id_alone.1.max(longest_line(&measured(&alone)));
+                }
+            }
+        }
+        let pad = |w: &mut usize| *w += 2;
+        min.iter_mut().chain(natural.iter_mut()).for_each(pad);
+        pad(&mut id_alone.0);
+        pad(&mut id_alone.1);
+        Widths {
+            min,
+            natural,
+            id_alone,
+        }
+    }
 }
 
-/// Each column's width with nothing wrapped: its longest line, plus padding.
-fn natural_widths(sheet: &Sheet) -> Vec<usize> {
-    let longest = |text: &str| text.lines().map(display_width).max().unwrap_or(0);
-    (0..sheet.headers.len())
-        .map(|i| {
-            let cells = sheet
-                .rows
-                .iter()
-                .filter_map(|r| r.get(i))
-                .map(|c| longest(&measured(c)));
-            cells
-                .chain([longest(&clean(&sheet.headers[i]))])
-                .max()
-                .unwrap_or(0)
-                + 2
-        })
-        .collect()
+/// The longest word of `text` on screen, a word longer than LONGEST_UNBROKEN counting as
+/// that long.
+fn longest_word(text: &str) -> usize {
+    text.split_whitespace()
+        .map(|w| width_of(w).min(LONGEST_UNBROKEN))
+        .max()
+        .unwrap_or(0)
+}
+
+/// The longest line of `text` on screen.
+fn longest_line(text: &str) -> usize {
+    text.lines().map(width_of).max().unwrap_or(0)
+}
+
+/// How many columns `text` takes on screen: its length, for printable ASCII (nearly all
+/// of a ledger, and measured for every cell of a large table); else by textwrap, which
+/// counts a CJK character two and a combining accent none.
+fn width_of(text: &str) -> usize {
+    if text.bytes().all(|b| (0x20..0x7f).contains(&b)) {
+        text.len()
+    } else {
+        display_width(text)
+    }
 }
 
 /// The sheet as one table if it fits `width` without breaking words; otherwise, for a sheet
@@ -232,20 +279,27 @@ fn natural_widths(sheet: &Sheet) -> Vec<usize> {
 /// Without a width (a file, a pipe) nothing needs to fit.
 #[cfg(test)]
 fn fit(sheet: &Sheet, width: Option<u16>) -> Vec<Sheet> {
-    match groups(sheet, width) {
+    match groups(sheet, &Widths::of(sheet), width) {
         None => vec![sheet.clone()],
         Some(groups) => groups
             .iter()
             .enumerate()
-            .map(|(n, cols)| part(sheet, cols, n))
+            .map(|(n, cols)| {
+                View {
+                    sheet,
+                    cols,
+                    later: n > 0,
+                }
+                .sheet()
+            })
             .collect(),
     }
 }
 
 /// The columns of each table `fit` splits `sheet` into; None when it stays one table.
-fn groups(sheet: &Sheet, width: Option<u16>) -> Option<Vec<Vec<usize>>> {
+fn groups(sheet: &Sheet, widths: &Widths, width: Option<u16>) -> Option<Vec<Vec<usize>>> {
     let width = width.map(usize::from)?;
-    let mins = min_widths(sheet);
+    let mins = &widths.min;
     let span = |cols: &[usize]| span(&cols.iter().map(|&i| mins[i]).collect::<Vec<_>>());
     let all: Vec<usize> = (0..sheet.headers.len()).collect();
     let keys = sheet.key_columns.min(all.len());
@@ -279,30 +333,93 @@ fn groups(sheet: &Sheet, width: Option<u16>) -> Option<Vec<Vec<usize>>> {
     Some(parts)
 }
 
-/// Table number `n` of a split `sheet`: its key columns and `cols`.
-fn part(sheet: &Sheet, cols: &[usize], n: usize) -> Sheet {
-    Sheet {
-        headers: cols.iter().map(|&i| sheet.headers[i].clone()).collect(),
-        rows: sheet
-            .rows
+/// One table of a sheet: the columns `cols` of it (all of them, or its key columns and
+/// some others when it is split), read from the sheet itself rather than copied out.
+struct View<'a> {
+    sheet: &'a Sheet,
+    cols: &'a [usize],
+    /// A table after the first of a split: the id alone says which row it is there; the
+    /// title again under it would make every table as tall as the first.
+    later: bool,
+}
+
+impl View<'_> {
+    /// The first column's cell of a row, as a table after the first shows it.
+    fn id_alone(item: &Item) -> Cow<'_, Item> {
+        match item {
+            Item::Text(t) => Cow::Owned(Item::text(t.lines().next().unwrap_or_default())),
+            other => Cow::Borrowed(other),
+        }
+    }
+
+    /// The cells of each row, in the table's order.
+    fn rows(&self) -> impl Iterator<Item = impl Iterator<Item = Cow<'_, Item>>> {
+        self.sheet.rows.iter().map(|r| {
+            self.cols
+                .iter()
+                .filter_map(|&i| r.get(i))
+                .enumerate()
+                .map(|(j, item)| {
+                    if self.later && j == 0 && self.sheet.ids {
+                        Self::id_alone(item)
+                    } else {
+                        Cow::Borrowed(item)
+                    }
+                })
+        })
+    }
+
+    /// Each column's `Widths::min`.
+    fn mins(&self, widths: &Widths) -> Vec<usize> {
+        self.widths(&widths.min, widths.id_alone.0)
+    }
+
+    fn widths(&self, of: &[usize], id_alone: usize) -> Vec<usize> {
+        self.cols
             .iter()
-            .map(|r| {
-                cols.iter()
-                    .filter_map(|&i| r.get(i))
-                    .enumerate()
-                    .map(|(j, item)| match item {
-                        // After the first table the id alone says which row it is; the
-                        // title again under it would make every table as tall as the first.
-                        Item::Text(t) if n > 0 && j == 0 && sheet.ids => {
-                            Item::text(t.lines().next().unwrap_or_default())
-                        }
-                        other => other.clone(),
-                    })
-                    .collect()
+            .map(|&i| {
+                if self.later && i == 0 && self.sheet.ids {
+                    id_alone
+                } else {
+                    of[i]
+                }
             })
-            .collect(),
-        key_columns: sheet.key_columns.min(sheet.headers.len()),
-        ids: sheet.ids,
+            .collect()
+    }
+
+    /// The table as a sheet of its own, for the tests of the split.
+    #[cfg(test)]
+    fn sheet(&self) -> Sheet {
+        Sheet {
+            headers: self
+                .cols
+                .iter()
+                .map(|&i| self.sheet.headers[i].clone())
+                .collect(),
+            rows: self
+                .rows()
+                .map(|r| r.map(Cow::into_owned).collect())
+                .collect(),
+            key_columns: self.sheet.key_columns.min(self.cols.len()),
+            ids: self.sheet.ids,
+        }
+    }
+
+    fn table(&self, widths: &Widths, palette: &Palette, style: Style, width: Option<u16>) -> Table {
+        let headers: Vec<&str> = self
+            .cols
+            .iter()
+            .map(|&i| self.sheet.headers[i].as_str())
+            .collect();
+        let mut t = new(&headers, style, width);
+        for row in self.rows() {
+            t.add_row(row.map(|item| cell(&item, palette, style)));
+        }
+        if let Some(width) = width {
+            let natural = self.widths(&widths.natural, widths.id_alone.1);
+            fit_columns(&mut t, &self.mins(widths), &natural, self.sheet.ids, width);
+        }
+        t
     }
 }
 
@@ -337,73 +454,68 @@ pub(super) fn new<H: AsRef<str>>(headers: &[H], style: Style, width: Option<u16>
     t
 }
 
-fn sheet_table(sheet: &Sheet, palette: &Palette, style: Style, width: Option<u16>) -> Table {
-    let mut t = new(&sheet.headers, style, width);
-    for row in &sheet.rows {
-        t.add_row(row.iter().map(|item| cell(item, palette, style)));
+/// Where the words fit, ask comfy-table to keep them whole: it would otherwise share the
+/// width out evenly and print `Announc` / `ed`. When not every column's words can fit,
+/// the columns of short words (dates, statuses, counts, flags) keep theirs and the
+/// columns of prose wrap in what is left.
+fn fit_columns(t: &mut Table, mins: &[usize], natural: &[usize], ids: bool, width: u16) {
+    let width = usize::from(width);
+    if span(natural) <= width {
+        return;
     }
-    // Where the words fit, ask comfy-table to keep them whole: it would otherwise share the
-    // width out evenly and print `Announc` / `ed`. When not every column's words can fit,
-    // the columns of short words (dates, statuses, counts, flags) keep theirs and the
-    // columns of prose wrap in what is left.
-    if let Some(width) = width {
-        let width = usize::from(width);
-        let mins = min_widths(sheet);
-        if span(&natural_widths(sheet)) > width {
-            // Everyone's words if they fit; else only short-word columns, so that the long
-            // prose columns share what is left rather than one of them taking it all. The
-            // ids come before everything: without a constraint of their own, comfy-table
-            // shares the width out and `fr-mobile-unit` prints as `fr-mobile-u` / `nit`.
-            let ids = sheet.ids && !mins.is_empty();
-            let mut order: Vec<usize> = (0..mins.len())
-                .filter(|&i| !(ids && i == 0))
-                .filter(|&i| span(&mins) <= width || mins[i] <= SHORT_WORDS)
-                .collect();
-            order.sort_by_key(|&i| (mins[i], i));
-            if ids {
-                order.insert(0, 0);
-            }
-            let mut kept = vec![false; mins.len()];
-            for i in order {
-                kept[i] = true;
-                let need: Vec<usize> = (0..mins.len())
-                    .map(|j| {
-                        if kept[j] {
-                            mins[j]
-                        } else {
-                            mins[j].min(PROSE_FLOOR)
-                        }
-                    })
-                    .collect();
-                if span(&need) > width {
-                    kept[i] = false;
-                    break;
+    // Everyone's words if they fit; else only short-word columns, so that the long
+    // prose columns share what is left rather than one of them taking it all. The
+    // ids come before everything: without a constraint of their own, comfy-table
+    // shares the width out and `fr-mobile-unit` prints as `fr-mobile-u` / `nit`.
+    let ids = ids && !mins.is_empty();
+    let mut order: Vec<usize> = (0..mins.len())
+        .filter(|&i| !(ids && i == 0))
+        .filter(|&i| span(mins) <= width || mins[i] <= SHORT_WORDS)
+        .collect();
+    order.sort_by_key(|&i| (mins[i], i));
+    if ids {
+        order.insert(0, 0);
+    }
+    let mut kept = vec![false; mins.len()];
+    for i in order {
+        kept[i] = true;
+        let need: Vec<usize> = (0..mins.len())
+            .map(|j| {
+                if kept[j] {
+                    mins[j]
+                } else {
+                    mins[j].min(PROSE_FLOOR)
                 }
-            }
-            for ((column, min), keep) in t.column_iter_mut().zip(mins).zip(kept) {
-                if keep {
-                    let min = u16::try_from(min).unwrap_or(u16::MAX);
-                    column.set_constraint(ColumnConstraint::LowerBoundary(Width::Fixed(min)));
-                }
-            }
+            })
+            .collect();
+        if span(&need) > width {
+            kept[i] = false;
+            break;
         }
     }
-    t
+    for ((column, &min), keep) in t.column_iter_mut().zip(mins).zip(kept) {
+        if keep {
+            let min = u16::try_from(min).unwrap_or(u16::MAX);
+            column.set_constraint(ColumnConstraint::LowerBoundary(Width::Fixed(min)));
+        }
+    }
 }
 
 /// What a cell shows: links as their title with the address on the next line.
 fn text(item: &Item) -> String {
-    clean(&match item {
-        Item::Links(links) => links
-            .iter()
-            .map(|l| match &l.url {
-                Some(u) => format!("{}\n{u}", l.text),
-                None => l.text.clone(),
-            })
-            .collect::<Vec<_>>()
-            .join("\n"),
-        other => other.plain().into_owned(),
-    })
+    match item {
+        Item::Links(links) => clean(
+            &links
+                .iter()
+                .map(|l| match &l.url {
+                    Some(u) => format!("{}\n{u}", l.text),
+                    None => l.text.clone(),
+                })
+                .collect::<Vec<_>>()
+                .join("\n"),
+        ),
+        other => clean(&other.plain()),
+    }
 }
 
 /// What `text` gives, without a copy in the usual case of plain text with no control
@@ -413,7 +525,7 @@ fn measured(item: &Item) -> Cow<'_, str> {
         Item::Links(_) => Cow::Owned(text(item)),
         other => {
             let plain = other.plain();
-            if plain.chars().any(|c| c.is_control() && c != '\n') {
+            if has_control(&plain) {
                 Cow::Owned(clean(&plain))
             } else {
                 plain
@@ -455,6 +567,23 @@ fn terminal_width() -> Option<u16> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// `sheet` as one table at `width`.
+    fn one_table(sheet: &Sheet, width: u16) -> String {
+        let cols: Vec<usize> = (0..sheet.headers.len()).collect();
+        let view = View {
+            sheet,
+            cols: &cols,
+            later: false,
+        };
+        view.table(
+            &Widths::of(sheet),
+            &Palette::default(),
+            Style::default(),
+            Some(width),
+        )
+        .to_string()
+    }
 
     fn sheet() -> Sheet {
         let row = |id: &str| {
@@ -506,7 +635,7 @@ mod tests {
     #[test]
     fn words_are_not_broken_when_they_fit() {
         let part = &fit(&sheet(), Some(60))[0];
-        let text = sheet_table(part, &Palette::default(), Style::default(), Some(60)).to_string();
+        let text = one_table(part, 60);
         assert!(text.lines().all(|l| l.chars().count() <= 60), "{text}");
         assert!(
             text.contains("progress *") || text.contains("progress"),
@@ -606,8 +735,7 @@ mod tests {
             ids: true,
         };
         for part in fit(&status, Some(80)) {
-            let text =
-                sheet_table(&part, &Palette::default(), Style::default(), Some(80)).to_string();
+            let text = one_table(&part, 80);
             assert!(text.contains(&id), "{text}");
             assert!(text.lines().all(|l| l.chars().count() <= 80), "{text}");
         }
