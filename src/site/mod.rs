@@ -81,174 +81,257 @@ pub fn build(
     include_retired: bool,
     dir: &Path,
 ) -> Result<Written> {
-    let mut out = Written::default();
     let counted = ledger.counted_on(today, include_retired);
     let rows = status_rows(&counted, today, stale_after);
     let first = earliest(ledger).unwrap_or(today).min(today);
-    let nav = |prefix: &str| -> Vec<(String, String)> {
-        [
-            ("nav-status", "index.html"),
-            ("nav-method", "method.html"),
-            ("nav-feed", "feed.atom"),
-            ("nav-calendar", "due.ics"),
-        ]
-        .map(|(t, href)| (crate::tr!(ledger.language, t), format!("{prefix}{href}")))
-        .to_vec()
+    let site = Site {
+        ledger,
+        counted: &counted,
+        rows: &rows,
+        today,
+        first,
+        stale_after,
+        include_retired,
+        everyone_counted: matches!(counted, std::borrow::Cow::Borrowed(_)),
+        dir,
     };
+    // The data files and the feeds are made on a thread of their own beside the pages: they
+    // are a third of the work, and made after the pages they left one of the two cores idle
+    // for seconds. Each file is still written whole by one thread, so nothing in it changes.
+    std::thread::scope(|s| {
+        let data = s.spawn(|| site.data());
+        let pages = site.pages();
+        let data = data
+            .join()
+            .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+        let mut out = pages?;
+        out.add(data?);
+        Ok(out)
+    })
+}
 
-    // One bulletin per quarter, oldest first. Each shows the history up to its quarter: while
-    // nothing is retired by then (so the bulletin counts the whole ledger), that is cut from
-    // one history to today (`History::until`) rather than counted again for each.
-    let mut bulletins = Vec::new();
-    let quarters = spans(Period::Quarterly, first, today);
-    let start = quarters
-        .first()
-        .map_or(first, |q| Bulletin::start(ledger, q.start));
-    let history = History::new(ledger, Period::Quarterly, start, today, stale_after);
-    let bulletin = |i: usize, out: &mut Written| {
-        let span = &quarters[i];
-        let counted = ledger.counted_on(span.end, include_retired);
-        let from = Bulletin::start(ledger, span.start);
-        let shown = match &counted {
-            std::borrow::Cow::Borrowed(_) => history.until(from, span.end),
-            std::borrow::Cow::Owned(c) => {
-                History::new(c, Period::Quarterly, from, span.end, stale_after)
-            }
-        };
-        let b = Bulletin::with_history(
+/// What every part of the site is made from.
+struct Site<'a> {
+    ledger: &'a Ledger,
+    /// The ledger without the commitments retired by today, unless they are included.
+    counted: &'a Ledger,
+    /// The status table today, of `counted`.
+    rows: &'a [crate::report::StatusRow],
+    today: Date,
+    /// The earliest date of the ledger (or today).
+    first: Date,
+    stale_after: u32,
+    include_retired: bool,
+    /// Whether `counted` is the whole ledger (nothing retired, or retired ones included).
+    everyone_counted: bool,
+    dir: &'a Path,
+}
+
+impl Site<'_> {
+    /// The bulletins, the index, a page per commitment and the method page.
+    fn pages(&self) -> Result<Written> {
+        let Site {
             ledger,
-            &counted,
-            span.label.clone(),
-            (span.start, span.end),
-            None,
+            counted,
+            rows,
+            today,
+            first,
             stale_after,
-            shown,
+            include_retired,
+            everyone_counted,
+            dir,
+        } = *self;
+        let mut out = Written::default();
+        let nav = |prefix: &str| -> Vec<(String, String)> {
+            [
+                ("nav-status", "index.html"),
+                ("nav-method", "method.html"),
+                ("nav-feed", "feed.atom"),
+                ("nav-calendar", "due.ics"),
+            ]
+            .map(|(t, href)| (crate::tr!(ledger.language, t), format!("{prefix}{href}")))
+            .to_vec()
+        };
+
+        // One bulletin per quarter, oldest first. Each shows the history up to its quarter: while
+        // nothing is retired by then (so the bulletin counts the whole ledger), that is cut from
+        // one history to today (`History::until`) rather than counted again for each.
+        let mut bulletins = Vec::new();
+        let quarters = spans(Period::Quarterly, first, today);
+        let start = quarters
+            .first()
+            .map_or(first, |q| Bulletin::start(ledger, q.start));
+        let history = History::new(ledger, Period::Quarterly, start, today, stale_after);
+        let bulletin = |i: usize, out: &mut Written| {
+            let span = &quarters[i];
+            let counted = ledger.counted_on(span.end, include_retired);
+            let from = Bulletin::start(ledger, span.start);
+            let shown = match &counted {
+                std::borrow::Cow::Borrowed(_) => history.until(from, span.end),
+                std::borrow::Cow::Owned(c) => {
+                    History::new(c, Period::Quarterly, from, span.end, stale_after)
+                }
+            };
+            let b = Bulletin::with_history(
+                ledger,
+                &counted,
+                span.label.clone(),
+                (span.start, span.end),
+                None,
+                stale_after,
+                shown,
+            );
+            let mut doc = b.document(true);
+            pages::link_rows(&mut doc, "../");
+            let path = format!("bulletin/{}.html", span.label);
+            write(dir, &path, html::page(&doc, &nav("../")).as_bytes(), out)
+        };
+        out.add(each_page(quarters.len(), bulletin)?);
+        for span in quarters {
+            let path = format!("bulletin/{}.html", span.label);
+            bulletins.push((span.label, path));
+        }
+
+        let shown = DOWNLOADS.map(|(path, _)| (path, download_message(path)));
+        let index = pages::index(counted, today, rows, stale_after, &bulletins, &shown);
+        write(
+            dir,
+            "index.html",
+            html::page(&index, &nav("")).as_bytes(),
+            &mut out,
+        )?;
+
+        // Rows come in the table's order (each parent followed by its children), not the file's: a
+        // page takes the row of its own commitment, by id. A retired commitment left out of the
+        // table still has its page, which the feed and the bulletins link to.
+        let every;
+        let pages_rows = if everyone_counted {
+            rows
+        } else {
+            every = status_rows(ledger, today, stale_after);
+            &every
+        };
+        let by_id: std::collections::HashMap<&str, &crate::model::Commitment> = ledger
+            .commitments
+            .iter()
+            .map(|c| (c.id.as_str(), c))
+            .collect();
+        let page = |i: usize, out: &mut Written| {
+            let row = &pages_rows[i];
+            let Some(c) = by_id.get(row.id.as_str()) else {
+                return Ok(());
+            };
+            let doc = pages::commitment(ledger, c, row, today);
+            let path = format!("c/{}.html", file_id(&c.id));
+            write(dir, &path, html::page(&doc, &nav("../")).as_bytes(), out)
+        };
+        out.add(each_page(pages_rows.len(), page)?);
+
+        let method = Bulletin::new(
+            ledger,
+            counted,
+            today.to_string(),
+            (today, today),
+            None,
+            Period::Quarterly,
+            stale_after,
         );
-        let mut doc = b.document(true);
-        pages::link_rows(&mut doc, "../");
-        let path = format!("bulletin/{}.html", span.label);
-        write(dir, &path, html::page(&doc, &nav("../")).as_bytes(), out)
-    };
-    out.add(each_page(quarters.len(), bulletin)?);
-    for span in quarters {
-        let path = format!("bulletin/{}.html", span.label);
-        bulletins.push((span.label, path));
+        let doc = pages::method(&method);
+        write(
+            dir,
+            "method.html",
+            html::page(&doc, &nav("")).as_bytes(),
+            &mut out,
+        )?;
+        Ok(out)
     }
 
-    let shown = DOWNLOADS.map(|(path, _)| (path, download_message(path)));
-    let index = pages::index(&counted, today, &rows, stale_after, &bulletins, &shown);
-    write(
-        dir,
-        "index.html",
-        html::page(&index, &nav("")).as_bytes(),
-        &mut out,
-    )?;
-
-    // Rows come in the table's order (each parent followed by its children), not the file's: a
-    // page takes the row of its own commitment, by id. A retired commitment left out of the
-    // table still has its page, which the feed and the bulletins link to.
-    let every;
-    let pages_rows = if matches!(counted, std::borrow::Cow::Borrowed(_)) {
-        &rows
-    } else {
-        every = status_rows(ledger, today, stale_after);
-        &every
-    };
-    let by_id: std::collections::HashMap<&str, &crate::model::Commitment> = ledger
-        .commitments
-        .iter()
-        .map(|c| (c.id.as_str(), c))
-        .collect();
-    let page = |i: usize, out: &mut Written| {
-        let row = &pages_rows[i];
-        let Some(c) = by_id.get(row.id.as_str()) else {
-            return Ok(());
+    /// The data, exactly as the report commands write it, its data package, the feed and
+    /// the calendar.
+    fn data(&self) -> Result<Written> {
+        let Site {
+            ledger,
+            counted,
+            rows,
+            today,
+            first,
+            stale_after,
+            dir,
+            ..
+        } = *self;
+        let mut out = Written::default();
+        let style = Style::default();
+        let status = StatusReport {
+            ledger: counted,
+            as_of: today,
+            stale_after,
+            rows: rows.to_vec(),
+            chart_period: Period::Quarterly,
         };
-        let doc = pages::commitment(ledger, c, row, today);
-        let path = format!("c/{}.html", file_id(&c.id));
-        write(dir, &path, html::page(&doc, &nav("../")).as_bytes(), out)
-    };
-    out.add(each_page(pages_rows.len(), page)?);
-
-    let method = Bulletin::new(
-        ledger,
-        &counted,
-        today.to_string(),
-        (today, today),
-        None,
-        Period::Quarterly,
-        stale_after,
-    );
-    let doc = pages::method(&method);
-    write(
-        dir,
-        "method.html",
-        html::page(&doc, &nav("")).as_bytes(),
-        &mut out,
-    )?;
-
-    // The data, exactly as the report commands write it.
-    let style = Style::default();
-    let status = StatusReport {
-        ledger: &counted,
-        as_of: today,
-        stale_after,
-        rows,
-        chart_period: Period::Quarterly,
-    };
-    let changes = Changes::new(
-        ledger,
-        Window {
-            since: Some(first),
-            until: today,
-            recorded_since: None,
-        },
-        stale_after,
-    );
-    let periods = OverTime::new(&counted, Period::Quarterly, first, today, stale_after);
-    let history = History::new(&counted, Period::Quarterly, first, today, stale_after);
-    // The CSVs are typed for the data package as they are written, and the two largest
-    // (a row per commitment and quarter, and per change and source: 88 MB and 107 MB at
-    // 10,000 commitments) are written from rows made one at a time, never held as a table.
-    let json = render(&status, Format::Json, style)?;
-    write(dir, "data/commitments.json", json.as_bytes(), &mut out)?;
-    let mut described = Vec::new();
-    let mut data_file = |path: &'static str, (bytes, columns): (Vec<u8>, Columns)| {
-        let what = DOWNLOADS
-            .iter()
-            .find(|(p, _)| *p == path)
-            .map_or("", |d| d.1);
-        described.push((path.trim_start_matches("data/"), what, columns));
-        write(dir, path, &bytes, &mut out)
-    };
-    let sheet = status.sheet();
-    data_file(
-        "data/commitments.csv",
-        data_csv(&sheet.headers, sheet.rows.iter())?,
-    )?;
-    data_file(
-        "data/periods.csv",
-        data_csv(&OverTime::sheet_headers(), periods.sheet_rows())?,
-    )?;
-    let sheet = history.sheet();
-    data_file(
-        "data/history.csv",
-        data_csv(&sheet.headers, sheet.rows.iter())?,
-    )?;
-    data_file(
-        "data/changes.csv",
-        data_csv(&Changes::sheet_headers(), changes.sheet_rows())?,
-    )?;
-    let package = datapackage::package(
-        &ledger.title.clone().unwrap_or_else(|| "Commitments".into()),
-        &described,
-    );
-    write(dir, "data/datapackage.json", package.as_bytes(), &mut out)?;
-    let feed = atom::render(&changes, Some("c/"));
-    write(dir, "feed.atom", feed.as_bytes(), &mut out)?;
-    let calendar = ics::render(&counted, &status.rows, today);
-    write(dir, "due.ics", calendar.as_bytes(), &mut out)?;
-    Ok(out)
+        // Each table is made when its file is written and dropped after it: made all at once,
+        // the tables of a large ledger took a fifth of the site's memory at its peak.
+        let json = render(&status, Format::Json, style)?;
+        write(dir, "data/commitments.json", json.as_bytes(), &mut out)?;
+        drop(json);
+        let mut described = Vec::new();
+        let mut data_file = |path: &'static str, (bytes, columns): (Vec<u8>, Columns)| {
+            let what = DOWNLOADS
+                .iter()
+                .find(|(p, _)| *p == path)
+                .map_or("", |d| d.1);
+            described.push((path.trim_start_matches("data/"), what, columns));
+            write(dir, path, &bytes, &mut out)
+        };
+        {
+            let sheet = status.sheet();
+            data_file(
+                "data/commitments.csv",
+                data_csv(&sheet.headers, sheet.rows.iter())?,
+            )?;
+        }
+        {
+            // The CSVs are typed for the data package as they are written, and the two
+            // largest (a row per commitment and quarter, and per change and source: 88 MB
+            // and 107 MB at 10,000 commitments) are written from rows made one at a time,
+            // never held as a table.
+            let periods = OverTime::new(counted, Period::Quarterly, first, today, stale_after);
+            data_file(
+                "data/periods.csv",
+                data_csv(&OverTime::sheet_headers(), periods.sheet_rows())?,
+            )?;
+        }
+        {
+            let history = History::new(counted, Period::Quarterly, first, today, stale_after);
+            let sheet = history.sheet();
+            data_file(
+                "data/history.csv",
+                data_csv(&sheet.headers, sheet.rows.iter())?,
+            )?;
+        }
+        let changes = Changes::new(
+            ledger,
+            Window {
+                since: Some(first),
+                until: today,
+                recorded_since: None,
+            },
+            stale_after,
+        );
+        data_file(
+            "data/changes.csv",
+            data_csv(&Changes::sheet_headers(), changes.sheet_rows())?,
+        )?;
+        let package = datapackage::package(
+            &ledger.title.clone().unwrap_or_else(|| "Commitments".into()),
+            &described,
+        );
+        write(dir, "data/datapackage.json", package.as_bytes(), &mut out)?;
+        let feed = atom::render(&changes, Some("c/"));
+        write(dir, "feed.atom", feed.as_bytes(), &mut out)?;
+        let calendar = ics::render(counted, &status.rows, today);
+        write(dir, "due.ics", calendar.as_bytes(), &mut out)?;
+        Ok(out)
+    }
 }
 
 impl Written {
