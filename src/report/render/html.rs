@@ -7,12 +7,9 @@
 //! Output depends only on the ledger and the report's dates, so the same ledger on the same
 //! day gives the same bytes.
 
-use html_escape::{
-    encode_double_quoted_attribute, encode_double_quoted_attribute_to_string, encode_text,
-    encode_text_to_string,
-};
+use html_escape::{encode_double_quoted_attribute_to_string, encode_text, encode_text_to_string};
 
-use super::{Block, Document, Item, Link, Palette, Sheet, clean, svg};
+use super::{Block, Document, Item, Link, Palette, Sheet, clean, has_control, svg};
 use crate::model::is_web_url;
 use crate::tr;
 
@@ -27,66 +24,83 @@ pub fn render(doc: &Document) -> String {
 /// A page of a published site: `render`'s page with a navigation bar of relative links
 /// (text, address) that the site made, never ledger addresses.
 pub fn page(doc: &Document, nav: &[(String, String)]) -> String {
-    let nav = if nav.is_empty() {
-        String::new()
-    } else {
-        let links: Vec<String> = nav
-            .iter()
-            .map(|(t, href)| {
-                format!(
-                    "<a href=\"{}\">{}</a>",
-                    encode_double_quoted_attribute(href),
-                    text(t)
-                )
-            })
-            .collect();
-        format!("<nav>{}</nav>\n", links.join(" · "))
-    };
-    let mut body = String::new();
+    // One string, written in order: a bulletin page of a large ledger is megabytes, and
+    // a body made apart and then formatted into the page was copied twice more.
+    let mut out = String::with_capacity(1 << 16);
+    out.push_str("<!DOCTYPE html>\n<html lang=\"");
+    out.push_str(doc.language.code());
+    out.push_str("\">\n<head>\n<meta charset=\"utf-8\">\n");
+    out.push_str("<meta http-equiv=\"Content-Security-Policy\" content=\"");
+    out.push_str(CSP);
+    out.push_str(
+        "\">\n<meta name=\"referrer\" content=\"no-referrer\">\n\
+         <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
+         <meta name=\"generator\" content=\"commitments\">\n<title>",
+    );
+    // <title> holds text only: a line break there would show as a literal <br>.
+    out.push_str(&encode_text(&clean(&doc.title).replace('\n', " ")));
+    out.push_str("</title>\n<style>\n");
+    out.push_str(&stylesheet(&doc.palette));
+    out.push_str("</style>\n</head>\n<body>\n<header>\n");
+    if !nav.is_empty() {
+        out.push_str("<nav>");
+        for (i, (t, href)) in nav.iter().enumerate() {
+            if i > 0 {
+                out.push_str(" · ");
+            }
+            out.push_str("<a href=\"");
+            encode_double_quoted_attribute_to_string(href, &mut out);
+            out.push_str("\">");
+            push_text(&mut out, t);
+            out.push_str("</a>");
+        }
+        out.push_str("</nav>\n");
+    }
+    out.push_str("<h1>");
+    push_text(&mut out, &doc.title);
+    out.push_str("</h1>\n<p class=\"subtitle\">");
+    push_text(&mut out, &doc.subtitle);
+    out.push_str("</p>\n</header>\n<main>\n");
     for block in &doc.blocks {
         match block {
-            Block::Heading(h) => body.push_str(&format!("<h2>{}</h2>\n", text(h))),
-            Block::Note(n) => body.push_str(&format!("<p>{}</p>\n", text(n))),
-            Block::Table(sheet) => body.push_str(&table(sheet, &doc.palette)),
+            Block::Heading(h) => {
+                out.push_str("<h2>");
+                push_text(&mut out, h);
+                out.push_str("</h2>\n");
+            }
+            Block::Note(n) => {
+                out.push_str("<p>");
+                push_text(&mut out, n);
+                out.push_str("</p>\n");
+            }
+            Block::Table(sheet) => table(&mut out, sheet, &doc.palette),
             Block::Chart(c) => {
-                body.push_str("<figure class=\"chart\">\n");
-                body.push_str(&svg::render(c));
-                body.push_str(&format!("<figcaption>{}</figcaption>\n", text(&c.title)));
-                body.push_str("<ul class=\"key\">");
+                out.push_str("<figure class=\"chart\">\n");
+                out.push_str(&svg::render(c));
+                out.push_str("<figcaption>");
+                push_text(&mut out, &c.title);
+                out.push_str("</figcaption>\n<ul class=\"key\">");
                 for (i, (label, _)) in c.series.iter().enumerate() {
-                    body.push_str(&format!(
-                        "<li><span class=\"swatch s{i}\"></span>{}</li>",
-                        text(label)
-                    ));
+                    out.push_str(&format!("<li><span class=\"swatch s{i}\"></span>"));
+                    push_text(&mut out, label);
+                    out.push_str("</li>");
                 }
-                body.push_str("</ul>\n</figure>\n");
+                out.push_str("</ul>\n</figure>\n");
             }
         }
     }
-    format!(
-        "<!DOCTYPE html>\n<html lang=\"{lang}\">\n<head>\n<meta charset=\"utf-8\">\n\
-         <meta http-equiv=\"Content-Security-Policy\" content=\"{CSP}\">\n\
-         <meta name=\"referrer\" content=\"no-referrer\">\n\
-         <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
-         <meta name=\"generator\" content=\"commitments\">\n\
-         <title>{head_title}</title>\n<style>\n{style}</style>\n</head>\n<body>\n\
-         <header>\n{nav}<h1>{title}</h1>\n<p class=\"subtitle\">{subtitle}</p>\n</header>\n\
-         <main>\n{body}</main>\n\
-         <footer>\n<p>{footer}</p>\n</footer>\n\
-         </body>\n</html>\n",
-        // <title> holds text only: a line break there would show as a literal <br>.
-        head_title = encode_text(&clean(&doc.title).replace('\n', " ")),
-        title = text(&doc.title),
-        subtitle = text(&doc.subtitle),
-        style = stylesheet(&doc.palette),
-        lang = doc.language.code(),
-        // The catalogue's words, escaped, round the program's name in code type.
-        footer = encode_text(&tr!(doc.language, "footer", program = "\u{1}"))
+    out.push_str("</main>\n<footer>\n<p>");
+    // The catalogue's words, escaped, round the program's name in code type.
+    out.push_str(
+        &encode_text(&tr!(doc.language, "footer", program = "\u{1}"))
             .replace('\u{1}', "<code>commitments</code>"),
-    )
+    );
+    out.push_str("</p>\n</footer>\n</body>\n</html>\n");
+    out
 }
 
 /// Ledger text as HTML text: escaped, control characters dropped, line breaks kept.
+#[cfg(test)]
 fn text(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     push_text(&mut out, s);
@@ -98,7 +112,7 @@ fn text(s: &str) -> String {
 /// 10,000 rows made three copies of every cell before.
 fn push_text(out: &mut String, s: &str) {
     let cleaned;
-    let s = if s.chars().any(|c| c.is_control() && c != '\n') {
+    let s = if has_control(s) {
         cleaned = clean(s);
         cleaned.as_str()
     } else {
@@ -117,35 +131,30 @@ fn push_text(out: &mut String, s: &str) {
 /// key columns (as the terminal does), rather than scrolled sideways out of sight.
 pub const MAX_COLUMNS: usize = 6;
 
-fn table(sheet: &Sheet, palette: &Palette) -> String {
+fn table(out: &mut String, sheet: &Sheet, palette: &Palette) {
     let keys = sheet.key_columns.min(sheet.headers.len());
     let rest = sheet.headers.len() - keys;
     if keys == 0 || rest <= MAX_COLUMNS {
         let all: Vec<usize> = (0..sheet.headers.len()).collect();
-        return part(sheet, palette, &all);
+        return part(out, sheet, palette, &all);
     }
     // Parts as even as can be: 8 columns are 4 and 4, not 6 and 2.
     let parts = rest.div_ceil(MAX_COLUMNS);
     let size = rest.div_ceil(parts);
-    (0..parts)
-        .map(|p| {
-            let mut columns: Vec<usize> = (0..keys).collect();
-            columns.extend(
-                (keys + p * size..(keys + (p + 1) * size).min(sheet.headers.len()))
-                    .collect::<Vec<_>>(),
-            );
-            part(sheet, palette, &columns)
-        })
-        .collect()
+    for p in 0..parts {
+        let mut columns: Vec<usize> = (0..keys).collect();
+        columns.extend(keys + p * size..(keys + (p + 1) * size).min(sheet.headers.len()));
+        part(out, sheet, palette, &columns);
+    }
 }
 
 /// One table of `sheet`'s `columns`. Written onto one string as it goes (no string per
 /// cell), since a site's bulletins hold tables of every commitment.
-fn part(sheet: &Sheet, palette: &Palette, columns: &[usize]) -> String {
-    let mut out = String::from("<table>\n<thead>\n<tr>");
+fn part(out: &mut String, sheet: &Sheet, palette: &Palette, columns: &[usize]) {
+    out.push_str("<table>\n<thead>\n<tr>");
     for &i in columns {
         out.push_str("<th scope=\"col\">");
-        push_text(&mut out, &sheet.headers[i]);
+        push_text(out, &sheet.headers[i]);
         out.push_str("</th>");
     }
     out.push_str("</tr>\n</thead>\n<tbody>\n");
@@ -160,19 +169,24 @@ fn part(sheet: &Sheet, palette: &Palette, columns: &[usize]) -> String {
             out.push_str("<td");
             out.push_str(class);
             out.push('>');
-            cell(&mut out, item, palette);
+            cell(out, item, palette);
             out.push_str("</td>");
         }
         out.push_str("</tr>\n");
     }
     out.push_str("</tbody>\n</table>\n");
-    out
 }
 
 /// One cell's HTML, onto the end of `out`.
 fn cell(out: &mut String, item: &Item, palette: &Palette) {
     match item {
-        Item::Text(_) | Item::Date(_) | Item::List(_) => push_text(out, &item.plain()),
+        Item::Text(t) => push_text(out, t),
+        // Digits and hyphens, or a dash: nothing to escape.
+        Item::Date(Some(d)) => {
+            use std::fmt::Write;
+            let _ = write!(out, "{d}");
+        }
+        Item::Date(None) | Item::List(_) => push_text(out, &item.plain()),
         Item::Local {
             text: t,
             href,
@@ -210,21 +224,35 @@ fn cell(out: &mut String, item: &Item, palette: &Palette) {
                 if i > 0 {
                     out.push_str("<br>");
                 }
-                out.push_str(&link(l));
+                push_link(out, l);
             }
         }
     }
 }
 
 pub fn link(l: &Link) -> String {
+    let mut out = String::new();
+    push_link(&mut out, l);
+    out
+}
+
+/// `link(l)`, written onto the end of `out`.
+fn push_link(out: &mut String, l: &Link) {
     match &l.url {
-        Some(u) if is_web_url(u) => format!(
-            "<a href=\"{}\" rel=\"noopener noreferrer\">{}</a>",
-            encode_double_quoted_attribute(u.trim()),
-            text(&l.text)
-        ),
-        Some(u) => format!("{} ({})", text(&l.text), text(u)),
-        None => text(&l.text),
+        Some(u) if is_web_url(u) => {
+            out.push_str("<a href=\"");
+            encode_double_quoted_attribute_to_string(u.trim(), out);
+            out.push_str("\" rel=\"noopener noreferrer\">");
+            push_text(out, &l.text);
+            out.push_str("</a>");
+        }
+        Some(u) => {
+            push_text(out, &l.text);
+            out.push_str(" (");
+            push_text(out, u);
+            out.push(')');
+        }
+        None => push_text(out, &l.text),
     }
 }
 
