@@ -62,8 +62,10 @@ impl<'a> History<'a> {
                     let m = movement(c, &span);
                     new += usize::from(m.new);
                     changed += usize::from(m.changed);
-                    overdue += usize::from(c.is_overdue(span.end, |k| v.is_closed(k)));
-                    stale += usize::from(c.is_stale(span.end, stale_after, |k| v.is_closed(k)));
+                    let closed = |k: &str| v.is_closed(k);
+                    let status = Some(s.status);
+                    overdue += usize::from(c.is_overdue_in(status, span.end, closed));
+                    stale += usize::from(c.is_stale_in(status, span.end, stale_after, closed));
                 }
                 let average = (total > 0).then(|| score / total as f64);
                 HistoryRow {

@@ -81,8 +81,10 @@ impl StatusRow {
             since: s.since,
             latest_evidence: c.latest_evidence(as_of),
             due: c.due,
-            overdue: c.is_overdue(as_of, |k| ledger.vocabulary.is_closed(k)),
-            stale: c.is_stale(as_of, stale_after, |k| ledger.vocabulary.is_closed(k)),
+            overdue: c.is_overdue_in(Some(s.status), as_of, |k| ledger.vocabulary.is_closed(k)),
+            stale: c.is_stale_in(Some(s.status), as_of, stale_after, |k| {
+                ledger.vocabulary.is_closed(k)
+            }),
             last_checked: c.last_checked(as_of),
             unsourced: s.event.unsourced,
             gaps: c.gaps_as_of(as_of).count(),

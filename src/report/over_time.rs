@@ -188,9 +188,13 @@ impl OverTime<'_> {
                         Item::text(p.status_label.clone().unwrap_or_default()),
                         yes(p.new),
                         yes(p.changed),
-                        yes(c.is_some_and(|c| c.is_overdue(span.end, |k| v.is_closed(k)))),
                         yes(c.is_some_and(|c| {
-                            c.is_stale(span.end, self.stale_after, |k| v.is_closed(k))
+                            c.is_overdue_in(Some(status), span.end, |k| v.is_closed(k))
+                        })),
+                        yes(c.is_some_and(|c| {
+                            c.is_stale_in(Some(status), span.end, self.stale_after, |k| {
+                                v.is_closed(k)
+                            })
                         })),
                         yes(c.is_some_and(|c| c.retired_by(span.end))),
                     ])

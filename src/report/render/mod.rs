@@ -465,12 +465,16 @@ pub fn clean(text: &str) -> String {
     out
 }
 
-/// Whether `text` may hold a control character other than a line break, which `clean`
-/// removes: by its bytes, for speed, so also true of some text that holds none (U+0080 to
-/// U+00BF all start with the byte C2, and only U+0080 to U+009F are control characters).
+/// Whether `text` holds a control character other than a line break, which `clean`
+/// removes: U+0000 to U+001F, U+007F, and U+0080 to U+009F (the bytes C2 80 to C2 9F).
+/// By its bytes, which is several times faster than by its characters.
 pub fn has_control(text: &str) -> bool {
-    text.bytes()
-        .any(|b| (b < 0x20 && b != b'\n') || b == 0x7f || b == 0xc2)
+    let bytes = text.as_bytes();
+    bytes.iter().enumerate().any(|(i, &b)| {
+        (b < 0x20 && b != b'\n')
+            || b == 0x7f
+            || (b == 0xc2 && bytes.get(i + 1).is_some_and(|&next| next < 0xa0))
+    })
 }
 
 /// The punctuation this program draws — `—` for "no value" and between an id and its title,
@@ -531,6 +535,20 @@ pub fn status_cell(vocabulary: &Vocabulary, key: &str, color: bool) -> Cell {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn has_control_is_exactly_a_control_character_other_than_a_line_break() {
+        for c in (0..=0x2ffu32).filter_map(char::from_u32) {
+            let text = format!("a{c}b");
+            assert_eq!(
+                has_control(&text),
+                c.is_control() && c != '\n',
+                "U+{:04X}",
+                c as u32
+            );
+        }
+        assert!(!has_control("£ « » é — 合"));
+    }
 
     #[test]
     fn clean_removes_escape_sequences_whole() {
