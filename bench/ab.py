@@ -5,7 +5,9 @@ hyperfine runs all of one command's runs and then all of the other's; on a virtu
 whose speed drifts by 2-3x within minutes (the one these figures come from), whichever ran
 in the slow minutes lost. Here the two alternate, run by run (which goes first alternates
 too), and each pair gives a ratio, so a drift slower than one pair cancels out. The median
-of the ratios is the figure; the middle half of them shows the spread.
+of the ratios is the figure; the middle half of them shows the spread. The fastest run of
+each is printed too: when the machine is slow in bursts, each build's fastest run is the
+one the bursts missed.
 
     bench/ab.py OLD NEW [--runs N] [--env K=V ...] [--prepare SHELL] -- ARGS...
 
@@ -77,9 +79,11 @@ def main():
     print(f"{' '.join(args)}")
     print(f"  old {med(old, 0) * 1000:8.1f} ms wall, {med(old, 1) * 1000:8.1f} ms user  ({opts.old})")
     print(f"  new {med(new, 0) * 1000:8.1f} ms wall, {med(new, 1) * 1000:8.1f} ms user  ({opts.new})")
+    fastest = lambda xs: min(x[0] for x in xs)
     print(
         f"  new/old {statistics.median(ratios):.3f} (quartiles {low:.3f}-{high:.3f}, "
-        f"{opts.runs} pairs)"
+        f"{opts.runs} pairs); fastest runs {fastest(old) * 1000:.1f} and "
+        f"{fastest(new) * 1000:.1f} ms, new/old {fastest(new) / fastest(old):.3f}"
     )
 
 
