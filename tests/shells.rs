@@ -340,7 +340,27 @@ fn zsh_completes_ids_and_the_ledgers_statuses() {
         ),
         "Enter",
     ]);
+    // Keys typed before zsh has drawn its prompt again can be lost (a loaded machine made
+    // `commitments show` into `ommitments show`, which completes file names): wait for a
+    // bare prompt (`host#`, the last line) before each line typed.
+    let prompt = || {
+        for _ in 0..100 {
+            let screen = String::from_utf8_lossy(&tmux(&["capture-pane", "-p", "-t", "z"]).stdout)
+                .into_owned();
+            let bare = |l: &str| l.trim_end().ends_with(['#', '%']) && !l.trim().contains(' ');
+            if screen
+                .lines()
+                .rev()
+                .find(|l| !l.trim().is_empty())
+                .is_some_and(bare)
+            {
+                return;
+            }
+            std::thread::sleep(std::time::Duration::from_millis(100));
+        }
+    };
     screen_until(&["\nready"]);
+    prompt();
     tmux(&[
         "send-keys",
         "-t",
@@ -350,6 +370,7 @@ fn zsh_completes_ids_and_the_ledgers_statuses() {
     ]);
     let screen = screen_until(&POLITIFACT);
     tmux(&["send-keys", "-t", "z", "C-c", ""]);
+    prompt();
     tmux(&["send-keys", "-t", "z", "commitments show ", "Tab"]);
     let ids = screen_until(&["gb-boats   -- Stop the boats"]);
     tmux(&["kill-server"]);
