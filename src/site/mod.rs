@@ -14,6 +14,10 @@
 //! strict Content-Security-Policy. Links between pages are relative, so the site works from
 //! any folder or address. Output depends only on the ledger and "today", and a file whose
 //! bytes would not change is not written at all, so a site kept in git has clean diffs.
+//!
+//! Longer than 400 lines: what is made, in which order and on which thread (`Site::pages`
+//! beside `Site::data`), and the write that leaves an unchanged file alone are one job; what
+//! each page holds is in `pages.rs`, the data package in `datapackage.rs`.
 
 mod datapackage;
 mod pages;

@@ -2,7 +2,7 @@
 //! caller says so (a terminal, and no NO_COLOR), and no control character from the ledger
 //! ever reaching the screen.
 //!
-//! Longer than 400 lines because of its tests (the code is about 450 lines, the tests 160):
+//! Longer than 400 lines because of its tests (the code is about 570 lines, the tests 180):
 //! fitting tables to the width, wrapping (textwrap, with CJK text) and the split of wide
 //! tables are one algorithm, tested on the cases that broke before.
 
